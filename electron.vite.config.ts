@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import solid from 'vite-plugin-solid'
+
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  version: string
+}
+const define = { __MARQUEE_VERSION__: JSON.stringify(pkg.version) }
+
+export default defineConfig({
+  main: {
+    define,
+    build: {
+      rollupOptions: {
+        // The Electron shell and the CLI (which also runs serve mode) share one core.
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    define,
+    build: {
+      rollupOptions: {
+        // A sandboxed preload cannot be an ES module.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    define,
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [solid()],
+    build: {
+      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+    },
+  },
+})

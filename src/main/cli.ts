@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url'
+import { runCli } from './cli/run'
+
+// The CLI entry, built to out/main/cli.js and started by bin/marquee.js.
+const untilShutdown = new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve())
+  process.once('SIGTERM', () => resolve())
+})
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: process.stderr.isTTY === true,
+  untilShutdown,
+  rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+})
+process.exitCode = code

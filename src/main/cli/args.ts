@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util'
+import { UsageError } from './io'
+
+/** Every option the CLI knows, across commands; each command says which of them it accepts. */
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  label: { type: 'string' },
+  kind: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+export type OptionName = keyof typeof OPTIONS
+
+export interface ParsedArgs {
+  positionals: string[]
+  values: Partial<Record<OptionName, string | boolean>>
+}
+
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    })
+    return { positionals, values }
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** Refuses options a command does not take (global ones are always allowed). */
+export function allowOnly(args: ParsedArgs, command: string, allowed: OptionName[]): void {
+  const global: OptionName[] = ['data-dir', 'help']
+  for (const name of Object.keys(args.values) as OptionName[]) {
+    if (!global.includes(name) && !allowed.includes(name)) {
+      throw new UsageError(`'${command}' does not take --${name}.`)
+    }
+  }
+}
+
+export function stringOption(args: ParsedArgs, name: OptionName): string | undefined {
+  const value = args.values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+export function integerOption(args: ParsedArgs, name: OptionName, min: number, max: number): number | undefined {
+  const raw = stringOption(args, name)
+  if (raw === undefined) return undefined
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}".`)
+  }
+  return Number(raw)
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path'
+import type { Root } from '../../../shared/domain'
+import { ROOT_KINDS, type RootKind } from '../../../shared/domain'
+import type { Core } from '../../app'
+import { allowOnly, stringOption, type ParsedArgs } from '../args'
+import type { CliIo } from '../io'
+import { UsageError } from '../io'
+import { call } from '../call'
+
+export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<void> {
+  const [, sub, ...rest] = args.positionals
+  const json = args.values.json === true
+  switch (sub) {
+    case 'ls':
+    case 'list': {
+      allowOnly(args, 'roots ls', ['json'])
+      if (rest.length) throw new UsageError(`'roots ls' takes no arguments.`)
+      const roots = await call(core, 'roots.list', undefined)
+      io.stdout(json ? `${JSON.stringify(roots)}\n` : formatRoots(roots))
+      return
+    }
+    case 'add': {
+      allowOnly(args, 'roots add', ['json', 'label', 'kind'])
+      if (rest.length !== 1) throw new UsageError(`'roots add' takes one folder path.`)
+      const kind = stringOption(args, 'kind')
+      if (kind !== undefined && !ROOT_KINDS.includes(kind as RootKind)) {
+        throw new UsageError(`--kind must be one of ${ROOT_KINDS.join(', ')}; got "${kind}".`)
+      }
+      const label = stringOption(args, 'label')
+      const root = await call(core, 'roots.add', {
+        path: resolve(io.cwd, rest[0]!),
+        ...(label !== undefined ? { label } : {}),
+        ...(kind !== undefined ? { kind: kind as RootKind } : {}),
+      })
+      io.stdout(json ? `${JSON.stringify(root)}\n` : `Added ${root.path} as "${root.label}" (id ${root.id}).\n`)
+      return
+    }
+    case 'rm':
+    case 'remove': {
+      allowOnly(args, 'roots rm', ['json'])
+      if (rest.length !== 1 || !/^\d+$/.test(rest[0]!)) {
+        throw new UsageError(`'roots rm' takes the numeric id shown by 'roots ls'.`)
+      }
+      const removed = await call(core, 'roots.remove', { id: Number(rest[0]) })
+      io.stdout(json ? `${JSON.stringify(removed)}\n` : `Removed library folder ${removed.id}. No files were touched.\n`)
+      return
+    }
+    default:
+      throw new UsageError(
+        sub ? `Unknown 'roots' command "${sub}". Use add, ls or rm.` : `'roots' needs a command: add, ls or rm.`,
+      )
+  }
+}
+
+function formatRoots(roots: Root[]): string {
+  if (roots.length === 0) return 'No library folders yet. Add one with: marquee roots add <path>\n'
+  const rows = roots.map((r) => [String(r.id), r.status, r.kind, r.label, r.path])
+  const header = ['ID', 'STATUS', 'KIND', 'LABEL', 'PATH']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')
+  return `${[header, ...rows].map(line).join('\n')}\n`
+}

@@ -1,0 +1,26 @@
+import type { Core } from '../../app'
+import { startServer } from '../../transport/http'
+import { allowOnly, integerOption, stringOption, type ParsedArgs } from '../args'
+import type { CliIo } from '../io'
+import { UsageError } from '../io'
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
+
+/** Runs until SIGINT/SIGTERM. The URL with its token is the last line on stdout when ready. */
+export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<void> {
+  allowOnly(args, 'serve', ['port', 'host'])
+  if (args.positionals.length > 1) throw new UsageError(`'serve' takes no arguments.`)
+  const port = integerOption(args, 'port', 0, 65535) ?? 0
+  let host = stringOption(args, 'host') ?? '127.0.0.1'
+  if (host === 'localhost') host = '127.0.0.1'
+  if (!LOOPBACK.has(host)) {
+    io.stderr(
+      `marquee: warning: serving on ${host}, not only this machine. Anyone who can reach it and ` +
+        `has the token can read the library.\n`,
+    )
+  }
+  const server = await startServer({ core, host, port, rendererDir: io.rendererDir })
+  io.stdout(`Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`)
+  await io.untilShutdown
+  await server.close()
+}

@@ -1,0 +1,21 @@
+export const HELP = `Marquee — index media libraries in place and export verified bundles for players.
+
+Usage: marquee [--data-dir DIR] <command> [options]
+
+Commands:
+  serve [--port N] [--host H]        Serve the UI and API on http://127.0.0.1 (token required)
+  roots add <path> [--label L] [--kind local|network] [--json]
+                                     Add a folder to the library (nothing in it is changed)
+  roots ls [--json]                  List library folders with their status and kind
+  roots rm <id> [--json]             Forget a library folder (its files are not touched)
+  version [--json]                   Print the version
+  help                               Show this help
+
+Global options:
+  --data-dir DIR   Library data directory (default: $MARQUEE_DATA_DIR, else the app's own folder)
+  --json           Machine-readable output on stdout
+  -h, --help       Show this help
+
+Exit codes: 0 success, 1 failure, 2 usage error. Errors go to stderr.
+See docs/cli.md for every command and its JSON output.
+`

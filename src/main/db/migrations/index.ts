@@ -1,0 +1,7 @@
+import type { Migration } from '../migrate'
+import { up as rootsAndSettings } from './0001-roots-and-settings'
+
+/** Ordered: the position is the schema version (PRAGMA user_version). */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'roots-and-settings', up: rootsAndSettings },
+]

@@ -1,0 +1,32 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { APP_NAME } from '../shared/domain'
+
+/**
+ * The per-user data directory, computed exactly as Electron computes `app.getPath('userData')`
+ * (appData + product name), so the CLI and serve mode see the same library as the app.
+ */
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME)
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME)
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME)
+}
+
+/** `--data-dir` wins, then MARQUEE_DATA_DIR, then the app's own folder. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.MARQUEE_DATA_DIR || defaultDataDir(process.platform, env)
+}
+
+export interface DataPaths {
+  dataDir: string
+  databasePath: string
+  cacheDir: string
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  return { dataDir, databasePath: join(dataDir, 'library.db'), cacheDir: join(dataDir, 'cache') }
+}

@@ -1,0 +1,83 @@
+/**
+ * The typed API contract between the renderer and the core.
+ *
+ * Each domain declares its own method map (method name → args → result); `Methods` intersects
+ * them. Transports (Electron IPC, serve-mode WebSocket) and the renderer client are all checked
+ * against these types; argument schemas in src/main/api/schemas.ts are checked against them too.
+ * Types and constants only: no runtime imports.
+ */
+import type { ApiError, AppInfo, Root, RootKind } from './domain'
+
+export interface AppMethods {
+  'app.info': { args: void; result: AppInfo }
+}
+
+export interface RootsMethods {
+  'roots.list': { args: void; result: Root[] }
+  'roots.add': { args: { path: string; label?: string; kind?: RootKind }; result: Root }
+  'roots.remove': { args: { id: number }; result: { id: number } }
+  'roots.update': { args: { id: number; label?: string; kind?: RootKind }; result: Root }
+}
+
+export type Methods = AppMethods & RootsMethods
+export type MethodName = keyof Methods
+export type MethodArgs<M extends MethodName> = Methods[M]['args']
+export type MethodResult<M extends MethodName> = Methods[M]['result']
+
+/** Every method, listed once, so transports and tests can enumerate the contract. */
+export const METHOD_NAMES = [
+  'app.info',
+  'roots.list',
+  'roots.add',
+  'roots.remove',
+  'roots.update',
+] as const satisfies readonly MethodName[]
+
+// Fails to compile when a method is declared above but missing from METHOD_NAMES.
+type MissingFromList = Exclude<MethodName, (typeof METHOD_NAMES)[number]>
+export const METHOD_LIST_IS_COMPLETE: MissingFromList extends never ? true : never = true
+
+/** Events the core pushes to every connected renderer. */
+export interface Events {
+  'roots.changed': { roots: Root[] }
+}
+export type EventName = keyof Events
+
+export const EVENT_NAMES = ['roots.changed'] as const satisfies readonly EventName[]
+
+/** What one call returns across any transport: errors travel as data, never as exceptions. */
+export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError }
+
+/** The implementation side: one handler per method. */
+export type Handlers = {
+  [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>
+}
+
+/** Wire messages of the serve-mode WebSocket. */
+export type ClientMessage = { id: number; method: string; args?: unknown }
+export type ServerMessage =
+  | { id: number; response: ApiResponse<unknown> }
+  | { event: EventName; payload: Events[EventName] }
+
+/** Electron IPC channel names: one prefix, one invoke channel, one event channel. */
+export const IPC_CHANNELS = {
+  invoke: 'marquee:invoke',
+  event: 'marquee:event',
+  pickFolder: 'marquee:shell:pick-folder',
+} as const
+
+/**
+ * What the preload exposes as `window.marquee`. It carries the contract only; `ipcRenderer`
+ * itself never reaches the page.
+ */
+export interface MarqueeBridge {
+  invoke(method: MethodName, args?: unknown): Promise<ApiResponse<unknown>>
+  /** Subscribes to every core event; returns the unsubscribe function. */
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void
+  /** Shell-only capabilities that have no serve-mode equivalent. */
+  shell: { pickFolder(): Promise<string | null> }
+}
+
+/** URL prefixes of the one media route (see src/main/transport/media-route.ts). */
+export const MEDIA_SCHEME = 'marquee-media'
+export const MEDIA_HTTP_PREFIX = '/media/'

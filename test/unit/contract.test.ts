@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { createHandlers } from '../../src/main/api/handlers'
+import { argSchemas } from '../../src/main/api/schemas'
+import { EVENT_NAMES, METHOD_NAMES } from '../../src/shared/contract'
+import { testCore } from '../support/core'
+
+describe('the contract', () => {
+  it('has a handler and an argument schema for every method, and nothing else', () => {
+    const core = testCore()
+    const handlers = createHandlers(core.services)
+    const declared = [...METHOD_NAMES].sort()
+    expect(Object.keys(handlers).sort()).toEqual(declared)
+    expect(Object.keys(argSchemas).sort()).toEqual(declared)
+  })
+
+  it('answers every method through the dispatcher without an INTERNAL or UNKNOWN_METHOD error', async () => {
+    const core = testCore()
+    const sample: Record<(typeof METHOD_NAMES)[number], unknown> = {
+      'app.info': undefined,
+      'roots.list': undefined,
+      'roots.add': { path: '/definitely/not/here' },
+      'roots.remove': { id: 999 },
+      'roots.update': { id: 999, label: 'x' },
+    }
+    for (const method of METHOD_NAMES) {
+      const response = await core.dispatch(method, sample[method])
+      if (!response.ok) expect(['NOT_FOUND', 'INVALID_ARGUMENT']).toContain(response.error.code)
+    }
+  })
+
+  it('refuses unknown methods and invalid arguments as data, with a code and a sentence', async () => {
+    const core = testCore()
+    expect(await core.dispatch('roots.drop', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'Marquee has no method called "roots.drop".' },
+    })
+    const bad = await core.dispatch('roots.remove', { id: 'one' })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('INVALID_ARGUMENT')
+      expect(bad.error.message).toMatch(/roots\.remove/)
+    }
+    const extra = await core.dispatch('roots.add', { path: '/tmp', evil: true })
+    expect(extra.ok).toBe(false)
+    const nul = await core.dispatch('roots.add', { path: '/tmp\0/x' })
+    expect(nul).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+  })
+
+  it('lists every event once', () => {
+    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length)
+  })
+})
