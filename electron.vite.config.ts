@@ -17,6 +17,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          'scan.worker': resolve(__dirname, 'src/main/scan/scan.worker.ts'),
         },
       },
     },

@@ -6,19 +6,45 @@ import { openDatabase, type Db } from './db/connection'
 import { EventBus } from './events'
 import { createLogger, type Logger } from './logger'
 import { dataPaths, type DataPaths } from './paths'
+import { AssetsRepository } from './repositories/assets.repository'
 import { FilesystemRepository } from './repositories/filesystem.repository'
 import { MediaFilesRepository } from './repositories/media-files.repository'
 import { RootsRepository } from './repositories/roots.repository'
+import { ScansRepository } from './repositories/scans.repository'
+import { watchFolder } from './repositories/watcher.repository'
 import { AppService } from './services/app.service'
+import { AssetsService } from './services/assets.service'
+import {
+  DEFAULT_WATCH_SETTINGS,
+  LibraryWatchService,
+  type WatchSettings,
+} from './services/library-watch.service'
 import { RootsService } from './services/roots.service'
+import { ScanService } from './services/scan.service'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
+import type { WorkerLauncher } from './workers'
 
 export interface CoreOptions {
   dataDir: string
   face: AppInfo['face']
+  /** Starts worker threads; the entry point knows where the built workers are. */
+  workers: WorkerLauncher
   logger?: Logger
   /** better-sqlite3 binary to load instead of the default (see db/native-binding.ts). */
   nativeBinding?: string | undefined
+  /** A filesystem call on a root unanswered for this long makes the root offline. */
+  fsTimeoutMs?: number
+  /** Files modified within this window are left for the next scan (they may still be copying). */
+  settleMs?: number
+  watch?: Partial<WatchSettings>
+}
+
+export interface Services {
+  app: AppService
+  roots: RootsService
+  scan: ScanService
+  assets: AssetsService
+  watch: LibraryWatchService
 }
 
 export interface Core {
@@ -26,12 +52,14 @@ export interface Core {
   db: Db
   events: EventBus
   logger: Logger
-  services: { app: AppService; roots: RootsService }
+  services: Services
   /** The single validated entry point for every contract call. */
   dispatch: Dispatch
   /** The single media route. */
   media: MediaHandler
-  close(): void
+  /** Background work of the long-running faces: rescans, watching, offline recovery. */
+  startBackground(): void
+  close(): Promise<void>
 }
 
 /**
@@ -44,12 +72,43 @@ export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir)
   mkdirSync(paths.cacheDir, { recursive: true })
   const db = openDatabase(paths.databasePath, { nativeBinding: options.nativeBinding })
+  const now = Date.now
 
   const events = new EventBus()
   const rootsRepository = new RootsRepository(db)
-  const services = {
+  const scansRepository = new ScansRepository(db)
+  recoverFromCrash(db, scansRepository, now())
+
+  const roots = new RootsService(rootsRepository, new FilesystemRepository(), events, now)
+  const scan = new ScanService(
+    roots,
+    rootsRepository,
+    scansRepository,
+    events,
+    options.workers,
+    {
+      databasePath: paths.databasePath,
+      nativeBinding: options.nativeBinding,
+      fsTimeoutMs: options.fsTimeoutMs ?? 10_000,
+      settleMs: options.settleMs ?? 2_000,
+    },
+    logger,
+    now,
+  )
+  const services: Services = {
     app: new AppService(db, paths, options.face),
-    roots: new RootsService(rootsRepository, new FilesystemRepository(), events),
+    roots,
+    scan,
+    assets: new AssetsService(new AssetsRepository(db), rootsRepository),
+    watch: new LibraryWatchService(
+      roots,
+      scan,
+      events,
+      watchFolder,
+      { ...DEFAULT_WATCH_SETTINGS, ...options.watch },
+      logger,
+      now,
+    ),
   }
   const dispatch = createDispatch(createHandlers(services), logger)
   const media = createMediaHandler(
@@ -57,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
     new MediaFilesRepository(),
   )
 
-  let closed = false
+  let closing: Promise<void> | undefined
   return {
     paths,
     db,
@@ -66,10 +125,22 @@ export function createCore(options: CoreOptions): Core {
     services,
     dispatch,
     media,
+    startBackground: () => services.watch.start(),
     close() {
-      if (closed) return
-      closed = true
-      db.close()
+      closing ??= (async () => {
+        await services.watch.stop()
+        await scan.close()
+        db.close()
+      })()
+      return closing
     },
   }
+}
+
+/** A process that died mid-scan leaves a running scan and a root marked scanning. */
+function recoverFromCrash(db: Db, scans: ScansRepository, now: number): void {
+  scans.abandonRunning(now)
+  db.prepare("UPDATE roots SET status = 'online', updated_at = ? WHERE status = 'scanning'").run(
+    now,
+  )
 }

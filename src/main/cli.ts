@@ -1,5 +1,7 @@
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runCli } from './cli/run'
+import { builtWorkers } from './workers'
 
 // The CLI entry, built to out/main/cli.js and started by bin/marquee.js.
 const untilShutdown = new Promise<void>((resolve) => {
@@ -15,5 +17,6 @@ const code = await runCli(process.argv.slice(2), {
   isTTY: process.stderr.isTTY === true,
   untilShutdown,
   rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+  workers: builtWorkers(dirname(fileURLToPath(import.meta.url))),
 })
 process.exitCode = code

@@ -17,7 +17,9 @@ export function createLogger(
   const log = (level: LogLevel, message: string, detail?: unknown): void => {
     if (ORDER[level] < ORDER[minLevel]) return
     const suffix =
-      detail === undefined ? '' : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`
+      detail === undefined
+        ? ''
+        : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`
     write(`${new Date().toISOString()} ${level.padEnd(5)} ${message}${suffix}\n`)
   }
   return {

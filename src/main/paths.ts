@@ -17,7 +17,10 @@ export function defaultDataDir(
 }
 
 /** `--data-dir` wins, then MARQUEE_DATA_DIR, then the app's own folder. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return flag || env.MARQUEE_DATA_DIR || defaultDataDir(process.platform, env)
 }
 

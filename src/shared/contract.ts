@@ -6,7 +6,17 @@
  * against these types; argument schemas in src/main/api/schemas.ts are checked against them too.
  * Types and constants only: no runtime imports.
  */
-import type { ApiError, AppInfo, Root, RootKind } from './domain'
+import type {
+  ApiError,
+  AppInfo,
+  Asset,
+  AssetStatus,
+  AssetType,
+  Root,
+  RootKind,
+  ScanProgress,
+  ScanResult,
+} from './domain'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -16,10 +26,37 @@ export interface RootsMethods {
   'roots.list': { args: void; result: Root[] }
   'roots.add': { args: { path: string; label?: string; kind?: RootKind }; result: Root }
   'roots.remove': { args: { id: number }; result: { id: number } }
-  'roots.update': { args: { id: number; label?: string; kind?: RootKind }; result: Root }
+  'roots.update': {
+    args: {
+      id: number
+      label?: string
+      kind?: RootKind
+      exclusions?: string[]
+      indexAllFiles?: boolean
+      scanIntervalMs?: number | null
+    }
+    result: Root
+  }
+  /** Rescans the named roots (all when none), waiting for the results. */
+  'roots.scan': { args: { ids?: number[]; confirmEmpty?: boolean }; result: ScanResult[] }
 }
 
-export type Methods = AppMethods & RootsMethods
+export interface AssetQuery {
+  rootId?: number
+  status?: AssetStatus
+  type?: AssetType
+  /** Case-insensitive match on the relative path. */
+  query?: string
+  limit?: number
+  offset?: number
+}
+
+export interface AssetsMethods {
+  'assets.list': { args: AssetQuery; result: { items: Asset[]; total: number } }
+  'assets.get': { args: { id: number }; result: Asset }
+}
+
+export type Methods = AppMethods & RootsMethods & AssetsMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -31,6 +68,9 @@ export const METHOD_NAMES = [
   'roots.add',
   'roots.remove',
   'roots.update',
+  'roots.scan',
+  'assets.list',
+  'assets.get',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.
@@ -40,10 +80,14 @@ export const METHOD_LIST_IS_COMPLETE: MissingFromList extends never ? true : nev
 /** Events the core pushes to every connected renderer. */
 export interface Events {
   'roots.changed': { roots: Root[] }
+  'scan.progress': ScanProgress
 }
 export type EventName = keyof Events
 
-export const EVENT_NAMES = ['roots.changed'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = [
+  'roots.changed',
+  'scan.progress',
+] as const satisfies readonly EventName[]
 
 /** What one call returns across any transport: errors travel as data, never as exceptions. */
 export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError }
@@ -56,8 +100,7 @@ export type Handlers = {
 /** Wire messages of the serve-mode WebSocket. */
 export type ClientMessage = { id: number; method: string; args?: unknown }
 export type ServerMessage =
-  | { id: number; response: ApiResponse<unknown> }
-  | { event: EventName; payload: Events[EventName] }
+  { id: number; response: ApiResponse<unknown> } | { event: EventName; payload: Events[EventName] }
 
 /** Electron IPC channel names: one prefix, one invoke channel, one event channel. */
 export const IPC_CHANNELS = {

@@ -20,8 +20,96 @@ export interface Root {
   status: RootStatus
   /** Why the root is offline, in words a person can act on; null when online. */
   statusReason: string | null
+  /** Whether `kind` was detected from the mount table or set by the user. */
+  kindSource: 'detected' | 'user'
+  /** Something the user should know that is not an error (e.g. watching fell back to rescans). */
+  notice: string | null
+  /** Extra exclusion patterns (gitignore syntax), on top of the defaults and .marqueeignore. */
+  exclusions: string[]
+  /** Index every regular file, not only known media types. */
+  indexAllFiles: boolean
+  /** Periodic rescan interval for network roots; null means the default (5 minutes). */
+  scanIntervalMs: number | null
+  lastScanAt: number | null
   createdAt: number
   updatedAt: number
+}
+
+export const ASSET_TYPES = ['image', 'video', 'audio', 'document', 'other'] as const
+export type AssetType = (typeof ASSET_TYPES)[number]
+
+export const ASSET_STATUSES = [
+  'discovered',
+  'queued',
+  'processing',
+  'ready',
+  'failed',
+  'missing',
+] as const
+export type AssetStatus = (typeof ASSET_STATUSES)[number]
+
+export interface Derivative {
+  variant: string
+  path: string
+  width: number | null
+  height: number | null
+  bytes: number
+  mime: string
+}
+
+/** One file under a root. Fields not known yet are null or empty. */
+export interface Asset {
+  id: number
+  rootId: number
+  /** Absolute path of the original. */
+  path: string
+  /** Path relative to the root, '/'-separated. */
+  relPath: string
+  name: string
+  size: number
+  mtimeMs: number
+  inode: string | null
+  status: AssetStatus
+  type: AssetType
+  mime: string | null
+  sha256: string | null
+  phash: string | null
+  width: number | null
+  height: number | null
+  durationMs: number | null
+  orientation: 'landscape' | 'portrait' | 'square' | null
+  error: string | null
+  derivatives: Derivative[]
+  /** Ids of other assets with the same content. */
+  duplicates: number[]
+  /** Ids of perceptually similar assets. */
+  similar: number[]
+  metadata: Record<string, unknown>
+}
+
+export interface ScanCounts {
+  seen: number
+  added: number
+  changed: number
+  moved: number
+  missing: number
+  restored: number
+}
+
+/** The outcome of one scan of one root; counts are for this scan only. */
+export interface ScanResult extends ScanCounts {
+  rootId: number
+  status: 'completed' | 'aborted'
+  /** Why the scan stopped early (null when completed). */
+  reason: string | null
+  durationMs: number
+}
+
+export interface ScanProgress extends ScanCounts {
+  rootId: number
+  phase: 'checking' | 'walking' | 'reconciling' | 'done'
+  /** Files seen per second so far. */
+  rate: number
 }
 
 export interface AppInfo {

@@ -32,6 +32,7 @@ function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string
 }
 
 export const test = base.extend<{ marquee: Marquee }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture arguments by destructuring
   marquee: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'))
     const { child, url } = await startServe(dataDir)
@@ -55,4 +56,5 @@ export const test = base.extend<{ marquee: Marquee }>({
 export { expect } from '@playwright/test'
 
 /** Where screenshots go: an ignored folder, kept by CI as an artifact if it wants. */
-export const screenshotPath = (name: string): string => join('test', 'artifacts', 'screenshots', `${name}.png`)
+export const screenshotPath = (name: string): string =>
+  join('test', 'artifacts', 'screenshots', `${name}.png`)

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +19,10 @@ test.describe('the app shell in serve mode', () => {
     expect(await page.content()).not.toContain('app-shell')
   })
 
-  test('adds a folder through the UI, and it is still listed after a reload', async ({ page, marquee }) => {
+  test('adds a folder through the UI, and it is still listed after a reload', async ({
+    page,
+    marquee,
+  }) => {
     await page.goto(marquee.url)
     await expect(page.getByTestId('app-shell')).toBeVisible()
     await expect(page).toHaveURL(marquee.origin + '/')
@@ -43,7 +47,10 @@ test.describe('the app shell in serve mode', () => {
     await page.screenshot({ path: screenshotPath('one-root'), fullPage: true })
   })
 
-  test('shows a folder added from the CLI against the same data directory', async ({ page, marquee }) => {
+  test('shows a folder added from the CLI against the same data directory', async ({
+    page,
+    marquee,
+  }) => {
     const added = await marquee.cli('roots', 'add', join(media, 'Menu Boards'), '--label', 'Menus')
     expect(added.code).toBe(0)
     await page.goto(marquee.url)

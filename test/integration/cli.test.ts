@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/run'
 import type { CliIo } from '../../src/main/cli/io'
 import { tempDir } from '../support/temp'
+import { sourceWorkers } from '../support/workers'
 
 async function cli(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}) {
   let stdout = ''
@@ -16,6 +17,7 @@ async function cli(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv =
     isTTY: false,
     untilShutdown: Promise.resolve(),
     rendererDir: tempDir(),
+    workers: sourceWorkers,
   }
   const code = await runCli(args, io)
   return { code, stdout, stderr }
@@ -27,10 +29,18 @@ describe('the marquee CLI', () => {
     const media = tempDir()
     mkdirSync(join(media, 'Pictures'))
 
-    const added = await cli(['--data-dir', dataDir, 'roots', 'add', 'Pictures', '--label', 'Lobby', '--json'], media)
+    const added = await cli(
+      ['--data-dir', dataDir, 'roots', 'add', 'Pictures', '--label', 'Lobby', '--json'],
+      media,
+    )
     expect(added).toMatchObject({ code: 0, stderr: '' })
     const root = JSON.parse(added.stdout)
-    expect(root).toMatchObject({ path: join(media, 'Pictures'), label: 'Lobby', status: 'online', kind: 'local' })
+    expect(root).toMatchObject({
+      path: join(media, 'Pictures'),
+      label: 'Lobby',
+      status: 'online',
+      kind: 'local',
+    })
 
     const listed = await cli(['roots', 'ls', '--json', '--data-dir', dataDir])
     expect(JSON.parse(listed.stdout)).toEqual([root])
@@ -39,8 +49,13 @@ describe('the marquee CLI', () => {
     expect(human.stdout).toContain(`online  local  Lobby  ${join(media, 'Pictures')}`)
 
     const removed = await cli(['--data-dir', dataDir, 'roots', 'rm', String(root.id)])
-    expect(removed).toMatchObject({ code: 0, stdout: `Removed library folder ${root.id}. No files were touched.\n` })
-    expect(JSON.parse((await cli(['--data-dir', dataDir, 'roots', 'ls', '--json'])).stdout)).toEqual([])
+    expect(removed).toMatchObject({
+      code: 0,
+      stdout: `Removed library folder ${root.id}. No files were touched.\n`,
+    })
+    expect(
+      JSON.parse((await cli(['--data-dir', dataDir, 'roots', 'ls', '--json'])).stdout),
+    ).toEqual([])
   })
 
   it('exits 1 with the reason on stderr when the core refuses', async () => {
@@ -51,7 +66,9 @@ describe('the marquee CLI', () => {
     expect(result.stderr).toBe(
       'marquee: There is no folder at /no/such/folder. Check the path, and that the drive or share is connected.\n',
     )
-    expect((await cli(['--data-dir', dataDir, 'roots', 'rm', '77'])).stderr).toMatch(/no library folder with id 77/)
+    expect((await cli(['--data-dir', dataDir, 'roots', 'rm', '77'])).stderr).toMatch(
+      /no library folder with id 77/,
+    )
   })
 
   it.each([

@@ -23,7 +23,14 @@ async function serve() {
   servers.push(server)
   const host = `127.0.0.1:${server.port}`
   const cookie = `marquee_token=${server.token}`
-  return { core, server, host, cookie, get: (path: string, headers: Record<string, string> = {}) => rawRequest(server.port, path, { host, ...headers }) }
+  return {
+    core,
+    server,
+    host,
+    cookie,
+    get: (path: string, headers: Record<string, string> = {}) =>
+      rawRequest(server.port, path, { host, ...headers }),
+  }
 }
 
 function connect(port: number, headers: Record<string, string>): Promise<WebSocket> {
@@ -56,7 +63,14 @@ describe('serve mode', () => {
 
   it('answers 401 with no content to every request without a valid token', async () => {
     const { get, server } = await serve()
-    for (const path of ['/', '/index.html', '/assets/app.js', '/media/cache/x.webp', '/?token=wrong', `/?token=${server.token}x`]) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/assets/app.js',
+      '/media/cache/x.webp',
+      '/?token=wrong',
+      `/?token=${server.token}x`,
+    ]) {
       const response = await get(path)
       expect(response.status, path).toBe(401)
       expect(response.body, path).toBe('')
@@ -69,25 +83,35 @@ describe('serve mode', () => {
     const first = await get(`/?token=${server.token}`)
     expect(first.status).toBe(303)
     expect(first.headers.location).toBe('/')
-    expect(String(first.headers['set-cookie'])).toMatch(/^marquee_token=[^;]+; HttpOnly; SameSite=Strict; Path=\/$/)
+    expect(String(first.headers['set-cookie'])).toMatch(
+      /^marquee_token=[^;]+; HttpOnly; SameSite=Strict; Path=\/$/,
+    )
 
     const page = await get('/', { cookie })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>Marquee</title>')
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/)
     expect(page.headers['access-control-allow-origin']).toBeUndefined()
-    expect((await get('/assets/app.js', { authorization: `Bearer ${server.token}` })).status).toBe(200)
+    expect((await get('/assets/app.js', { authorization: `Bearer ${server.token}` })).status).toBe(
+      200,
+    )
   })
 
   it('refuses a Host header that is not the bound address (DNS rebinding)', async () => {
     const { server, cookie } = await serve()
-    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+    ]) {
       const response = await rawRequest(server.port, '/', { host, cookie })
       expect(response.status, host).toBeGreaterThanOrEqual(400)
       expect(response.status, host).toBeLessThan(500)
       expect(response.body).toBe('')
     }
-    expect((await rawRequest(server.port, '/', { host: `localhost:${server.port}`, cookie })).status).toBe(200)
+    expect(
+      (await rawRequest(server.port, '/', { host: `localhost:${server.port}`, cookie })).status,
+    ).toBe(200)
   })
 
   it('never serves files outside the built renderer', async () => {
@@ -116,8 +140,14 @@ describe('serve mode', () => {
     const media = tempDir()
     ws.send(JSON.stringify({ id: 1, method: 'roots.add', args: { path: media, label: 'Lobby' } }))
     const reply = await nextMessage(ws, (m) => 'id' in m && m.id === 1)
-    expect(reply).toMatchObject({ id: 1, response: { ok: true, result: { label: 'Lobby', path: expect.any(String) } } })
-    expect(await changed).toMatchObject({ event: 'roots.changed', payload: { roots: [{ label: 'Lobby' }] } })
+    expect(reply).toMatchObject({
+      id: 1,
+      response: { ok: true, result: { label: 'Lobby', path: expect.any(String) } },
+    })
+    expect(await changed).toMatchObject({
+      event: 'roots.changed',
+      payload: { roots: [{ label: 'Lobby' }] },
+    })
 
     ws.send(JSON.stringify({ id: 2, method: 'roots.add', args: { path: 42 } }))
     expect(await nextMessage(ws, (m) => 'id' in m && m.id === 2)).toMatchObject({
@@ -129,7 +159,9 @@ describe('serve mode', () => {
   it('refuses WebSocket handshakes without the token or from another origin', async () => {
     const { server, cookie } = await serve()
     await expect(connect(server.port, {})).rejects.toThrow('HTTP 401')
-    await expect(connect(server.port, { cookie, origin: 'http://evil.example' })).rejects.toThrow('HTTP 403')
+    await expect(connect(server.port, { cookie, origin: 'http://evil.example' })).rejects.toThrow(
+      'HTTP 403',
+    )
     const ok = await connect(server.port, { cookie, origin: `http://127.0.0.1:${server.port}` })
     ok.close()
   })

@@ -21,6 +21,9 @@ describe('the contract', () => {
       'roots.add': { path: '/definitely/not/here' },
       'roots.remove': { id: 999 },
       'roots.update': { id: 999, label: 'x' },
+      'roots.scan': { ids: [999] },
+      'assets.list': {},
+      'assets.get': { id: 999 },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -34,16 +34,22 @@ describe('the media route', () => {
     expect(response.headers.get('accept-ranges')).toBe('bytes')
     expect(await response.text()).toBe('0123456789')
 
-    const viaScheme = await core.media(new Request(`marquee-media://root/${root.id}/Lobby/clip.mp4`))
+    const viaScheme = await core.media(
+      new Request(`marquee-media://root/${root.id}/Lobby/clip.mp4`),
+    )
     expect(await viaScheme.text()).toBe('0123456789')
-    const encoded = await get(`/media/root/${root.id}/Lobby/${encodeURIComponent('Café #1 100%.jpg')}`)
+    const encoded = await get(
+      `/media/root/${root.id}/Lobby/${encodeURIComponent('Café #1 100%.jpg')}`,
+    )
     expect(await encoded.text()).toBe('jpeg bytes')
   })
 
   it('serves the cache directory and symlinks that stay inside the root', async () => {
     const { root, get } = await setup()
     expect(await (await get('/media/cache/ab/cd/small.webp')).text()).toBe('webp')
-    expect(await (await get(`/media/root/${root.id}/Lobby/sub/inside-link.mp4`)).text()).toBe('0123456789')
+    expect(await (await get(`/media/root/${root.id}/Lobby/sub/inside-link.mp4`)).text()).toBe(
+      '0123456789',
+    )
   })
 
   it('answers byte ranges with 206 and refuses impossible ones with 416', async () => {
@@ -76,7 +82,10 @@ describe('the media route', () => {
     ['an encoded absolute path', (id: number) => `/media/root/${id}/%2Fetc%2Fpasswd`],
     ['a NUL byte', (id: number) => `/media/root/${id}/Lobby/clip.mp4%00.jpg`],
     ['a symlink to a file outside', (id: number) => `/media/root/${id}/Lobby/escape.txt`],
-    ['a symlink to a folder outside', (id: number) => `/media/root/${id}/Lobby/escape-dir/secret.txt`],
+    [
+      'a symlink to a folder outside',
+      (id: number) => `/media/root/${id}/Lobby/escape-dir/secret.txt`,
+    ],
     ['an unknown root', () => `/media/root/999/Lobby/clip.mp4`],
     ['a malformed root id', () => `/media/root/01/Lobby/clip.mp4`],
     ['the root folder itself', (id: number) => `/media/root/${id}/`],

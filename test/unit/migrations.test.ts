@@ -57,7 +57,9 @@ describe('database', () => {
     ]
     expect(() => migrate(db, broken)).toThrow('disk full')
     expect(schemaVersion(db)).toBe(0)
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('roots', 'half_done')").all()).toEqual([])
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name IN ('roots', 'half_done')").all(),
+    ).toEqual([])
     db.close()
   })
 

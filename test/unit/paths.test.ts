@@ -5,10 +5,12 @@ describe('the data directory', () => {
   it('matches where Electron keeps userData for an app named Marquee', () => {
     expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Marquee')
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe('/xdg/Marquee')
-    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Marquee')
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toMatch(
-      /Roaming[\\/]Marquee$/,
+    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/Marquee',
     )
+    expect(
+      defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana'),
+    ).toMatch(/Roaming[\\/]Marquee$/)
   })
 
   it('takes --data-dir first, then MARQUEE_DATA_DIR', () => {

@@ -5,7 +5,11 @@ import type { Events } from '../../src/shared/contract'
 import { testCore } from '../support/core'
 import { tempDir } from '../support/temp'
 
-async function expectFailure(action: Promise<unknown> | (() => unknown), code: string, message: RegExp) {
+async function expectFailure(
+  action: Promise<unknown> | (() => unknown),
+  code: string,
+  message: RegExp,
+) {
   const run = typeof action === 'function' ? Promise.resolve().then(action) : action
   await expect(run).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
 }
@@ -23,7 +27,12 @@ describe('roots', () => {
 
     const root = await core.services.roots.add({ path: join(media, 'link') })
 
-    expect(root).toMatchObject({ path: join(media, 'Lobby Screens'), label: 'Lobby Screens', kind: 'local', status: 'online' })
+    expect(root).toMatchObject({
+      path: join(media, 'Lobby Screens'),
+      label: 'Lobby Screens',
+      kind: 'local',
+      status: 'online',
+    })
     expect(core.services.roots.list()).toEqual([root])
     expect(seen).toEqual([{ roots: [root] }])
   })
@@ -35,12 +44,36 @@ describe('roots', () => {
     writeFileSync(join(media, 'file.jpg'), 'x')
     await core.services.roots.add({ path: join(media, 'a') })
 
-    await expectFailure(core.services.roots.add({ path: join(media, 'nope') }), 'NOT_FOUND', /There is no folder at/)
-    await expectFailure(core.services.roots.add({ path: join(media, 'file.jpg') }), 'INVALID_ARGUMENT', /is a file, not a folder/)
-    await expectFailure(core.services.roots.add({ path: 'relative/path' }), 'INVALID_ARGUMENT', /not an absolute path/)
-    await expectFailure(core.services.roots.add({ path: join(media, 'a') }), 'CONFLICT', /already in the library/)
-    await expectFailure(core.services.roots.add({ path: join(media, 'a', 'b') }), 'CONFLICT', /is inside the library folder "a"/)
-    await expectFailure(core.services.roots.add({ path: media }), 'CONFLICT', /contains the library folder "a"/)
+    await expectFailure(
+      core.services.roots.add({ path: join(media, 'nope') }),
+      'NOT_FOUND',
+      /There is no folder at/,
+    )
+    await expectFailure(
+      core.services.roots.add({ path: join(media, 'file.jpg') }),
+      'INVALID_ARGUMENT',
+      /is a file, not a folder/,
+    )
+    await expectFailure(
+      core.services.roots.add({ path: 'relative/path' }),
+      'INVALID_ARGUMENT',
+      /not an absolute path/,
+    )
+    await expectFailure(
+      core.services.roots.add({ path: join(media, 'a') }),
+      'CONFLICT',
+      /already in the library/,
+    )
+    await expectFailure(
+      core.services.roots.add({ path: join(media, 'a', 'b') }),
+      'CONFLICT',
+      /is inside the library folder "a"/,
+    )
+    await expectFailure(
+      core.services.roots.add({ path: media }),
+      'CONFLICT',
+      /contains the library folder "a"/,
+    )
     expect(core.services.roots.list()).toHaveLength(1)
   })
 
@@ -49,8 +82,16 @@ describe('roots', () => {
     const root = await core.services.roots.add({ path: tempDir() })
     const renamed = core.services.roots.update({ id: root.id, label: '  Lobby  ', kind: 'network' })
     expect(renamed).toMatchObject({ id: root.id, label: 'Lobby', kind: 'network' })
-    await expectFailure(() => core.services.roots.update({ id: root.id, label: ' ' }), 'INVALID_ARGUMENT', /needs a label/)
-    await expectFailure(() => core.services.roots.update({ id: 12345, label: 'x' }), 'NOT_FOUND', /no library folder with id 12345/)
+    await expectFailure(
+      () => core.services.roots.update({ id: root.id, label: ' ' }),
+      'INVALID_ARGUMENT',
+      /needs a label/,
+    )
+    await expectFailure(
+      () => core.services.roots.update({ id: 12345, label: 'x' }),
+      'NOT_FOUND',
+      /no library folder with id 12345/,
+    )
   })
 
   it('forgets a root without touching a single file in it', async () => {

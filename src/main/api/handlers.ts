@@ -1,19 +1,29 @@
 import type { Handlers } from '../../shared/contract'
 import type { AppService } from '../services/app.service'
+import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
+import type { ScanService } from '../services/scan.service'
 
 export interface HandlerServices {
   app: AppService
   roots: RootsService
+  scan: ScanService
+  assets: AssetsService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
-export function createHandlers({ app, roots }: HandlerServices): Handlers {
+export function createHandlers({ app, roots, scan, assets }: HandlerServices): Handlers {
   return {
     'app.info': () => app.info(),
     'roots.list': () => roots.list(),
     'roots.add': (args) => roots.add(args),
     'roots.remove': ({ id }) => roots.remove(id),
     'roots.update': (args) => roots.update(args),
+    'roots.scan': ({ ids, confirmEmpty }) => {
+      ids?.forEach((id) => roots.get(id))
+      return scan.scanMany(ids, { confirmEmpty: confirmEmpty === true })
+    },
+    'assets.list': (query) => assets.list(query),
+    'assets.get': ({ id }) => assets.get(id),
   }
 }

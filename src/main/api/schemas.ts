@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import type { MethodArgs, MethodName } from '../../shared/contract'
-import { ROOT_KINDS } from '../../shared/domain'
+import { ASSET_STATUSES, ASSET_TYPES, ROOT_KINDS } from '../../shared/domain'
 
-const none = z.undefined().or(z.null()).transform(() => undefined)
+const none = z
+  .undefined()
+  .or(z.null())
+  .transform(() => undefined)
 const id = z.number().int().positive()
 const label = z.string().max(200)
 const kind = z.enum(ROOT_KINDS)
@@ -21,5 +24,31 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'roots.list': none,
   'roots.add': z.strictObject({ path, label: label.optional(), kind: kind.optional() }),
   'roots.remove': z.strictObject({ id }),
-  'roots.update': z.strictObject({ id, label: label.optional(), kind: kind.optional() }),
+  'roots.update': z.strictObject({
+    id,
+    label: label.optional(),
+    kind: kind.optional(),
+    exclusions: z.array(z.string().max(1000)).max(500).optional(),
+    indexAllFiles: z.boolean().optional(),
+    scanIntervalMs: z
+      .number()
+      .int()
+      .min(10_000)
+      .max(7 * 24 * 3600_000)
+      .nullable()
+      .optional(),
+  }),
+  'roots.scan': z.strictObject({
+    ids: z.array(id).max(1000).optional(),
+    confirmEmpty: z.boolean().optional(),
+  }),
+  'assets.list': z.strictObject({
+    rootId: id.optional(),
+    status: z.enum(ASSET_STATUSES).optional(),
+    type: z.enum(ASSET_TYPES).optional(),
+    query: z.string().max(1000).optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+    offset: z.number().int().min(0).optional(),
+  }),
+  'assets.get': z.strictObject({ id }),
 }

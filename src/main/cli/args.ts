@@ -48,7 +48,12 @@ export function stringOption(args: ParsedArgs, name: OptionName): string | undef
   return typeof value === 'string' ? value : undefined
 }
 
-export function integerOption(args: ParsedArgs, name: OptionName, min: number, max: number): number | undefined {
+export function integerOption(
+  args: ParsedArgs,
+  name: OptionName,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = stringOption(args, name)
   if (raw === undefined) return undefined
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {

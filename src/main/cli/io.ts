@@ -1,3 +1,5 @@
+import type { WorkerLauncher } from '../workers'
+
 /** What a CLI command may touch of the outside world; tests pass their own. */
 export interface CliIo {
   stdout(text: string): void
@@ -10,6 +12,8 @@ export interface CliIo {
   untilShutdown: Promise<void>
   /** The built renderer, served by `serve`. */
   rendererDir: string
+  /** Starts worker threads (built ones in production, TypeScript sources in tests). */
+  workers: WorkerLauncher
 }
 
 /** A failure the user caused by how they called the command: exit code 2. */

@@ -39,6 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     core = createCore({
       dataDir,
       face: name === 'serve' ? 'serve' : 'cli',
+      workers: io.workers,
       logger: createLogger(io.env.MARQUEE_LOG_LEVEL === 'debug' ? 'debug' : 'warn', io.stderr),
     })
     await command(core, args, io)
@@ -52,7 +53,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`marquee: ${error.message}\n`)
       return EXIT.failure
     }
-    io.stderr(`marquee: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    io.stderr(
+      `marquee: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     return EXIT.failure
   } finally {
     core?.close()

@@ -6,8 +6,16 @@ interface RootRow {
   path: string
   label: string
   kind: RootKind
+  kind_source: 'detected' | 'user'
   status: RootStatus
   status_reason: string | null
+  notice: string | null
+  device: string | null
+  was_mount_point: number
+  exclusions: string
+  index_all_files: number
+  scan_interval_ms: number | null
+  last_scan_at: number | null
   created_at: number
   updated_at: number
 }
@@ -17,19 +25,41 @@ const toRoot = (row: RootRow): Root => ({
   path: row.path,
   label: row.label,
   kind: row.kind,
+  kindSource: row.kind_source,
   status: row.status,
   statusReason: row.status_reason,
+  notice: row.notice,
+  exclusions: JSON.parse(row.exclusions) as string[],
+  indexAllFiles: row.index_all_files === 1,
+  scanIntervalMs: row.scan_interval_ms,
+  lastScanAt: row.last_scan_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 })
+
+/** What the scanner remembers of the volume at the last good scan. */
+export interface VolumeIdentity {
+  device: string | null
+  wasMountPoint: boolean
+}
 
 export interface NewRoot {
   path: string
   label: string
   kind: RootKind
+  kindSource: 'detected' | 'user'
   status: RootStatus
   statusReason: string | null
   now: number
+}
+
+export interface RootOptions {
+  label: string
+  kind: RootKind
+  kindSource: 'detected' | 'user'
+  exclusions: string[]
+  indexAllFiles: boolean
+  scanIntervalMs: number | null
 }
 
 export class RootsRepository {
@@ -39,15 +69,29 @@ export class RootsRepository {
     this.statements = {
       list: db.prepare<[], RootRow>('SELECT * FROM roots ORDER BY label COLLATE NOCASE, id'),
       get: db.prepare<[number], RootRow>('SELECT * FROM roots WHERE id = ?'),
-      insert: db.prepare<[string, string, RootKind, RootStatus, string | null, number, number]>(
-        `INSERT INTO roots (path, label, kind, status, status_reason, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insert: db.prepare<
+        [string, string, RootKind, string, RootStatus, string | null, number, number]
+      >(
+        `INSERT INTO roots (path, label, kind, kind_source, status, status_reason, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      update: db.prepare<[string, RootKind, number, number]>(
-        'UPDATE roots SET label = ?, kind = ?, updated_at = ? WHERE id = ?',
+      update: db.prepare(
+        `UPDATE roots SET label = @label, kind = @kind, kind_source = @kindSource,
+           exclusions = @exclusions, index_all_files = @indexAllFiles,
+           scan_interval_ms = @scanIntervalMs, updated_at = @now
+         WHERE id = @id`,
       ),
       setStatus: db.prepare<[RootStatus, string | null, number, number]>(
         'UPDATE roots SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?',
+      ),
+      setNotice: db.prepare<[string | null, number, number]>(
+        'UPDATE roots SET notice = ?, updated_at = ? WHERE id = ?',
+      ),
+      identity: db.prepare<[number], { device: string | null; was_mount_point: number }>(
+        'SELECT device, was_mount_point FROM roots WHERE id = ?',
+      ),
+      setIdentity: db.prepare<[string | null, number, number, number]>(
+        'UPDATE roots SET device = ?, was_mount_point = ?, last_scan_at = ? WHERE id = ?',
       ),
       remove: db.prepare<[number]>('DELETE FROM roots WHERE id = ?'),
     }
@@ -67,6 +111,7 @@ export class RootsRepository {
       root.path,
       root.label,
       root.kind,
+      root.kindSource,
       root.status,
       root.statusReason,
       root.now,
@@ -75,13 +120,36 @@ export class RootsRepository {
     return this.get(Number(lastInsertRowid))!
   }
 
-  update(id: number, label: string, kind: RootKind, now: number): Root | undefined {
-    this.statements.update.run(label, kind, now, id)
+  update(id: number, options: RootOptions, now: number): Root | undefined {
+    this.statements.update.run({
+      id,
+      now,
+      label: options.label,
+      kind: options.kind,
+      kindSource: options.kindSource,
+      exclusions: JSON.stringify(options.exclusions),
+      indexAllFiles: options.indexAllFiles ? 1 : 0,
+      scanIntervalMs: options.scanIntervalMs,
+    })
     return this.get(id)
   }
 
   setStatus(id: number, status: RootStatus, reason: string | null, now: number): void {
     this.statements.setStatus.run(status, reason, now, id)
+  }
+
+  setNotice(id: number, notice: string | null, now: number): void {
+    this.statements.setNotice.run(notice, now, id)
+  }
+
+  identity(id: number): VolumeIdentity | undefined {
+    const row = this.statements.identity.get(id)
+    return row ? { device: row.device, wasMountPoint: row.was_mount_point === 1 } : undefined
+  }
+
+  /** Records the volume seen by a completed scan. */
+  setIdentity(id: number, identity: VolumeIdentity, scannedAt: number): void {
+    this.statements.setIdentity.run(identity.device, identity.wasMountPoint ? 1 : 0, scannedAt, id)
   }
 
   remove(id: number): boolean {

@@ -20,7 +20,11 @@ export class AppService {
       databasePath: this.paths.databasePath,
       cacheDir: this.paths.cacheDir,
       platform: process.platform,
-      versions: { node: process.versions.node, electron: process.versions.electron ?? null, sqlite },
+      versions: {
+        node: process.versions.node,
+        electron: process.versions.electron ?? null,
+        sqlite,
+      },
     }
   }
 }

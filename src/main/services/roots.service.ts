@@ -33,7 +33,10 @@ export class RootsService {
   /** Registers a folder as a library root. Nothing in the folder is touched. */
   async add({ path, label, kind }: MethodArgs<'roots.add'>): Promise<Root> {
     if (!isAbsolute(path)) {
-      throw new AppError('INVALID_ARGUMENT', `"${path}" is not an absolute path. Give the full path of the folder.`)
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `"${path}" is not an absolute path. Give the full path of the folder.`,
+      )
     }
     const check = await this.fs.checkDirectory(path)
     if (!check.ok) throw directoryError(path, check.reason, check.detail)
@@ -42,7 +45,8 @@ export class RootsService {
     const root = this.roots.insert({
       path: realPath,
       label: label?.trim() || basename(realPath) || realPath,
-      kind: kind ?? 'local',
+      kind: kind ?? (await this.fs.detectKind(realPath)),
+      kindSource: kind ? 'user' : 'detected',
       status: 'online',
       statusReason: null,
       now: this.now(),
@@ -59,19 +63,55 @@ export class RootsService {
     return { id }
   }
 
-  update({ id, label, kind }: MethodArgs<'roots.update'>): Root {
+  update({
+    id,
+    label,
+    kind,
+    exclusions,
+    indexAllFiles,
+    scanIntervalMs,
+  }: MethodArgs<'roots.update'>): Root {
     const current = this.get(id)
     const nextLabel = label === undefined ? current.label : label.trim()
     if (nextLabel === '') throw new AppError('INVALID_ARGUMENT', 'A library folder needs a label.')
-    const root = this.roots.update(id, nextLabel, kind ?? current.kind, this.now())!
+    const root = this.roots.update(
+      id,
+      {
+        label: nextLabel,
+        kind: kind ?? current.kind,
+        kindSource: kind ? 'user' : current.kindSource,
+        exclusions: exclusions ?? current.exclusions,
+        indexAllFiles: indexAllFiles ?? current.indexAllFiles,
+        scanIntervalMs: scanIntervalMs === undefined ? current.scanIntervalMs : scanIntervalMs,
+      },
+      this.now(),
+    )!
     this.changed()
     return root
+  }
+
+  /** Sets a root's status (by the scanner) and tells every renderer. */
+  setStatus(id: number, status: Root['status'], reason: string | null): void {
+    const current = this.roots.get(id)
+    if (!current || (current.status === status && current.statusReason === reason)) return
+    this.roots.setStatus(id, status, reason, this.now())
+    this.changed()
+  }
+
+  setNotice(id: number, notice: string | null): void {
+    const current = this.roots.get(id)
+    if (!current || current.notice === notice) return
+    this.roots.setNotice(id, notice, this.now())
+    this.changed()
   }
 
   private refuseOverlap(realPath: string): void {
     for (const existing of this.roots.list()) {
       if (existing.path === realPath) {
-        throw new AppError('CONFLICT', `${realPath} is already in the library as "${existing.label}".`)
+        throw new AppError(
+          'CONFLICT',
+          `${realPath} is already in the library as "${existing.label}".`,
+        )
       }
       if (isInside(realPath, existing.path)) {
         throw new AppError(
@@ -93,13 +133,31 @@ export class RootsService {
   }
 }
 
-function directoryError(path: string, reason: 'missing' | 'not-directory' | 'unreadable', detail: string): AppError {
+function directoryError(
+  path: string,
+  reason: 'missing' | 'not-directory' | 'unreadable' | 'timeout',
+  detail: string,
+): AppError {
   switch (reason) {
+    case 'timeout':
+      return new AppError(
+        'UNAVAILABLE',
+        `${path} did not answer (${detail}). If it is on a NAS, check the share is reachable.`,
+      )
     case 'missing':
-      return new AppError('NOT_FOUND', `There is no folder at ${path}. Check the path, and that the drive or share is connected.`)
+      return new AppError(
+        'NOT_FOUND',
+        `There is no folder at ${path}. Check the path, and that the drive or share is connected.`,
+      )
     case 'not-directory':
-      return new AppError('INVALID_ARGUMENT', `${path} is a file, not a folder. Choose the folder that holds your media.`)
+      return new AppError(
+        'INVALID_ARGUMENT',
+        `${path} is a file, not a folder. Choose the folder that holds your media.`,
+      )
     case 'unreadable':
-      return new AppError('INVALID_ARGUMENT', `Marquee cannot read ${path} (${detail}). Check its permissions.`)
+      return new AppError(
+        'INVALID_ARGUMENT',
+        `Marquee cannot read ${path} (${detail}). Check its permissions.`,
+      )
   }
 }

@@ -118,7 +118,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const index = await readStaticFile(rendererDir, '/')
       if (!index) {
         res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
-        return void res.end('The Marquee UI is not built. Run `npm run build:only` and start again.\n')
+        return void res.end(
+          'The Marquee UI is not built. Run `npm run build:only` and start again.\n',
+        )
       }
       return refuse(res, 404)
     }
@@ -136,9 +138,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const auth = authorize(req)
     const fromOtherSite =
       req.headers.origin !== undefined && !hosts.has(req.headers.origin.replace(/^http:\/\//, ''))
-    const status = typeof auth === 'number' ? auth : fromOtherSite ? 403 : auth.url.pathname !== API_PATH ? 404 : 0
+    const status =
+      typeof auth === 'number'
+        ? auth
+        : fromOtherSite
+          ? 403
+          : auth.url.pathname !== API_PATH
+            ? 404
+            : 0
     if (status !== 0) {
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Refused'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Refused'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      )
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))

@@ -19,7 +19,10 @@ type Target = { base: string; segments: string[] }
  * `/media/…` both call it. URLs name a root by id or the cache, then a relative path:
  * `marquee-media://root/3/Lobby/a.jpg`, `/media/cache/ab/cd/<sha>/small.webp`.
  */
-export function createMediaHandler(sources: MediaSources, files: MediaFilesRepository): MediaHandler {
+export function createMediaHandler(
+  sources: MediaSources,
+  files: MediaFilesRepository,
+): MediaHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plain(405, 'Method not allowed', { Allow: 'GET, HEAD' })
@@ -45,7 +48,8 @@ export function createMediaHandler(sources: MediaSources, files: MediaFilesRepos
       range.kind === 'partial' ? [206, range.start, range.end] : [200, 0, file.size - 1]
     headers['Content-Length'] = String(Math.max(0, end - start + 1))
     if (status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`
-    const body = request.method === 'HEAD' || file.size === 0 ? null : files.read(file.path, start, end)
+    const body =
+      request.method === 'HEAD' || file.size === 0 ? null : files.read(file.path, start, end)
     return new Response(body, { status, headers })
   }
 }
@@ -53,7 +57,8 @@ export function createMediaHandler(sources: MediaSources, files: MediaFilesRepos
 function parseTarget(url: URL, sources: MediaSources): Target | 'bad' | null {
   let raw: string
   if (url.protocol === `${MEDIA_SCHEME}:`) raw = `${url.host}${url.pathname}`
-  else if (url.pathname.startsWith(MEDIA_HTTP_PREFIX)) raw = url.pathname.slice(MEDIA_HTTP_PREFIX.length)
+  else if (url.pathname.startsWith(MEDIA_HTTP_PREFIX))
+    raw = url.pathname.slice(MEDIA_HTTP_PREFIX.length)
   else return null
   const [area, ...rest] = raw.split('/')
   let base: string | undefined
@@ -90,7 +95,10 @@ function decodeSegments(raw: string[]): string[] | null {
 function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
   return new Response(text, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...extra },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      ...extra,
+    },
   })
 }
-

@@ -1,7 +1,5 @@
 export type RangeResult =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' }
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' }
 
 /**
  * Parses a single-range `Range: bytes=…` header against a file size (RFC 9110 §14.1.2).

@@ -18,7 +18,9 @@ export function attachWebSocketApi(wss: WebSocketServer, core: Core): () => void
         ws.close(1003, 'Expected a JSON message {id, method, args}')
         return
       }
-      void core.dispatch(message.method, message.args).then((response) => send(ws, { id: message.id, response }))
+      void core
+        .dispatch(message.method, message.args)
+        .then((response) => send(ws, { id: message.id, response }))
     })
   })
 

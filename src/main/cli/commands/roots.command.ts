@@ -32,7 +32,11 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
         ...(label !== undefined ? { label } : {}),
         ...(kind !== undefined ? { kind: kind as RootKind } : {}),
       })
-      io.stdout(json ? `${JSON.stringify(root)}\n` : `Added ${root.path} as "${root.label}" (id ${root.id}).\n`)
+      io.stdout(
+        json
+          ? `${JSON.stringify(root)}\n`
+          : `Added ${root.path} as "${root.label}" (id ${root.id}).\n`,
+      )
       return
     }
     case 'rm':
@@ -42,12 +46,18 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
         throw new UsageError(`'roots rm' takes the numeric id shown by 'roots ls'.`)
       }
       const removed = await call(core, 'roots.remove', { id: Number(rest[0]) })
-      io.stdout(json ? `${JSON.stringify(removed)}\n` : `Removed library folder ${removed.id}. No files were touched.\n`)
+      io.stdout(
+        json
+          ? `${JSON.stringify(removed)}\n`
+          : `Removed library folder ${removed.id}. No files were touched.\n`,
+      )
       return
     }
     default:
       throw new UsageError(
-        sub ? `Unknown 'roots' command "${sub}". Use add, ls or rm.` : `'roots' needs a command: add, ls or rm.`,
+        sub
+          ? `Unknown 'roots' command "${sub}". Use add, ls or rm.`
+          : `'roots' needs a command: add, ls or rm.`,
       )
   }
 }

@@ -20,7 +20,9 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
     )
   }
   const server = await startServer({ core, host, port, rendererDir: io.rendererDir })
-  io.stdout(`Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`)
+  io.stdout(
+    `Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`,
+  )
   await io.untilShutdown
   await server.close()
 }

@@ -1,7 +1,9 @@
 import type { Migration } from '../migrate'
 import { up as rootsAndSettings } from './0001-roots-and-settings'
+import { up as assetsAndScans } from './0002-assets-and-scans'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'roots-and-settings', up: rootsAndSettings },
+  { version: 2, name: 'assets-and-scans', up: assetsAndScans },
 ]

@@ -1,0 +1,172 @@
+import type { AssetStatus, AssetType } from '../../shared/domain'
+import type { Db } from '../db/connection'
+import type { FoundFile } from '../scan/walk'
+
+/** What a scan needs to know of an indexed file. */
+export interface IndexedFile {
+  id: number
+  rootId: number
+  dir: string
+  name: string
+  size: number
+  mtimeMs: number
+  inode: string | null
+  device: string | null
+  fingerprint: string | null
+  status: AssetStatus
+  priorStatus: AssetStatus | null
+}
+
+const INDEXED_COLUMNS = `id, root_id AS rootId, dir, name, size, mtime_ms AS mtimeMs, inode, device,
+  fingerprint, status, prior_status AS priorStatus`
+
+export interface NewFile extends FoundFile {
+  ext: string
+  type: AssetType
+}
+
+/**
+ * The scanner's view of the assets table: per-folder lookups and the writes a scan makes.
+ * Used on the scan worker's own connection.
+ */
+export class AssetIndexRepository {
+  private readonly s
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      inFolder: db.prepare<[number, string], IndexedFile>(
+        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE root_id = ? AND dir = ?`,
+      ),
+      countPresent: db.prepare<[number], { n: number }>(
+        "SELECT count(*) AS n FROM assets WHERE root_id = ? AND status != 'missing'",
+      ),
+      presentIds: db.prepare<[number], { id: number }>(
+        "SELECT id FROM assets WHERE root_id = ? AND status != 'missing'",
+      ),
+      byId: db.prepare<[number], IndexedFile>(`SELECT ${INDEXED_COLUMNS} FROM assets WHERE id = ?`),
+      unconfirmed: db.prepare<[number], IndexedFile>(
+        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE root_id = ? AND created_scan IS NOT NULL`,
+      ),
+      missingElsewhere: db.prepare<[number, number], IndexedFile>(
+        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND root_id != ? AND size = ?`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms, inode, device, type, status,
+           created_scan, created_at, updated_at)
+         VALUES (@rootId, @dir, @name, @ext, @size, @mtimeMs, @inode, @device, @type, 'discovered',
+           @scanId, @now, @now)`,
+      ),
+      changed: db.prepare(
+        `UPDATE assets SET size = @size, mtime_ms = @mtimeMs, inode = @inode, device = @device,
+           status = 'discovered', prior_status = NULL, missing_since = NULL, error = NULL,
+           sha256 = NULL, fingerprint = NULL, phash = NULL, mime = NULL, updated_at = @now
+         WHERE id = @id`,
+      ),
+      identity: db.prepare<[string, string, number, number]>(
+        'UPDATE assets SET inode = ?, device = ?, updated_at = ? WHERE id = ?',
+      ),
+      restore: db.prepare(
+        `UPDATE assets SET status = coalesce(prior_status, 'discovered'), prior_status = NULL,
+           missing_since = NULL, inode = @inode, device = @device, updated_at = @now
+         WHERE id = @id`,
+      ),
+      moveOnto: db.prepare(
+        `UPDATE assets SET root_id = @rootId, dir = @dir, name = @name, ext = @ext, size = @size,
+           mtime_ms = @mtimeMs, inode = @inode, device = @device,
+           status = CASE WHEN status = 'missing' THEN coalesce(prior_status, 'discovered') ELSE status END,
+           prior_status = NULL, missing_since = NULL, updated_at = @now
+         WHERE id = @id`,
+      ),
+      remove: db.prepare<[number]>('DELETE FROM assets WHERE id = ?'),
+      markMissing: db.prepare<[number, number, number]>(
+        `UPDATE assets SET prior_status = status, status = 'missing', missing_since = ?, updated_at = ?
+         WHERE id = ? AND status != 'missing'`,
+      ),
+      removeUnconfirmed: db.prepare<[number]>('DELETE FROM assets WHERE created_scan = ?'),
+      confirm: db.prepare<[number]>(
+        'UPDATE assets SET created_scan = NULL WHERE root_id = ? AND created_scan IS NOT NULL',
+      ),
+    }
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  inFolder(rootId: number, dir: string): IndexedFile[] {
+    return this.s.inFolder.all(rootId, dir)
+  }
+
+  countPresent(rootId: number): number {
+    return this.s.countPresent.get(rootId)!.n
+  }
+
+  *presentIds(rootId: number): Generator<number> {
+    for (const row of this.s.presentIds.iterate(rootId)) yield row.id
+  }
+
+  byId(id: number): IndexedFile | undefined {
+    return this.s.byId.get(id)
+  }
+
+  unconfirmed(rootId: number): IndexedFile[] {
+    return this.s.unconfirmed.all(rootId)
+  }
+
+  missingElsewhere(rootId: number, size: number): IndexedFile[] {
+    return this.s.missingElsewhere.all(rootId, size)
+  }
+
+  insert(rootId: number, file: NewFile, scanId: number, now: number): number {
+    return Number(this.s.insert.run({ ...file, rootId, scanId, now }).lastInsertRowid)
+  }
+
+  changed(id: number, file: FoundFile, now: number): void {
+    this.s.changed.run({
+      id,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      inode: file.inode,
+      device: file.device,
+      now,
+    })
+  }
+
+  updateIdentity(id: number, file: FoundFile, now: number): void {
+    this.s.identity.run(file.inode, file.device, now, id)
+  }
+
+  restore(id: number, file: FoundFile, now: number): void {
+    this.s.restore.run({ id, inode: file.inode, device: file.device, now })
+  }
+
+  /** The old asset takes over the new row's place (keeping its id and all attached); the new row goes. */
+  move(oldId: number, found: IndexedFile, ext: string, now: number): void {
+    this.s.remove.run(found.id)
+    this.s.moveOnto.run({
+      id: oldId,
+      rootId: found.rootId,
+      dir: found.dir,
+      name: found.name,
+      ext,
+      size: found.size,
+      mtimeMs: found.mtimeMs,
+      inode: found.inode,
+      device: found.device,
+      now,
+    })
+  }
+
+  markMissing(id: number, now: number): boolean {
+    return this.s.markMissing.run(now, now, id).changes > 0
+  }
+
+  /** Drops the rows a scan added (used when the scan turned out to be of the wrong volume). */
+  removeUnconfirmed(scanId: number): void {
+    this.s.removeUnconfirmed.run(scanId)
+  }
+
+  confirmNew(rootId: number): void {
+    this.s.confirm.run(rootId)
+  }
+}

@@ -1,0 +1,37 @@
+import type { ScanCounts, ScanResult } from '../../shared/domain'
+import type { Db } from '../db/connection'
+
+/** The history of scans: one row per scan of a root. */
+export class ScansRepository {
+  private readonly s
+
+  constructor(db: Db) {
+    this.s = {
+      start: db.prepare<[number, number]>(
+        "INSERT INTO scans (root_id, status, started_at) VALUES (?, 'running', ?)",
+      ),
+      finish: db.prepare(
+        `UPDATE scans SET status = @status, reason = @reason, seen = @seen, added = @added,
+           changed = @changed, moved = @moved, missing = @missing, restored = @restored,
+           finished_at = @finishedAt
+         WHERE id = @id`,
+      ),
+      abandonRunning: db.prepare<[string, number]>(
+        "UPDATE scans SET status = 'aborted', reason = ?, finished_at = ? WHERE status = 'running'",
+      ),
+    }
+  }
+
+  start(rootId: number, now: number): number {
+    return Number(this.s.start.run(rootId, now).lastInsertRowid)
+  }
+
+  finish(id: number, result: ScanResult & ScanCounts, finishedAt: number): void {
+    this.s.finish.run({ id, ...result, finishedAt })
+  }
+
+  /** Scans left running by a process that died are aborted; their writes were atomic batches. */
+  abandonRunning(now: number): number {
+    return this.s.abandonRunning.run('Marquee stopped during this scan.', now).changes
+  }
+}

@@ -1,0 +1,126 @@
+import type { ScanCounts } from '../../shared/domain'
+import type { AssetIndexRepository, IndexedFile } from '../repositories/asset-index.repository'
+import type { BitSet } from './bitset'
+import { quickFingerprint } from './fingerprint'
+import { extensionOf } from './media-types'
+
+export interface ReconcileInput {
+  rootId: number
+  rootPath: string
+  scanId: number
+  /** Ids of indexed files the walk found at their known path. */
+  seen: BitSet
+  /** Entries the walk could not read: what lies under them is not missing. */
+  protectedPaths: string[]
+  presentBefore: number
+  confirmEmpty: boolean
+  counts: ScanCounts
+  now: number
+  fileAt: (file: IndexedFile) => string
+}
+
+const relPathOf = (f: IndexedFile): string => (f.dir === '' ? f.name : `${f.dir}/${f.name}`)
+
+/**
+ * After a completed walk: pairs files that disappeared with files that appeared (a move or a
+ * rename keeps the old id, and with it tags, collections and links), then marks the rest
+ * missing. Returns a reason to abort instead, when the result looks like the wrong volume.
+ */
+export function reconcile(repo: AssetIndexRepository, input: ReconcileInput): string | null {
+  const { rootId, counts, now } = input
+  const fresh = repo.unconfirmed(rootId)
+  const freshIds = new Set(fresh.map((f) => f.id))
+  const isProtected = (f: IndexedFile): boolean => {
+    const rel = relPathOf(f)
+    return input.protectedPaths.some((p) => rel === p || rel.startsWith(`${p}/`))
+  }
+  const unseenIds = [...repo.presentIds(rootId)].filter(
+    (id) => !input.seen.has(id) && !freshIds.has(id),
+  )
+  const gone = unseenIds.map((id) => repo.byId(id)!).filter((f) => !isProtected(f))
+
+  if (
+    input.presentBefore > 0 &&
+    unseenIds.length === input.presentBefore &&
+    counts.seen > 0 &&
+    !input.confirmEmpty
+  ) {
+    repo.transaction(() => repo.removeUnconfirmed(input.scanId))
+    return (
+      `None of the ${input.presentBefore} files indexed in ${input.rootPath} were found there, but other files were: ` +
+      `a different drive may be mounted at this path. Nothing was marked missing. If the folder's content was ` +
+      `really replaced, rescan it with "confirm empty".`
+    )
+  }
+
+  const moves = pairMoves(repo, input, fresh, gone)
+  repo.transaction(() => {
+    for (const [oldFile, newFile] of moves)
+      repo.move(oldFile.id, newFile, extensionOf(newFile.name), now)
+    const moved = new Set(moves.map(([oldFile]) => oldFile.id))
+    for (const f of gone) if (!moved.has(f.id) && repo.markMissing(f.id, now)) counts.missing++
+    repo.confirmNew(rootId)
+  })
+  counts.moved = moves.length
+  counts.added = fresh.length - moves.length
+  return null
+}
+
+/**
+ * Same volume: same device and inode (and size). Otherwise: same size and the same quick
+ * fingerprint when the old file has one (computed by processing); failing that, the same name
+ * and size with exactly one candidate. Missing files of other roots are candidates too.
+ */
+function pairMoves(
+  repo: AssetIndexRepository,
+  input: ReconcileInput,
+  fresh: IndexedFile[],
+  gone: IndexedFile[],
+): Array<[IndexedFile, IndexedFile]> {
+  const pairs: Array<[IndexedFile, IndexedFile]> = []
+  const taken = new Set<number>()
+  const byInode = new Map(gone.filter((g) => g.inode).map((g) => [`${g.device}:${g.inode}`, g]))
+  const unmatched: IndexedFile[] = []
+  for (const f of fresh) {
+    const g = byInode.get(`${f.device}:${f.inode}`)
+    if (g && g.size === f.size && !taken.has(g.id)) {
+      taken.add(g.id)
+      pairs.push([g, f])
+    } else unmatched.push(f)
+  }
+  const anyMissingElsewhere = unmatched.length > 0
+  for (const f of unmatched) {
+    const candidates = [
+      ...gone.filter((g) => g.size === f.size && !taken.has(g.id)),
+      ...(anyMissingElsewhere ? repo.missingElsewhere(input.rootId, f.size) : []),
+    ].filter((g) => !taken.has(g.id))
+    if (candidates.length === 0) continue
+    const match = pickByContent(candidates, f, input) ?? pickByName(candidates, f)
+    if (match) {
+      taken.add(match.id)
+      pairs.push([match, f])
+    }
+  }
+  return pairs
+}
+
+function pickByContent(
+  candidates: IndexedFile[],
+  f: IndexedFile,
+  input: ReconcileInput,
+): IndexedFile | undefined {
+  const withPrint = candidates.filter((c) => c.fingerprint)
+  if (withPrint.length === 0) return undefined
+  let print: string
+  try {
+    print = quickFingerprint(input.fileAt(f), f.size)
+  } catch {
+    return undefined
+  }
+  return withPrint.find((c) => c.fingerprint === print)
+}
+
+function pickByName(candidates: IndexedFile[], f: IndexedFile): IndexedFile | undefined {
+  const named = candidates.filter((c) => !c.fingerprint && c.name === f.name)
+  return named.length === 1 ? named[0] : undefined
+}

@@ -1,0 +1,180 @@
+import { lstatSync, opendirSync, readFileSync, type Dirent } from 'node:fs'
+import { join } from 'node:path'
+import { IGNORE_FILE, isDefaultExcluded, isIgnored, ruleSet, type RuleSet } from './filters'
+import { mediaTypeOf } from './media-types'
+
+/** Errors that mean the volume itself is gone or sick, not one entry: the scan must stop. */
+const VOLUME_ERRORS = new Set([
+  'EIO',
+  'ENOTCONN',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ESTALE',
+  'ENODEV',
+  'ENXIO',
+  'ECONNABORTED',
+  'ECONNRESET',
+  'ENETDOWN',
+  'ENETUNREACH',
+])
+
+export class VolumeError extends Error {
+  constructor(
+    readonly code: string,
+    readonly at: string,
+  ) {
+    super(`${code} at ${at}`)
+  }
+}
+
+export const isVolumeError = (code: string | undefined): boolean =>
+  code !== undefined && VOLUME_ERRORS.has(code)
+
+export interface FoundFile {
+  dir: string
+  name: string
+  size: number
+  mtimeMs: number
+  inode: string
+  device: string
+}
+
+export interface WalkSink {
+  /** All files found in one folder (called once per folder, possibly with none). */
+  folder(dir: string, files: FoundFile[]): void
+  /** An entry that could not be read: what the index holds under it must not go missing. */
+  unreadable(relPath: string, code: string): void
+  /** Called after every filesystem call, so the caller can show it is alive. */
+  tick(): void
+}
+
+export interface WalkOptions {
+  root: string
+  sink: WalkSink
+  /** Per-root exclusion patterns (gitignore syntax). */
+  exclusions: readonly string[]
+  indexAllFiles: boolean
+}
+
+const MAX_DEPTH = 512
+
+/**
+ * Walks a root with synchronous calls, depth-first. It runs on a worker thread, so blocking
+ * calls never touch the event loop that serves the UI, a hung NAS blocks only this thread (the
+ * caller's watchdog gives up on it), and exactly one directory handle is open at a time.
+ * Symlinks are never followed, so they cannot lead outside the root or into a loop.
+ */
+export function walkTree({ root, sink, exclusions, indexAllFiles }: WalkOptions): void {
+  const rootRules = ruleSet('', exclusions)
+  const stack: { dir: string; rules: RuleSet[]; depth: number }[] = [
+    { dir: '', rules: rootRules ? [rootRules] : [], depth: 0 },
+  ]
+  while (stack.length > 0) {
+    const { dir, rules: inherited, depth } = stack.pop()!
+    const absDir = dir === '' ? root : join(root, dir)
+    const entries = readFolder(absDir, dir, sink)
+    if (!entries) continue
+    const rules = withIgnoreFile(inherited, entries, absDir, dir, sink)
+    const files: FoundFile[] = []
+    const subfolders: string[] = []
+    for (const entry of entries) {
+      const name = entry.name
+      if (isDefaultExcluded(name)) continue
+      const relPath = dir === '' ? name : `${dir}/${name}`
+      let isDir = entry.isDirectory()
+      let isFile = entry.isFile()
+      if (!isDir && !isFile && !entry.isSymbolicLink() && !isSpecial(entry)) {
+        // Some network filesystems report no type in the listing (DT_UNKNOWN).
+        const info = statEntry(join(absDir, name), relPath, sink)
+        if (!info) continue
+        isDir = info.isDirectory()
+        isFile = info.isFile()
+      }
+      if (isDir) {
+        if (!isIgnored(rules, relPath, true)) subfolders.push(relPath)
+      } else if (
+        isFile &&
+        (indexAllFiles || mediaTypeOf(name)) &&
+        !isIgnored(rules, relPath, false)
+      ) {
+        const info = statEntry(join(absDir, name), relPath, sink)
+        if (info?.isFile()) {
+          files.push({
+            dir,
+            name,
+            size: info.size,
+            mtimeMs: Math.trunc(info.mtimeMs),
+            inode: String(info.ino),
+            device: String(info.dev),
+          })
+        }
+      }
+    }
+    sink.folder(dir, files)
+    if (depth + 1 > MAX_DEPTH) {
+      for (const sub of subfolders) sink.unreadable(sub, 'ELOOP')
+      continue
+    }
+    for (let i = subfolders.length - 1; i >= 0; i--) {
+      stack.push({ dir: subfolders[i]!, rules, depth: depth + 1 })
+    }
+  }
+}
+
+function isSpecial(entry: Dirent): boolean {
+  return entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice()
+}
+
+function readFolder(absDir: string, dir: string, sink: WalkSink): Dirent[] | null {
+  try {
+    const handle = opendirSync(absDir, { bufferSize: 256 })
+    const entries: Dirent[] = []
+    try {
+      for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+        entries.push(entry)
+        sink.tick()
+      }
+    } finally {
+      handle.closeSync()
+    }
+    return entries
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN'
+    if (dir === '' || isVolumeError(code)) throw new VolumeError(code, dir || '.')
+    sink.unreadable(dir, code)
+    return null
+  }
+}
+
+function statEntry(absPath: string, relPath: string, sink: WalkSink) {
+  try {
+    const info = lstatSync(absPath)
+    sink.tick()
+    return info
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN'
+    if (isVolumeError(code)) throw new VolumeError(code, relPath)
+    sink.unreadable(relPath, code)
+    return null
+  }
+}
+
+function withIgnoreFile(
+  inherited: RuleSet[],
+  entries: Dirent[],
+  absDir: string,
+  dir: string,
+  sink: WalkSink,
+): RuleSet[] {
+  if (!entries.some((e) => e.name === IGNORE_FILE && e.isFile())) return inherited
+  try {
+    const rules = ruleSet(dir, readFileSync(join(absDir, IGNORE_FILE), 'utf8'))
+    return rules ? [...inherited, rules] : inherited
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (isVolumeError(code)) throw new VolumeError(code!, `${dir}/${IGNORE_FILE}`)
+    sink.unreadable(dir, code ?? 'EUNKNOWN')
+    return inherited
+  }
+}

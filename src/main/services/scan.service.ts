@@ -1,0 +1,207 @@
+import type { Worker } from 'node:worker_threads'
+import type { ScanCounts, ScanResult } from '../../shared/domain'
+import type { EventBus } from '../events'
+import type { Logger } from '../logger'
+import type { RootsRepository } from '../repositories/roots.repository'
+import type { ScansRepository } from '../repositories/scans.repository'
+import type { ScanWorkerData, ScanWorkerMessage } from '../scan/scan.worker'
+import type { WorkerLauncher } from '../workers'
+import type { RootsService } from './roots.service'
+
+export interface ScanSettings {
+  databasePath: string
+  nativeBinding?: string | undefined
+  /** How long a root may leave a filesystem call unanswered before it is declared offline. */
+  fsTimeoutMs: number
+  /** Files modified more recently than this are left for the next scan. */
+  settleMs: number
+}
+
+export interface ScanOptions {
+  confirmEmpty?: boolean
+}
+
+const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, restored: 0 }
+
+/**
+ * Runs scans on worker threads and owns what they mean for a root's status. One scan per root
+ * at a time; a root whose filesystem stops answering is declared offline by a watchdog here,
+ * on the main thread, and its stuck worker is left to die when the call returns.
+ */
+export class ScanService {
+  private readonly running = new Map<number, Promise<ScanResult>>()
+  private readonly stuck = new Map<number, Worker>()
+  private readonly workers = new Set<Worker>()
+  private closing = false
+
+  constructor(
+    private readonly roots: RootsService,
+    private readonly rootsRepository: RootsRepository,
+    private readonly scans: ScansRepository,
+    private readonly events: EventBus,
+    private readonly launch: WorkerLauncher,
+    private readonly settings: ScanSettings,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  isScanning(rootId: number): boolean {
+    return this.running.has(rootId)
+  }
+
+  /** Rescans the given roots (all when none), concurrently, and returns each result. */
+  scanMany(ids: number[] | undefined, options: ScanOptions = {}): Promise<ScanResult[]> {
+    const targets = ids ?? this.rootsRepository.list().map((r) => r.id)
+    return Promise.all(targets.map((id) => this.scan(id, options)))
+  }
+
+  scan(rootId: number, options: ScanOptions = {}): Promise<ScanResult> {
+    const current = this.running.get(rootId)
+    if (current) return current
+    const root = this.roots.get(rootId)
+    const started = this.now()
+    if (this.stuck.has(rootId)) {
+      return Promise.resolve(
+        this.result(rootId, 'aborted', `${root.path} is still not answering.`, ZERO, started),
+      )
+    }
+    const promise = this.run(rootId, options, started).finally(() => this.running.delete(rootId))
+    this.running.set(rootId, promise)
+    return promise
+  }
+
+  /** Stops every running scan (their database writes are atomic batches) and waits for them. */
+  async close(): Promise<void> {
+    this.closing = true
+    await Promise.all([...this.workers].map((w) => w.terminate()))
+  }
+
+  private async run(rootId: number, options: ScanOptions, started: number): Promise<ScanResult> {
+    const root = this.roots.get(rootId)
+    const before = root.status === 'scanning' ? 'online' : root.status
+    const identity = this.rootsRepository.identity(rootId)!
+    const scanId = this.scans.start(rootId, started)
+    this.roots.setStatus(rootId, 'scanning', before === 'offline' ? root.statusReason : null)
+    const data: ScanWorkerData = {
+      databasePath: this.settings.databasePath,
+      nativeBinding: this.settings.nativeBinding,
+      settleMs: this.settings.settleMs,
+      request: {
+        rootId,
+        rootPath: root.path,
+        scanId,
+        exclusions: root.exclusions,
+        indexAllFiles: root.indexAllFiles,
+        identity,
+        confirmEmpty: options.confirmEmpty === true,
+      },
+    }
+    const message = await this.watch(rootId, data, started)
+    let result: ScanResult
+    if (message.type === 'done' && message.outcome.status === 'completed') {
+      const { unsettled: _unsettled, ...counts } = message.outcome.counts
+      result = this.result(rootId, 'completed', null, counts, started)
+      this.rootsRepository.setIdentity(rootId, message.outcome.identity, this.now())
+      this.roots.setStatus(rootId, 'online', null)
+    } else {
+      let reason: string
+      if (message.type === 'failed') reason = `Scanning ${root.path} failed: ${message.message}`
+      else if (message.type === 'lost') reason = message.reason
+      else reason = message.outcome.status === 'aborted' ? message.outcome.reason : ''
+      const counts = message.type === 'done' ? message.outcome.counts : ZERO
+      result = this.result(rootId, 'aborted', reason, counts, started)
+      if (this.closing)
+        this.roots.setStatus(rootId, before, before === 'offline' ? root.statusReason : null)
+      else this.roots.setStatus(rootId, 'offline', reason)
+    }
+    this.scans.finish(scanId, result, this.now())
+    this.events.emit('scan.progress', {
+      rootId,
+      phase: 'done',
+      rate: rate(result.seen, started, this.now()),
+      ...pickCounts(result),
+    })
+    return result
+  }
+
+  /** Runs the worker under a watchdog; resolves with its last word, or why it had none. */
+  private watch(
+    rootId: number,
+    data: ScanWorkerData,
+    started: number,
+  ): Promise<
+    Extract<ScanWorkerMessage, { type: 'done' | 'failed' }> | { type: 'lost'; reason: string }
+  > {
+    return new Promise((resolve) => {
+      let settled = false
+      const worker = this.launch('scan', data)
+      this.workers.add(worker)
+      const finish = (value: Parameters<typeof resolve>[0]): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        resolve(value)
+      }
+      const hung = (): void => {
+        const seconds = Math.round(this.settings.fsTimeoutMs / 1000)
+        this.logger.warn(
+          `scan: ${data.request.rootPath} did not answer for ${seconds} s; giving up on it`,
+        )
+        this.stuck.set(rootId, worker)
+        void worker.terminate()
+        finish({
+          type: 'lost',
+          reason: `${data.request.rootPath} stopped answering (nothing for ${seconds} s). Nothing was marked missing; Marquee will check again and rescan it when it answers.`,
+        })
+      }
+      let timer = setTimeout(hung, this.settings.fsTimeoutMs)
+      worker.on('message', (message: ScanWorkerMessage) => {
+        clearTimeout(timer)
+        timer = setTimeout(hung, this.settings.fsTimeoutMs)
+        if (message.type === 'progress') {
+          const { type: _type, ...progress } = message
+          this.events.emit('scan.progress', {
+            rootId,
+            rate: rate(progress.seen, started, this.now()),
+            ...progress,
+          })
+        } else if (message.type === 'done' || message.type === 'failed') finish(message)
+      })
+      worker.on('error', (error) => finish({ type: 'failed', message: error.message }))
+      worker.on('exit', () => {
+        this.workers.delete(worker)
+        if (this.stuck.get(rootId) === worker) this.stuck.delete(rootId)
+        finish({
+          type: 'lost',
+          reason: this.closing ? 'Marquee is closing.' : 'The scan stopped unexpectedly.',
+        })
+      })
+    })
+  }
+
+  private result(
+    rootId: number,
+    status: ScanResult['status'],
+    reason: string | null,
+    counts: ScanCounts,
+    started: number,
+  ): ScanResult {
+    return { rootId, status, reason, ...pickCounts(counts), durationMs: this.now() - started }
+  }
+}
+
+function pickCounts(c: ScanCounts): ScanCounts {
+  return {
+    seen: c.seen,
+    added: c.added,
+    changed: c.changed,
+    moved: c.moved,
+    missing: c.missing,
+    restored: c.restored,
+  }
+}
+
+function rate(seen: number, started: number, now: number): number {
+  const seconds = (now - started) / 1000
+  return seconds > 0 ? Math.round(seen / seconds) : 0
+}

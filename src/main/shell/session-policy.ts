@@ -1,0 +1,35 @@
+import type { Session } from 'electron'
+import { MEDIA_SCHEME } from '../../shared/contract'
+
+/** The renderer needs its own scripts and styles, and media from the one media route. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' data: blob: ${MEDIA_SCHEME}:`,
+  `media-src 'self' blob: ${MEDIA_SCHEME}:`,
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Denies every permission (camera, notifications, …) and puts the CSP on every response. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) })
+  })
+}
+
+/** Replaces any policy a response brought (header names are case-insensitive) with ours. */
+export function withContentSecurityPolicy(
+  headers: Record<string, string[]> = {},
+): Record<string, string[]> {
+  const kept = Object.entries(headers).filter(
+    ([name]) => name.toLowerCase() !== 'content-security-policy',
+  )
+  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+}

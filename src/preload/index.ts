@@ -1,0 +1,23 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { IPC_CHANNELS, type EventName, type MarqueeBridge } from '../shared/contract'
+
+type EventMessage = { event: EventName; payload: unknown }
+
+// Only these three functions reach the page: never ipcRenderer, never an IpcRendererEvent
+// (its `sender` is ipcRenderer itself).
+const bridge = {
+  invoke: (method, args) => ipcRenderer.invoke(IPC_CHANNELS.invoke, { method, args }),
+  subscribe(listener) {
+    const forward = (_event: IpcRendererEvent, message: EventMessage): void =>
+      listener(message.event, message.payload)
+    ipcRenderer.on(IPC_CHANNELS.event, forward)
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.event, forward)
+    }
+  },
+  shell: {
+    pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder),
+  },
+} satisfies MarqueeBridge
+
+contextBridge.exposeInMainWorld('marquee', bridge)
