@@ -47,8 +47,11 @@ export class AssetIndexRepository {
       unconfirmed: db.prepare<[number], IndexedFile>(
         `SELECT ${INDEXED_COLUMNS} FROM assets WHERE root_id = ? AND created_scan IS NOT NULL`,
       ),
-      missingElsewhere: db.prepare<[number, number], IndexedFile>(
-        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND root_id != ? AND size = ?`,
+      anyMissing: db.prepare<[], { one: number }>(
+        "SELECT 1 AS one FROM assets WHERE status = 'missing' LIMIT 1",
+      ),
+      missingWithSize: db.prepare<[number], IndexedFile>(
+        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND size = ?`,
       ),
       insert: db.prepare(
         `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms, inode, device, type, status,
@@ -113,8 +116,13 @@ export class AssetIndexRepository {
     return this.s.unconfirmed.all(rootId)
   }
 
-  missingElsewhere(rootId: number, size: number): IndexedFile[] {
-    return this.s.missingElsewhere.all(rootId, size)
+  anyMissing(): boolean {
+    return this.s.anyMissing.get() !== undefined
+  }
+
+  /** Missing files of any root with this size: a file found anew may be one of them come back. */
+  missingWithSize(size: number): IndexedFile[] {
+    return this.s.missingWithSize.all(size)
   }
 
   insert(rootId: number, file: NewFile, scanId: number, now: number): number {

@@ -19,12 +19,15 @@ export interface ReconcileInput {
   fileAt: (file: IndexedFile) => string
 }
 
+/** Below this many files, a folder whose every file was replaced is plausible, not suspicious. */
+const WRONG_VOLUME_MIN = 10
+
 const relPathOf = (f: IndexedFile): string => (f.dir === '' ? f.name : `${f.dir}/${f.name}`)
 
 /**
  * After a completed walk: pairs files that disappeared with files that appeared (a move or a
  * rename keeps the old id, and with it tags, collections and links), then marks the rest
- * missing. Returns a reason to abort instead, when the result looks like the wrong volume.
+ * missing. Returns a reason to abort instead when the result looks like the wrong volume.
  */
 export function reconcile(repo: AssetIndexRepository, input: ReconcileInput): string | null {
   const { rootId, counts, now } = input
@@ -38,25 +41,27 @@ export function reconcile(repo: AssetIndexRepository, input: ReconcileInput): st
     (id) => !input.seen.has(id) && !freshIds.has(id),
   )
   const gone = unseenIds.map((id) => repo.byId(id)!).filter((f) => !isProtected(f))
+  const moves = pairMoves(repo, input, fresh, gone)
 
+  const recognised = input.presentBefore - unseenIds.length + moves.length
   if (
-    input.presentBefore > 0 &&
-    unseenIds.length === input.presentBefore &&
+    input.presentBefore >= WRONG_VOLUME_MIN &&
+    recognised === 0 &&
     counts.seen > 0 &&
     !input.confirmEmpty
   ) {
     repo.transaction(() => repo.removeUnconfirmed(input.scanId))
     return (
-      `None of the ${input.presentBefore} files indexed in ${input.rootPath} were found there, but other files were: ` +
-      `a different drive may be mounted at this path. Nothing was marked missing. If the folder's content was ` +
-      `really replaced, rescan it with "confirm empty".`
+      `None of the ${input.presentBefore} files indexed in ${input.rootPath} were found there, ` +
+      `but other files were: a different drive may be mounted at this path. Nothing was marked ` +
+      `missing. If the folder's content was really replaced, rescan it with "confirm empty".`
     )
   }
 
-  const moves = pairMoves(repo, input, fresh, gone)
   repo.transaction(() => {
-    for (const [oldFile, newFile] of moves)
+    for (const [oldFile, newFile] of moves) {
       repo.move(oldFile.id, newFile, extensionOf(newFile.name), now)
+    }
     const moved = new Set(moves.map(([oldFile]) => oldFile.id))
     for (const f of gone) if (!moved.has(f.id) && repo.markMissing(f.id, now)) counts.missing++
     repo.confirmNew(rootId)
@@ -68,8 +73,8 @@ export function reconcile(repo: AssetIndexRepository, input: ReconcileInput): st
 
 /**
  * Same volume: same device and inode (and size). Otherwise: same size and the same quick
- * fingerprint when the old file has one (computed by processing); failing that, the same name
- * and size with exactly one candidate. Missing files of other roots are candidates too.
+ * fingerprint when the old file has one (processing computes it); failing that, the same name
+ * and size with exactly one candidate. Missing files of every root are candidates too.
  */
 function pairMoves(
   repo: AssetIndexRepository,
@@ -88,12 +93,14 @@ function pairMoves(
       pairs.push([g, f])
     } else unmatched.push(f)
   }
-  const anyMissingElsewhere = unmatched.length > 0
+  if (unmatched.length === 0 || (gone.length === 0 && !repo.anyMissing())) return pairs
+  const freshIds = new Set(fresh.map((f) => f.id))
+  const goneBySize = new Map<number, IndexedFile[]>()
+  for (const g of gone) goneBySize.set(g.size, [...(goneBySize.get(g.size) ?? []), g])
   for (const f of unmatched) {
-    const candidates = [
-      ...gone.filter((g) => g.size === f.size && !taken.has(g.id)),
-      ...(anyMissingElsewhere ? repo.missingElsewhere(input.rootId, f.size) : []),
-    ].filter((g) => !taken.has(g.id))
+    const candidates = [...(goneBySize.get(f.size) ?? []), ...repo.missingWithSize(f.size)].filter(
+      (g) => !taken.has(g.id) && !freshIds.has(g.id),
+    )
     if (candidates.length === 0) continue
     const match = pickByContent(candidates, f, input) ?? pickByName(candidates, f)
     if (match) {
@@ -122,5 +129,6 @@ function pickByContent(
 
 function pickByName(candidates: IndexedFile[], f: IndexedFile): IndexedFile | undefined {
   const named = candidates.filter((c) => !c.fingerprint && c.name === f.name)
-  return named.length === 1 ? named[0] : undefined
+  const unique = new Map(named.map((c) => [c.id, c]))
+  return unique.size === 1 ? [...unique.values()][0] : undefined
 }

@@ -154,7 +154,8 @@ function classify(
     const entry: NewFile = { ...file, ext, type: mediaTypeOf(file.name) ?? 'other' }
     return [() => void repo.insert(request.rootId, entry, request.scanId, now)]
   }
-  const contentChanged = old.size !== file.size || old.mtimeMs !== file.mtimeMs
+  // A millisecond of slack: copies and remounts may round sub-millisecond times differently.
+  const contentChanged = old.size !== file.size || Math.abs(old.mtimeMs - file.mtimeMs) > 1
   if (old.status === 'missing') {
     counts.restored++
     if (contentChanged) counts.changed++
