@@ -4,17 +4,38 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'native/', 'node_modules/', 'test/artifacts/', 'playwright-report/', 'test-results/'] },
+  {
+    ignores: [
+      'out/',
+      'dist/',
+      'native/',
+      'node_modules/',
+      'test/artifacts/',
+      'playwright-report/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The core is plain Node: only src/main/index.ts, src/main/shell/ and src/preload/ may import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'The core is plain Node: only src/main/index.ts, src/main/shell/ and src/preload/ may import electron.',
+            },
+          ],
+        },
       ],
     },
   },

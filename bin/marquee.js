@@ -23,14 +23,20 @@ const stale =
   !existsSync(entry) || (existsSync(sources) && newestMtime(sources) > statSync(entry).mtimeMs)
 if (stale) {
   if (!existsSync(join(root, 'node_modules', 'electron-vite'))) {
-    process.stderr.write('marquee: the build in out/ is missing or stale; run `npm run build:only`.\n')
+    process.stderr.write(
+      'marquee: the build in out/ is missing or stale; run `npm run build:only`.\n',
+    )
     process.exit(1)
   }
   process.stderr.write('marquee: building (sources changed since the last build)…\n')
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    },
+  )
   if (build.status !== 0) {
     process.stderr.write('marquee: the build failed; see the output above.\n')
     process.exit(1)

@@ -9,6 +9,14 @@ const OPTIONS = {
   host: { type: 'string' },
   label: { type: 'string' },
   kind: { type: 'string' },
+  wait: { type: 'boolean' },
+  'confirm-empty': { type: 'boolean' },
+  root: { type: 'string' },
+  status: { type: 'string' },
+  type: { type: 'string' },
+  query: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -60,4 +68,17 @@ export function integerOption(
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}".`)
   }
   return Number(raw)
+}
+
+/** A value that must be one of a fixed list. */
+export function choiceOption<T extends string>(
+  args: ParsedArgs,
+  name: OptionName,
+  choices: readonly T[],
+): T | undefined {
+  const raw = stringOption(args, name)
+  if (raw !== undefined && !choices.includes(raw as T)) {
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}; got "${raw}".`)
+  }
+  return raw as T | undefined
 }

@@ -3,16 +3,23 @@ import { AppError } from '../errors'
 import { createLogger } from '../logger'
 import { resolveDataDir } from '../paths'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
+import { lsCommand, showCommand } from './commands/assets.command'
 import { rootsCommand } from './commands/roots.command'
+import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo } from './io'
 
-type Command = (core: Core, args: ParsedArgs, io: CliIo) => Promise<void>
+/** A command resolves true on success and false when it reported a failure itself (exit 1). */
+type Command = (core: Core, args: ParsedArgs, io: CliIo) => Promise<boolean>
 
 const COMMANDS: Record<string, Command> = {
   roots: rootsCommand,
   serve: serveCommand,
+  index: indexCommand,
+  scan: scanCommand,
+  ls: lsCommand,
+  show: showCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code. */
@@ -42,8 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       workers: io.workers,
       logger: createLogger(io.env.MARQUEE_LOG_LEVEL === 'debug' ? 'debug' : 'warn', io.stderr),
     })
-    await command(core, args, io)
-    return EXIT.ok
+    return (await command(core, args, io)) ? EXIT.ok : EXIT.failure
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`marquee: ${error.message}\nRun 'marquee help' for usage.\n`)
@@ -58,6 +64,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     return EXIT.failure
   } finally {
-    core?.close()
+    await core?.close()
   }
 }

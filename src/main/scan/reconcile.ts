@@ -97,16 +97,37 @@ function pairMoves(
   const freshIds = new Set(fresh.map((f) => f.id))
   const goneBySize = new Map<number, IndexedFile[]>()
   for (const g of gone) goneBySize.set(g.size, [...(goneBySize.get(g.size) ?? []), g])
-  for (const f of unmatched) {
-    const candidates = [...(goneBySize.get(f.size) ?? []), ...repo.missingWithSize(f.size)].filter(
+  const candidatesOf = (f: IndexedFile): IndexedFile[] =>
+    [...(goneBySize.get(f.size) ?? []), ...repo.missingWithSize(f.size)].filter(
       (g) => !taken.has(g.id) && !freshIds.has(g.id),
     )
+  const take = (g: IndexedFile, f: IndexedFile): void => {
+    taken.add(g.id)
+    pairs.push([g, f])
+  }
+
+  const ambiguous: IndexedFile[] = []
+  for (const f of unmatched) {
+    const candidates = candidatesOf(f)
     if (candidates.length === 0) continue
     const match = pickByContent(candidates, f, input) ?? pickByName(candidates, f)
-    if (match) {
-      taken.add(match.id)
-      pairs.push([match, f])
-    }
+    if (match) take(match, f)
+    else if (candidates.some((c) => c.name === f.name)) ambiguous.push(f)
+  }
+  // Same name and size in several folders (slide-1.jpg everywhere): follow where the rest of
+  // the old folder went, as a renamed folder takes all its files along.
+  const folderMoves = new Map<string, number>()
+  for (const [g, f] of pairs) {
+    const key = `${g.rootId}:${g.dir}\0${f.dir}`
+    folderMoves.set(key, (folderMoves.get(key) ?? 0) + 1)
+  }
+  for (const f of ambiguous) {
+    const named = candidatesOf(f).filter((c) => c.name === f.name && !c.fingerprint)
+    const scored = named
+      .map((c) => ({ c, score: folderMoves.get(`${c.rootId}:${c.dir}\0${f.dir}`) ?? 0 }))
+      .sort((a, b) => b.score - a.score)
+    if (scored[0] && scored[0].score > 0 && scored[0].score !== scored[1]?.score)
+      take(scored[0].c, f)
   }
   return pairs
 }

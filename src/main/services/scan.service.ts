@@ -19,6 +19,11 @@ export interface ScanSettings {
 
 export interface ScanOptions {
   confirmEmpty?: boolean
+  /**
+   * Scans nobody asked for (start-up, watch events, timers) leave files modified in the last
+   * moments for later: they may still be being copied. A scan the user asks for takes all.
+   */
+  background?: boolean
 }
 
 const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, restored: 0 }
@@ -85,7 +90,7 @@ export class ScanService {
     const data: ScanWorkerData = {
       databasePath: this.settings.databasePath,
       nativeBinding: this.settings.nativeBinding,
-      settleMs: this.settings.settleMs,
+      settleMs: options.background ? this.settings.settleMs : 0,
       request: {
         rootId,
         rootPath: root.path,

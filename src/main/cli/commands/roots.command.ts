@@ -7,7 +7,7 @@ import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { call } from '../call'
 
-export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<void> {
+export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
   const [, sub, ...rest] = args.positionals
   const json = args.values.json === true
   switch (sub) {
@@ -17,7 +17,7 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
       if (rest.length) throw new UsageError(`'roots ls' takes no arguments.`)
       const roots = await call(core, 'roots.list', undefined)
       io.stdout(json ? `${JSON.stringify(roots)}\n` : formatRoots(roots))
-      return
+      return true
     }
     case 'add': {
       allowOnly(args, 'roots add', ['json', 'label', 'kind'])
@@ -37,7 +37,7 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
           ? `${JSON.stringify(root)}\n`
           : `Added ${root.path} as "${root.label}" (id ${root.id}).\n`,
       )
-      return
+      return true
     }
     case 'rm':
     case 'remove': {
@@ -51,7 +51,7 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
           ? `${JSON.stringify(removed)}\n`
           : `Removed library folder ${removed.id}. No files were touched.\n`,
       )
-      return
+      return true
     }
     default:
       throw new UsageError(

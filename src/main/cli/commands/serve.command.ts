@@ -7,7 +7,7 @@ import { UsageError } from '../io'
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
 
 /** Runs until SIGINT/SIGTERM. The URL with its token is the last line on stdout when ready. */
-export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<void> {
+export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'serve', ['port', 'host'])
   if (args.positionals.length > 1) throw new UsageError(`'serve' takes no arguments.`)
   const port = integerOption(args, 'port', 0, 65535) ?? 0
@@ -23,6 +23,8 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
   io.stdout(
     `Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`,
   )
+  core.startBackground()
   await io.untilShutdown
   await server.close()
+  return true
 }

@@ -1,0 +1,140 @@
+import { createEffect, Match, onCleanup, Show, Switch } from 'solid-js'
+import { Banner } from './components/Banner'
+import { Sidebar } from './components/Sidebar'
+import { StatusBar } from './components/StatusBar'
+import { TopBar, type Crumb } from './components/TopBar'
+import { setDocumentTitle } from './lib/document'
+import { installShortcuts } from './lib/keyboard'
+import { useStore } from './stores'
+import { hrefOf, type Route } from './stores/router.store'
+import { LibraryView } from './views/LibraryView'
+import { CollectionsView, ExportsView, IntegrationsView } from './views/PlannedViews'
+import { RootView } from './views/RootView'
+import { SearchView } from './views/SearchView'
+
+/** The frame of the app: sidebar, top bar, the current view, status bar. */
+export default function App() {
+  const { app, roots, router, search, addFolder } = useStore()
+  let searchInput: HTMLInputElement | undefined
+  let main: HTMLElement | undefined
+
+  onCleanup(installShortcuts({ onSearch: () => searchInput?.select() }))
+
+  const crumbsOf = (route: Route): Crumb[] => {
+    switch (route.name) {
+      case 'library':
+        return [{ label: 'Library' }]
+      case 'root':
+        return [
+          { label: 'Library', href: hrefOf({ name: 'library' }) },
+          { label: roots.byId(route.rootId)?.label ?? 'Folder not found' },
+        ]
+      case 'collections':
+        return [{ label: 'Collections' }]
+      case 'integrations':
+        return [{ label: 'Integrations' }]
+      case 'exports':
+        return [{ label: 'Exports' }]
+    }
+  }
+  const crumbs = (): Crumb[] =>
+    search.submitted() !== null ? [{ label: 'Search' }] : crumbsOf(router.route())
+  createEffect(() => setDocumentTitle(crumbs().at(-1)?.label ?? null))
+
+  const addFromSidebar = (): void => {
+    if (addFolder.canPick) {
+      void addFolder.choose()
+      return
+    }
+    router.go({ name: 'library' })
+    search.dismiss()
+    addFolder.show()
+  }
+
+  return (
+    <div class="app" data-testid="app-shell">
+      <a
+        class="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault()
+          main?.focus()
+        }}
+      >
+        Skip to content
+      </a>
+      <Sidebar
+        roots={roots.roots}
+        loaded={roots.loaded}
+        isCurrent={(route) => search.submitted() === null && router.isCurrent(route)}
+        addLabel={addFolder.canPick ? 'Add folder…' : 'Add folder'}
+        onAddFolder={addFromSidebar}
+      />
+      <div class="workspace">
+        <TopBar
+          crumbs={crumbs()}
+          query={search.query()}
+          onQuery={search.setQuery}
+          onSubmit={search.submit}
+          onClear={search.clear}
+          searchRef={(el) => (searchInput = el)}
+          shortcutHint="/"
+        />
+        <main class="main" id="main-content" tabIndex={-1} ref={main}>
+          <div class="main__inner">
+            <Show when={app.connection() === 'disconnected'}>
+              <Banner
+                tone="warning"
+                action={
+                  <button type="button" class="button button--small" onClick={app.retryConnection}>
+                    Retry now
+                  </button>
+                }
+              >
+                Marquee’s server cannot be reached, so changes cannot be saved. It keeps trying; if
+                the server was restarted, open the new address it printed.
+              </Banner>
+            </Show>
+            <Show when={roots.error()}>
+              {(message) => (
+                <Banner tone="error" onDismiss={roots.dismissError}>
+                  {message()}
+                </Banner>
+              )}
+            </Show>
+            <Show
+              when={search.submitted()}
+              fallback={
+                <Switch>
+                  <Match when={router.route().name === 'library'}>
+                    <LibraryView />
+                  </Match>
+                  <Match when={router.rootId()}>{(id) => <RootView rootId={id()} />}</Match>
+                  <Match when={router.route().name === 'collections'}>
+                    <CollectionsView />
+                  </Match>
+                  <Match when={router.route().name === 'integrations'}>
+                    <IntegrationsView />
+                  </Match>
+                  <Match when={router.route().name === 'exports'}>
+                    <ExportsView />
+                  </Match>
+                </Switch>
+              }
+            >
+              {(query) => <SearchView query={query()} onBack={search.dismiss} />}
+            </Show>
+          </div>
+        </main>
+      </div>
+      <StatusBar
+        connection={app.connection()}
+        wasConnected={app.wasConnected()}
+        face={app.face}
+        rootCount={roots.loaded ? roots.roots.length : null}
+        version={app.info()?.version ?? null}
+        dataDir={app.info()?.dataDir ?? null}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,89 @@
+import { For, Show } from 'solid-js'
+import type { Root } from '../../../shared/domain'
+import { hrefOf, type Route } from '../stores/router.store'
+import { KindBadge } from './KindBadge'
+import { RootStatus } from './RootStatus'
+import {
+  IconCollections,
+  IconExports,
+  IconIntegrations,
+  IconLibrary,
+  IconPlus,
+  LogoMark,
+} from './icons'
+
+export interface SidebarProps {
+  roots: readonly Root[]
+  loaded: boolean
+  isCurrent: (route: Route) => boolean
+  addLabel: string
+  onAddFolder: () => void
+}
+
+const SECTIONS = [
+  { route: { name: 'collections' }, label: 'Collections', icon: IconCollections },
+  { route: { name: 'integrations' }, label: 'Integrations', icon: IconIntegrations },
+  { route: { name: 'exports' }, label: 'Exports', icon: IconExports },
+] as const satisfies readonly { route: Route; label: string; icon: unknown }[]
+
+export function Sidebar(props: SidebarProps) {
+  const current = (route: Route) => (props.isCurrent(route) ? 'page' : undefined)
+
+  return (
+    <aside class="sidebar" data-testid="sidebar">
+      <div class="sidebar__brand">
+        <LogoMark />
+        <span class="sidebar__name">Marquee</span>
+      </div>
+      <nav class="sidebar__nav" aria-label="Main">
+        <a
+          class="nav-item"
+          href={hrefOf({ name: 'library' })}
+          aria-current={current({ name: 'library' })}
+        >
+          <IconLibrary />
+          <span class="nav-item__label">Library</span>
+          <Show when={props.loaded}>
+            <span class="nav-item__count" aria-label={`${props.roots.length} folders`}>
+              {props.roots.length}
+            </span>
+          </Show>
+        </a>
+        <ul class="root-list" data-testid="root-list" aria-label="Library folders">
+          <For each={props.roots}>
+            {(root) => (
+              <li>
+                <a
+                  class="nav-item nav-item--root"
+                  href={hrefOf({ name: 'root', rootId: root.id })}
+                  aria-current={current({ name: 'root', rootId: root.id })}
+                  data-testid="root-item"
+                  data-root-id={root.id}
+                  data-status={root.status}
+                  title={`${root.path}${root.statusReason ? `\n${root.statusReason}` : ''}`}
+                >
+                  <KindBadge kind={root.kind} iconOnly />
+                  <span class="nav-item__label">{root.label}</span>
+                  <RootStatus root={root} compact />
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+        <button type="button" class="nav-item nav-item--action" onClick={() => props.onAddFolder()}>
+          <IconPlus />
+          <span class="nav-item__label">{props.addLabel}</span>
+        </button>
+        <div class="sidebar__divider" role="presentation" />
+        <For each={SECTIONS}>
+          {(section) => (
+            <a class="nav-item" href={hrefOf(section.route)} aria-current={current(section.route)}>
+              <section.icon />
+              <span class="nav-item__label">{section.label}</span>
+            </a>
+          )}
+        </For>
+      </nav>
+    </aside>
+  )
+}

@@ -1,0 +1,47 @@
+import { IconCollections, IconExports, IconIntegrations } from '../components/icons'
+import { PlannedFeature } from '../components/PlannedFeature'
+
+export function CollectionsView() {
+  return (
+    <PlannedFeature
+      title="Collections"
+      icon={<IconCollections class="icon icon--large" />}
+      summary="Albums and playlists built from media in any library folder."
+      plans={[
+        'Gather media from several folders into albums, without copying files.',
+        'Build ordered playlists with a display duration for each item.',
+        'Show which playlists use a file before you replace or remove it.',
+      ]}
+    />
+  )
+}
+
+export function IntegrationsView() {
+  return (
+    <PlannedFeature
+      title="Integrations"
+      icon={<IconIntegrations class="icon icon--large" />}
+      summary="Content that third-party services point at, cached so players can show it offline."
+      plans={[
+        'Follow Spotify “now playing” and keep the current album art.',
+        'Poll a JSON feed and download the images it names.',
+        'Keep cached media while it is used, and clean it up after a retention period.',
+      ]}
+    />
+  )
+}
+
+export function ExportsView() {
+  return (
+    <PlannedFeature
+      title="Exports"
+      icon={<IconExports class="icon icon--large" />}
+      summary="Verified bundles that signage players can play with no network."
+      plans={[
+        'Write a collection to a USB stick, SD card or share as a self-contained bundle.',
+        'Transcode media to what each player model accepts, only when it has to.',
+        'Verify every file with SHA256SUMS, and copy only what changed on the next export.',
+      ]}
+    />
+  )
+}

@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { testCore } from '../support/core'
+import { writeTree } from '../support/library'
+import { tempDir } from '../support/temp'
+
+/** Starts the child and SIGKILLs it as soon as its scan has written something. */
+function killMidScan(dataDir: string, folder: string): Promise<number | null> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join('test', 'support', 'scan-child.ts'), dataDir, folder],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  return new Promise((resolve) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('progress ')) return
+      const progress = JSON.parse(line.slice(9)) as { seen: number }
+      if (progress.seen > 0) child.kill('SIGKILL')
+    })
+    child.on('exit', (code, signal) => resolve(signal === 'SIGKILL' ? null : code))
+  })
+}
+
+describe('a scan killed with SIGKILL', () => {
+  it('leaves a sound database, and the next scan completes without duplicates', async () => {
+    const folder = tempDir('marquee-big-')
+    const files: Record<string, string> = {}
+    for (let d = 0; d < 200; d++)
+      for (let i = 0; i < 60; i++) files[`d${d}/f${i}.jpg`] = `${d}-${i}`
+    writeTree(folder, files)
+    const dataDir = tempDir('marquee-data-')
+
+    expect(await killMidScan(dataDir, folder)).toBeNull()
+    const inspect = new Database(join(dataDir, 'library.db'), { readonly: true })
+    const written = (inspect.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n
+    inspect.close()
+    expect(written).toBeLessThan(12_000)
+
+    const core = testCore(dataDir)
+    const result = await core.services.scan.scan(core.services.roots.list()[0]!.id)
+    expect(result).toMatchObject({ status: 'completed', seen: 12_000, missing: 0 })
+    // Rows the killed scan wrote were never confirmed by a completed scan, so they count here.
+    expect(result.added).toBe(12_000)
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    const duplicates = core.db
+      .prepare(
+        'SELECT root_id, dir, name FROM assets GROUP BY root_id, dir, name HAVING count(*) > 1',
+      )
+      .all()
+    expect(duplicates).toEqual([])
+    expect(core.services.assets.list({}).total).toBe(12_000)
+    expect(
+      core.db.prepare("SELECT count(*) AS n FROM scans WHERE status = 'running'").get(),
+    ).toEqual({ n: 0 })
+  })
+})

@@ -1,0 +1,20 @@
+// A separate process that indexes one folder and reports progress on stdout, so a test can
+// SIGKILL it in the middle of a scan.
+import { createCore } from '../../src/main/app'
+import { silentLogger } from '../../src/main/logger'
+import { sourceWorkers } from './workers'
+
+const [dataDir, folder] = process.argv.slice(2)
+const core = createCore({
+  dataDir: dataDir!,
+  face: 'cli',
+  logger: silentLogger,
+  workers: sourceWorkers,
+  settleMs: 0,
+})
+core.events.subscribe((event, payload) => {
+  if (event === 'scan.progress') process.stdout.write(`progress ${JSON.stringify(payload)}\n`)
+})
+const root = core.services.roots.list()[0] ?? (await core.services.roots.add({ path: folder! }))
+await core.services.scan.scan(root.id)
+await core.close()
