@@ -18,6 +18,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'scan.worker': resolve(__dirname, 'src/main/scan/scan.worker.ts'),
+          'walk.worker': resolve(__dirname, 'src/main/scan/walk.worker.ts'),
         },
       },
     },

@@ -22,13 +22,13 @@ import {
 import { RootsService } from './services/roots.service'
 import { ScanService } from './services/scan.service'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
-import type { WorkerLauncher } from './workers'
+import type { WorkerSpecs } from './workers'
 
 export interface CoreOptions {
   dataDir: string
   face: AppInfo['face']
   /** Starts worker threads; the entry point knows where the built workers are. */
-  workers: WorkerLauncher
+  workers: WorkerSpecs
   logger?: Logger
   /** better-sqlite3 binary to load instead of the default (see db/native-binding.ts). */
   nativeBinding?: string | undefined

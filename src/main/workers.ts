@@ -1,12 +1,22 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
-export type WorkerName = 'scan'
+export type WorkerName = 'scan' | 'walk'
 
-/** Starts a named worker thread; the entry points decide where the worker code lives. */
-export type WorkerLauncher = (name: WorkerName, workerData: unknown) => Worker
+/** Where a worker's code is: a file, or (for TypeScript sources in tests) bootstrap code. */
+export interface WorkerSpec {
+  filename: string
+  eval: boolean
+}
+
+/** Maps a worker name to its code; the entry points decide (built output, or sources). */
+export type WorkerSpecs = (name: WorkerName) => WorkerSpec
 
 /** Workers built next to the entry point: out/main/<name>.worker.js. */
-export function builtWorkers(dir: string): WorkerLauncher {
-  return (name, workerData) => new Worker(join(dir, `${name}.worker.js`), { workerData })
+export function builtWorkers(dir: string): WorkerSpecs {
+  return (name) => ({ filename: join(dir, `${name}.worker.js`), eval: false })
+}
+
+export function startWorker(spec: WorkerSpec, workerData: unknown): Worker {
+  return new Worker(spec.filename, { eval: spec.eval, workerData })
 }

@@ -1,4 +1,4 @@
-import type { WorkerLauncher } from '../workers'
+import type { WorkerSpecs } from '../workers'
 
 /** What a CLI command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -13,7 +13,7 @@ export interface CliIo {
   /** The built renderer, served by `serve`. */
   rendererDir: string
   /** Starts worker threads (built ones in production, TypeScript sources in tests). */
-  workers: WorkerLauncher
+  workers: WorkerSpecs
 }
 
 /** A failure the user caused by how they called the command: exit code 2. */

@@ -1,4 +1,5 @@
 import type { AssetStatus, AssetType } from '../../shared/domain'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import type { FoundFile } from '../scan/walk'
 
@@ -17,6 +18,17 @@ export interface IndexedFile {
   priorStatus: AssetStatus | null
 }
 
+/** What the walk compares a found file against. */
+export type FolderEntry = Pick<
+  IndexedFile,
+  'id' | 'name' | 'size' | 'mtimeMs' | 'inode' | 'device' | 'status'
+>
+
+const INSERT_HEAD = `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms, inode, device, type,
+  status, created_scan, created_at, updated_at)`
+const INSERT_ROW = `(?, ?, ?, ?, ?, ?, ?, ?, ?, 'discovered', ?, ?, ?)`
+const INSERT_CHUNK = 50
+
 const INDEXED_COLUMNS = `id, root_id AS rootId, dir, name, size, mtime_ms AS mtimeMs, inode, device,
   fingerprint, status, prior_status AS priorStatus`
 
@@ -32,10 +44,24 @@ export interface NewFile extends FoundFile {
 export class AssetIndexRepository {
   private readonly s
 
+  private readonly insertMany: Statement
+
   constructor(private readonly db: Db) {
+    this.insertMany = db.prepare(
+      `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')}`,
+    )
     this.s = {
-      inFolder: db.prepare<[number, string], IndexedFile>(
-        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE root_id = ? AND dir = ?`,
+      inFolder: db.prepare<[number, string], FolderEntry>(
+        `SELECT id, name, size, mtime_ms AS mtimeMs, inode, device, status
+         FROM assets WHERE root_id = ? AND dir = ?`,
+      ),
+      countAll: db.prepare<[number], { n: number }>(
+        'SELECT count(*) AS n FROM assets WHERE root_id = ?',
+      ),
+      countUnconfirmed: db.prepare<[number, number], { n: number }>(
+        `SELECT count(*) AS n FROM assets
+         WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
+           AND root_id = ?`,
       ),
       countPresent: db.prepare<[number], { n: number }>(
         "SELECT count(*) AS n FROM assets WHERE root_id = ? AND status != 'missing'",
@@ -44,8 +70,10 @@ export class AssetIndexRepository {
         "SELECT id FROM assets WHERE root_id = ? AND status != 'missing'",
       ),
       byId: db.prepare<[number], IndexedFile>(`SELECT ${INDEXED_COLUMNS} FROM assets WHERE id = ?`),
-      unconfirmed: db.prepare<[number], IndexedFile>(
-        `SELECT ${INDEXED_COLUMNS} FROM assets WHERE root_id = ? AND created_scan IS NOT NULL`,
+      unconfirmed: db.prepare<[number, number], IndexedFile>(
+        `SELECT ${INDEXED_COLUMNS} FROM assets
+         WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
+           AND root_id = ?`,
       ),
       anyMissing: db.prepare<[], { one: number }>(
         "SELECT 1 AS one FROM assets WHERE status = 'missing' LIMIT 1",
@@ -53,12 +81,7 @@ export class AssetIndexRepository {
       missingWithSize: db.prepare<[number], IndexedFile>(
         `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND size = ?`,
       ),
-      insert: db.prepare(
-        `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms, inode, device, type, status,
-           created_scan, created_at, updated_at)
-         VALUES (@rootId, @dir, @name, @ext, @size, @mtimeMs, @inode, @device, @type, 'discovered',
-           @scanId, @now, @now)`,
-      ),
+      insert: db.prepare(`${INSERT_HEAD} VALUES ${INSERT_ROW}`),
       changed: db.prepare(
         `UPDATE assets SET size = @size, mtime_ms = @mtimeMs, inode = @inode, device = @device,
            status = 'discovered', prior_status = NULL, missing_since = NULL, error = NULL,
@@ -86,9 +109,6 @@ export class AssetIndexRepository {
          WHERE id = ? AND status != 'missing'`,
       ),
       removeUnconfirmed: db.prepare<[number]>('DELETE FROM assets WHERE created_scan = ?'),
-      confirm: db.prepare<[number]>(
-        'UPDATE assets SET created_scan = NULL WHERE root_id = ? AND created_scan IS NOT NULL',
-      ),
     }
   }
 
@@ -96,8 +116,17 @@ export class AssetIndexRepository {
     return this.db.transaction(work)()
   }
 
-  inFolder(rootId: number, dir: string): IndexedFile[] {
+  inFolder(rootId: number, dir: string): FolderEntry[] {
     return this.s.inFolder.all(rootId, dir)
+  }
+
+  /** Every row of the root, missing ones included. */
+  countAll(rootId: number): number {
+    return this.s.countAll.get(rootId)!.n
+  }
+
+  countUnconfirmed(rootId: number): number {
+    return this.s.countUnconfirmed.get(rootId, rootId)!.n
   }
 
   countPresent(rootId: number): number {
@@ -112,8 +141,9 @@ export class AssetIndexRepository {
     return this.s.byId.get(id)
   }
 
+  /** Rows found by scans since the root's last completed scan: not yet confirmed as new. */
   unconfirmed(rootId: number): IndexedFile[] {
-    return this.s.unconfirmed.all(rootId)
+    return this.s.unconfirmed.all(rootId, rootId)
   }
 
   anyMissing(): boolean {
@@ -125,8 +155,27 @@ export class AssetIndexRepository {
     return this.s.missingWithSize.all(size)
   }
 
-  insert(rootId: number, file: NewFile, scanId: number, now: number): number {
-    return Number(this.s.insert.run({ ...file, rootId, scanId, now }).lastInsertRowid)
+  /** Inserts new files, many rows per statement (the scanner's hottest path). */
+  insertAll(rootId: number, files: NewFile[], scanId: number, now: number): void {
+    const row = (f: NewFile): unknown[] => [
+      rootId,
+      f.dir,
+      f.name,
+      f.ext,
+      f.size,
+      f.mtimeMs,
+      f.inode,
+      f.device,
+      f.type,
+      scanId,
+      now,
+      now,
+    ]
+    let i = 0
+    for (; i + INSERT_CHUNK <= files.length; i += INSERT_CHUNK) {
+      this.insertMany.run(files.slice(i, i + INSERT_CHUNK).flatMap(row))
+    }
+    for (; i < files.length; i++) this.s.insert.run(row(files[i]!))
   }
 
   changed(id: number, file: FoundFile, now: number): void {
@@ -172,9 +221,5 @@ export class AssetIndexRepository {
   /** Drops the rows a scan added (used when the scan turned out to be of the wrong volume). */
   removeUnconfirmed(scanId: number): void {
     this.s.removeUnconfirmed.run(scanId)
-  }
-
-  confirmNew(rootId: number): void {
-    this.s.confirm.run(rootId)
   }
 }

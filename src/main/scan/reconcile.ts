@@ -10,6 +10,8 @@ export interface ReconcileInput {
   scanId: number
   /** Ids of indexed files the walk found at their known path. */
   seen: BitSet
+  /** Every file that was present before was found where it was: nothing can be gone. */
+  allPresentSeen: boolean
   /** Entries the walk could not read: what lies under them is not missing. */
   protectedPaths: string[]
   presentBefore: number
@@ -31,6 +33,11 @@ const relPathOf = (f: IndexedFile): string => (f.dir === '' ? f.name : `${f.dir}
  */
 export function reconcile(repo: AssetIndexRepository, input: ReconcileInput): string | null {
   const { rootId, counts, now } = input
+  if (input.allPresentSeen && !repo.anyMissing()) {
+    // Nothing disappeared and nothing is waiting to come back: new rows are simply new.
+    counts.added = repo.countUnconfirmed(rootId)
+    return null
+  }
   const fresh = repo.unconfirmed(rootId)
   const freshIds = new Set(fresh.map((f) => f.id))
   const isProtected = (f: IndexedFile): boolean => {
@@ -64,7 +71,6 @@ export function reconcile(repo: AssetIndexRepository, input: ReconcileInput): st
     }
     const moved = new Set(moves.map(([oldFile]) => oldFile.id))
     for (const f of gone) if (!moved.has(f.id) && repo.markMissing(f.id, now)) counts.missing++
-    repo.confirmNew(rootId)
   })
   counts.moved = moves.length
   counts.added = fresh.length - moves.length

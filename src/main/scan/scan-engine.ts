@@ -2,15 +2,15 @@ import { join } from 'node:path'
 import type { ScanCounts, ScanProgress } from '../../shared/domain'
 import type {
   AssetIndexRepository,
-  IndexedFile,
+  FolderEntry,
   NewFile,
 } from '../repositories/asset-index.repository'
 import type { VolumeIdentity } from '../repositories/roots.repository'
 import { BitSet } from './bitset'
 import { extensionOf, mediaTypeOf } from './media-types'
-import { reconcile } from './reconcile'
 import { probeRoot, unreachable } from './probe'
-import { VolumeError, walkTree, type FoundFile } from './walk'
+import { reconcile } from './reconcile'
+import type { FoundFile } from './walk'
 
 export interface ScanRequest {
   rootId: number
@@ -23,155 +23,173 @@ export interface ScanRequest {
   confirmEmpty: boolean
 }
 
+export type Counts = ScanCounts & { unsettled?: number }
+
 export type ScanOutcome =
-  | { status: 'completed'; counts: ScanCounts & { unsettled?: number }; identity: VolumeIdentity }
-  | { status: 'aborted'; reason: string; counts: ScanCounts }
+  | { status: 'completed'; counts: Counts; identity: VolumeIdentity }
+  | { status: 'aborted'; reason: string; counts: Counts }
 
 export type Report = (progress: Omit<ScanProgress, 'rootId' | 'rate'>) => void
 
-const BATCH = 500
+const BATCH = 2000
 
 /**
- * One scan of one root, start to finish, on the scan worker. Filesystem calls happen outside
- * transactions (a hung call never holds the database lock); writes go in short batches; nothing
- * is marked missing unless the walk completed and the volume is still the one we started on.
+ * The database side of one scan of one root. A walker feeds it folder by folder (from another
+ * thread, so walking and writing overlap); it never makes a filesystem call inside a
+ * transaction, writes in short batches, and marks nothing missing unless the walk completed
+ * and the volume is still the one it started on.
  */
-export function runScan(
-  repo: AssetIndexRepository,
-  request: ScanRequest,
-  report: Report,
-  tick: () => void,
-  now: () => number = Date.now,
-  settleMs = 0,
-): ScanOutcome {
-  const counts: ScanCounts & { unsettled?: number } = {
-    seen: 0,
-    added: 0,
-    changed: 0,
-    moved: 0,
-    missing: 0,
-    restored: 0,
-  }
-  const { rootId, rootPath } = request
-  const aborted = (reason: string): ScanOutcome => ({ status: 'aborted', reason, counts })
+export class ScanSession {
+  readonly counts: Counts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, restored: 0 }
+  private readonly seen = new BitSet()
+  private readonly protectedPaths: string[] = []
+  private seenPresent = 0
+  private present = 0
+  private indexed = 0
+  private before: VolumeIdentity | undefined
+  private writes: Array<() => void> = []
+  private inserts: NewFile[] = []
 
-  report({ phase: 'checking', ...counts })
-  const before = probeRoot(rootPath, request.identity)
-  if (!before.ok) return aborted(before.reason)
-  const present = repo.countPresent(rootId)
-  if (before.empty && present > 0 && !request.confirmEmpty) {
-    return aborted(
-      `${rootPath} is empty, but the library holds ${present} files from it. Nothing was marked missing. ` +
-        `If the files were really removed, rescan it with "confirm empty".`,
-    )
+  constructor(
+    private readonly repo: AssetIndexRepository,
+    private readonly request: ScanRequest,
+    private readonly report: Report,
+    private readonly now: () => number = Date.now,
+    private readonly settleMs = 0,
+  ) {}
+
+  /** Checks the root before walking; returns the outcome when the scan must not go on. */
+  begin(): ScanOutcome | null {
+    const { rootId, rootPath } = this.request
+    this.report({ phase: 'checking', ...this.counts })
+    const probe = probeRoot(rootPath, this.request.identity)
+    if (!probe.ok) return this.aborted(probe.reason)
+    this.present = this.repo.countPresent(rootId)
+    if (probe.empty && this.present > 0 && !this.request.confirmEmpty) {
+      return this.aborted(
+        `${rootPath} is empty, but the library holds ${this.present} files from it. Nothing was ` +
+          `marked missing. If the files were really removed, rescan it with "confirm empty".`,
+      )
+    }
+    // A root with no rows at all (a first scan) has nothing to compare against.
+    this.indexed = this.repo.countAll(rootId)
+    this.before = probe.identity
+    this.report({ phase: 'walking', ...this.counts })
+    return null
   }
 
-  const seen = new BitSet()
-  const protectedPaths: string[] = []
-  let writes: Array<() => void> = []
-  const flush = (): void => {
-    const batch = writes
-    writes = []
-    if (batch.length > 0) repo.transaction(() => batch.forEach((write) => write()))
+  /** All files found in one folder. */
+  folder(dir: string, files: FoundFile[]): void {
+    const counts = this.counts
+    counts.seen += files.length
+    const known =
+      files.length > 0 && this.indexed > 0
+        ? new Map(this.repo.inFolder(this.request.rootId, dir).map((f) => [f.name, f]))
+        : new Map<string, FolderEntry>()
+    const settledBefore = this.now() - this.settleMs
+    for (const file of files) {
+      const old = known.get(file.name)
+      if (old) {
+        this.seen.add(old.id)
+        if (old.status !== 'missing') this.seenPresent++
+      }
+      if (this.settleMs > 0 && file.mtimeMs > settledBefore) {
+        // Probably still being copied: leave it (and what we knew of it) for the next scan.
+        this.protectedPaths.push(dir === '' ? file.name : `${dir}/${file.name}`)
+        counts.unsettled = (counts.unsettled ?? 0) + 1
+        continue
+      }
+      this.classify(old, file)
+    }
+    if (this.writes.length + this.inserts.length >= BATCH) this.flush()
+    this.report({ phase: 'walking', ...counts })
   }
 
-  report({ phase: 'walking', ...counts })
-  try {
-    walkTree({
-      root: rootPath,
-      exclusions: request.exclusions,
-      indexAllFiles: request.indexAllFiles,
-      sink: {
-        tick,
-        unreadable: (relPath) => void protectedPaths.push(relPath),
-        folder: (dir, files) => {
-          counts.seen += files.length
-          const known =
-            files.length > 0
-              ? new Map(repo.inFolder(rootId, dir).map((f) => [f.name, f]))
-              : new Map()
-          const settledBefore = now() - settleMs
-          for (const file of files) {
-            const old = known.get(file.name) as IndexedFile | undefined
-            if (settleMs > 0 && file.mtimeMs > settledBefore) {
-              // Probably still being copied: leave it (and what we knew of it) for the next scan.
-              protectedPaths.push(dir === '' ? file.name : `${dir}/${file.name}`)
-              if (old) seen.add(old.id)
-              counts.unsettled = (counts.unsettled ?? 0) + 1
-              continue
-            }
-            if (old) seen.add(old.id)
-            writes.push(...classify(repo, request, old, file, counts, now()))
-          }
-          if (writes.length >= BATCH) flush()
-          report({ phase: 'walking', ...counts })
-        },
-      },
+  /** An entry the walk could not read: what the index holds under it is not missing. */
+  unreadable(relPath: string): void {
+    this.protectedPaths.push(relPath)
+  }
+
+  /** The walk stopped on an error of the volume itself. */
+  volumeError(code: string): ScanOutcome {
+    this.flush()
+    return this.aborted(unreachable(this.request.rootPath, code))
+  }
+
+  /** The walk completed: check the volume again, pair moves, mark what is gone. */
+  finish(): ScanOutcome {
+    this.flush()
+    const { rootId, rootPath } = this.request
+    const after = probeRoot(rootPath, this.request.identity)
+    if (!after.ok) return this.aborted(after.reason)
+    if (after.identity.device !== this.before?.device) {
+      return this.aborted(
+        `The volume at ${rootPath} changed during the scan. Nothing was marked missing; it will be rescanned.`,
+      )
+    }
+    this.report({ phase: 'reconciling', ...this.counts })
+    const problem = reconcile(this.repo, {
+      rootId,
+      rootPath,
+      scanId: this.request.scanId,
+      seen: this.seen,
+      allPresentSeen: this.seenPresent === this.present,
+      protectedPaths: this.protectedPaths,
+      presentBefore: this.present,
+      confirmEmpty: this.request.confirmEmpty,
+      counts: this.counts,
+      now: this.now(),
+      fileAt: (f) => join(rootPath, f.dir, f.name),
     })
-  } catch (error) {
-    flush()
-    if (error instanceof VolumeError) return aborted(unreachable(rootPath, error.code))
-    throw error
-  }
-  flush()
-
-  const after = probeRoot(rootPath, request.identity)
-  if (!after.ok) return aborted(after.reason)
-  if (after.identity.device !== before.identity.device) {
-    return aborted(
-      `The volume at ${rootPath} changed during the scan. Nothing was marked missing; it will be rescanned.`,
-    )
+    if (problem) return this.aborted(problem)
+    return { status: 'completed', counts: this.counts, identity: after.identity }
   }
 
-  report({ phase: 'reconciling', ...counts })
-  const outcome = reconcile(repo, {
-    rootId,
-    rootPath,
-    scanId: request.scanId,
-    seen,
-    protectedPaths,
-    presentBefore: present,
-    confirmEmpty: request.confirmEmpty,
-    counts,
-    now: now(),
-    fileAt: (f) => join(rootPath, f.dir, f.name),
-  })
-  if (outcome) return aborted(outcome)
-  return { status: 'completed', counts, identity: after.identity }
-}
+  private aborted(reason: string): ScanOutcome {
+    return { status: 'aborted', reason, counts: this.counts }
+  }
 
-/** The writes one found file needs, given what the index knew of its path. */
-function classify(
-  repo: AssetIndexRepository,
-  request: ScanRequest,
-  old: IndexedFile | undefined,
-  file: FoundFile,
-  counts: ScanCounts,
-  now: number,
-): Array<() => void> {
-  if (!old) {
-    const ext = extensionOf(file.name)
-    const entry: NewFile = { ...file, ext, type: mediaTypeOf(file.name) ?? 'other' }
-    return [() => void repo.insert(request.rootId, entry, request.scanId, now)]
+  private flush(): void {
+    const { writes, inserts } = this
+    if (writes.length === 0 && inserts.length === 0) return
+    this.writes = []
+    this.inserts = []
+    const { rootId, scanId } = this.request
+    const now = this.now()
+    this.repo.transaction(() => {
+      writes.forEach((write) => write())
+      this.repo.insertAll(rootId, inserts, scanId, now)
+    })
   }
-  // A millisecond of slack: copies and remounts may round sub-millisecond times differently.
-  const contentChanged = old.size !== file.size || Math.abs(old.mtimeMs - file.mtimeMs) > 1
-  if (old.status === 'missing') {
-    counts.restored++
-    if (contentChanged) counts.changed++
-    return [
-      contentChanged
-        ? () => repo.changed(old.id, file, now)
-        : () => repo.restore(old.id, file, now),
-    ]
+
+  /** Queues the write one found file needs, given what the index knew of its path. */
+  private classify(old: FolderEntry | undefined, file: FoundFile): void {
+    const { repo, counts } = this
+    const now = this.now()
+    if (!old) {
+      this.inserts.push({
+        ...file,
+        ext: extensionOf(file.name),
+        type: mediaTypeOf(file.name) ?? 'other',
+      })
+      return
+    }
+    // A millisecond of slack: copies and remounts may round sub-millisecond times differently.
+    const contentChanged = old.size !== file.size || Math.abs(old.mtimeMs - file.mtimeMs) > 1
+    if (old.status === 'missing') {
+      counts.restored++
+      if (contentChanged) counts.changed++
+      this.writes.push(
+        contentChanged
+          ? () => repo.changed(old.id, file, now)
+          : () => repo.restore(old.id, file, now),
+      )
+    } else if (contentChanged) {
+      counts.changed++
+      this.writes.push(() => repo.changed(old.id, file, now))
+    } else if (old.inode !== file.inode || old.device !== file.device) {
+      // A remounted share gives the same files new inodes and a new device: not a change.
+      this.writes.push(() => repo.updateIdentity(old.id, file, now))
+    }
   }
-  if (contentChanged) {
-    counts.changed++
-    return [() => repo.changed(old.id, file, now)]
-  }
-  // A remounted share gives the same files new inodes and a new device: not a change.
-  if (old.inode !== file.inode || old.device !== file.device) {
-    return [() => repo.updateIdentity(old.id, file, now)]
-  }
-  return []
 }

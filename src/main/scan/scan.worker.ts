@@ -1,7 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
-import { runScan, type ScanOutcome, type ScanRequest } from './scan-engine'
+import { startWorker, type WorkerSpec } from '../workers'
+import { ScanSession, type ScanOutcome, type ScanRequest } from './scan-engine'
+import type { FoundFile } from './walk'
+import type { WalkMessage, WalkWorkerData } from './walk.worker'
 
 export interface ScanWorkerData {
   databasePath: string
@@ -9,31 +12,29 @@ export interface ScanWorkerData {
   request: ScanRequest
   /** Files modified more recently than this are left for the next scan (still being written). */
   settleMs: number
+  /** The walker's code: the walk runs on its own thread, beside this one's database work. */
+  walker: WorkerSpec
 }
 
 export type ScanWorkerMessage =
   | { type: 'alive' }
-  | {
-      type: 'progress'
-      phase: 'checking' | 'walking' | 'reconciling'
-      seen: number
-      added: number
-      changed: number
-      moved: number
-      missing: number
-      restored: number
-    }
+  | ({ type: 'progress'; phase: 'checking' | 'walking' | 'reconciling' } & Omit<
+      ScanOutcome['counts'],
+      'unsettled'
+    >)
   | { type: 'done'; outcome: ScanOutcome }
   | { type: 'failed'; message: string }
 
 const INTERVAL_MS = 200
 
-/** Scans one root on this worker's own database connection and reports back. */
-export function scanOnWorker(
+/** Scans one root: this thread does the database work, a walker thread the filesystem calls. */
+export async function scanOnWorker(
   data: ScanWorkerData,
   post: (message: ScanWorkerMessage) => void,
-): void {
+): Promise<void> {
   const db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
+  // A scan reads and writes much of the index: give it a larger page cache than the default.
+  db.pragma('cache_size = -65536')
   let lastPost = 0
   const due = (): boolean => {
     const now = Date.now()
@@ -42,19 +43,22 @@ export function scanOnWorker(
     return true
   }
   try {
-    const outcome = runScan(
+    const session = new ScanSession(
       new AssetIndexRepository(db),
       data.request,
       (progress) => {
-        if (progress.phase !== 'walking' || due())
-          post({ type: 'progress', ...progress } as ScanWorkerMessage)
-      },
-      () => {
-        if (due()) post({ type: 'alive' })
+        if (progress.phase !== 'walking' || due()) {
+          const { unsettled: _unsettled, ...rest } = progress as typeof progress & {
+            unsettled?: number
+          }
+          post({ type: 'progress', ...rest } as ScanWorkerMessage)
+        }
       },
       Date.now,
       data.settleMs,
     )
+    const outcome =
+      session.begin() ?? (await walk(session, data, () => due() && post({ type: 'alive' })))
     post({ type: 'done', outcome })
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
@@ -63,7 +67,67 @@ export function scanOnWorker(
   }
 }
 
+function walk(session: ScanSession, data: ScanWorkerData, alive: () => void): Promise<ScanOutcome> {
+  const flow = new SharedArrayBuffer(8)
+  const taken = new Int32Array(flow)
+  const walkData: WalkWorkerData = {
+    root: data.request.rootPath,
+    exclusions: data.request.exclusions,
+    indexAllFiles: data.request.indexAllFiles,
+    flow,
+  }
+  const walker = startWorker(data.walker, walkData)
+  return new Promise((resolve, reject) => {
+    const end = (settle: () => void): void => {
+      walker.removeAllListeners()
+      void walker.terminate()
+      settle()
+    }
+    walker.on('message', (message: WalkMessage) => {
+      try {
+        switch (message.type) {
+          case 'folder':
+            session.folder(message.dir, unpack(message.dir, message.names, message.numbers))
+            Atomics.add(taken, 1, 1)
+            Atomics.notify(taken, 1)
+            alive()
+            break
+          case 'unreadable':
+            session.unreadable(message.relPath)
+            break
+          case 'alive':
+            alive()
+            break
+          case 'done':
+            end(() => resolve(session.finish()))
+            break
+          case 'volume-error':
+            end(() => resolve(session.volumeError(message.code)))
+            break
+          case 'failed':
+            end(() => reject(new Error(message.message)))
+        }
+      } catch (error) {
+        end(() => reject(error as Error))
+      }
+    })
+    walker.on('error', (error) => end(() => reject(error)))
+    walker.on('exit', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
+  })
+}
+
+function unpack(dir: string, names: string[], numbers: Float64Array): FoundFile[] {
+  return names.map((name, i) => ({
+    dir,
+    name,
+    size: numbers[i * 4]!,
+    mtimeMs: numbers[i * 4 + 1]!,
+    inode: String(numbers[i * 4 + 2]),
+    device: String(numbers[i * 4 + 3]),
+  }))
+}
+
 if (parentPort) {
   const port = parentPort
-  scanOnWorker(workerData as ScanWorkerData, (message) => port.postMessage(message))
+  void scanOnWorker(workerData as ScanWorkerData, (message) => port.postMessage(message))
 }

@@ -138,7 +138,8 @@ function readFolder(absDir: string, dir: string, sink: WalkSink): Dirent[] | nul
     } finally {
       handle.closeSync()
     }
-    return entries
+    // Name order keeps inserts into the (root, dir, name) index mostly appending.
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN'
     if (dir === '' || isVolumeError(code)) throw new VolumeError(code, dir || '.')

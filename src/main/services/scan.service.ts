@@ -5,7 +5,7 @@ import type { Logger } from '../logger'
 import type { RootsRepository } from '../repositories/roots.repository'
 import type { ScansRepository } from '../repositories/scans.repository'
 import type { ScanWorkerData, ScanWorkerMessage } from '../scan/scan.worker'
-import type { WorkerLauncher } from '../workers'
+import { startWorker, type WorkerSpecs } from '../workers'
 import type { RootsService } from './roots.service'
 
 export interface ScanSettings {
@@ -44,7 +44,7 @@ export class ScanService {
     private readonly rootsRepository: RootsRepository,
     private readonly scans: ScansRepository,
     private readonly events: EventBus,
-    private readonly launch: WorkerLauncher,
+    private readonly specs: WorkerSpecs,
     private readonly settings: ScanSettings,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
@@ -91,6 +91,7 @@ export class ScanService {
       databasePath: this.settings.databasePath,
       nativeBinding: this.settings.nativeBinding,
       settleMs: options.background ? this.settings.settleMs : 0,
+      walker: this.specs('walk'),
       request: {
         rootId,
         rootPath: root.path,
@@ -139,7 +140,7 @@ export class ScanService {
   > {
     return new Promise((resolve) => {
       let settled = false
-      const worker = this.launch('scan', data)
+      const worker = startWorker(this.specs('scan'), data)
       this.workers.add(worker)
       const finish = (value: Parameters<typeof resolve>[0]): void => {
         if (settled) return

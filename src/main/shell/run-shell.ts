@@ -3,7 +3,7 @@ import { createCore, type Core } from '../app'
 import { selectNativeBinding } from '../db/native-binding'
 import { AppError } from '../errors'
 import { createLogger, type Logger } from '../logger'
-import type { WorkerLauncher } from '../workers'
+import type { WorkerSpecs } from '../workers'
 import { setAppMenu } from './app-menu'
 import { appUrlCheck, type ShellLocations } from './app-url'
 import { addFolderFromMenu } from './folder-dialog'
@@ -14,7 +14,7 @@ import { guardWebContents } from './web-contents-guard'
 
 export interface ShellOptions extends ShellLocations {
   /** Starts worker threads (the built ones, next to the entry point). */
-  workers: WorkerLauncher
+  workers: WorkerSpecs
   logger?: Logger
 }
 
@@ -93,7 +93,7 @@ export function runShell(options: ShellOptions): Promise<Shell | null> {
   })
 }
 
-function openCore(workers: WorkerLauncher, logger: Logger): Core {
+function openCore(workers: WorkerSpecs, logger: Logger): Core {
   return createCore({
     dataDir: app.getPath('userData'),
     face: 'electron',

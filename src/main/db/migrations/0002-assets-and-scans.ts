@@ -43,20 +43,19 @@ export function up(db: Database.Database): void {
       description   TEXT,
       metadata      TEXT    NOT NULL DEFAULT '{}',
       missing_since INTEGER,
-      created_scan  INTEGER,           -- set until a completed scan confirms a new row (moves)
+      created_scan  INTEGER,           -- the scan that first found it; newer than the root's last
+                                       -- completed scan means not yet confirmed (see reconcile)
       created_at    INTEGER NOT NULL,
       updated_at    INTEGER NOT NULL
     ) STRICT;
 
+    -- Few indexes: every one costs on each of the scanner's inserts.
     CREATE UNIQUE INDEX assets_root_dir_name ON assets (root_id, dir, name);
-    CREATE INDEX assets_root_inode ON assets (root_id, inode);
-    CREATE INDEX assets_size ON assets (size);
-    CREATE INDEX assets_status ON assets (status, id);
-    CREATE INDEX assets_type ON assets (type, id);
-    CREATE INDEX assets_root ON assets (root_id, id);
     CREATE INDEX assets_root_status ON assets (root_id, status, id);
+    CREATE INDEX assets_status ON assets (status, id);
+    CREATE INDEX assets_created_scan ON assets (created_scan);
     CREATE INDEX assets_sha256 ON assets (sha256) WHERE sha256 IS NOT NULL;
-    CREATE INDEX assets_created_scan ON assets (created_scan) WHERE created_scan IS NOT NULL;
+    CREATE INDEX assets_missing_size ON assets (size) WHERE status = 'missing';
 
     CREATE TABLE scans (
       id          INTEGER PRIMARY KEY,

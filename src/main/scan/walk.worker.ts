@@ -1,0 +1,74 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { VolumeError, walkTree } from './walk'
+
+export interface WalkWorkerData {
+  root: string
+  exclusions: string[]
+  indexAllFiles: boolean
+  /** Int32Array[2]: folders sent, folders the database side has taken. For flow control. */
+  flow: SharedArrayBuffer
+}
+
+/** Folder listings travel packed: names, and size/mtime/inode/device in one transferred buffer. */
+export type WalkMessage =
+  | { type: 'folder'; dir: string; names: string[]; numbers: Float64Array }
+  | { type: 'unreadable'; relPath: string; code: string }
+  | { type: 'alive' }
+  | { type: 'done' }
+  | { type: 'volume-error'; code: string }
+  | { type: 'failed'; message: string }
+
+/** How many folders the walker may run ahead of the database before it waits. */
+const MAX_AHEAD = 64
+const ALIVE_MS = 200
+
+/** Walks a root on its own thread and streams folder listings to the scan worker. */
+export function walkOnWorker(
+  data: WalkWorkerData,
+  post: (m: WalkMessage, transfer?: ArrayBuffer[]) => void,
+): void {
+  const flow = new Int32Array(data.flow)
+  let lastAlive = 0
+  try {
+    walkTree({
+      root: data.root,
+      exclusions: data.exclusions,
+      indexAllFiles: data.indexAllFiles,
+      sink: {
+        folder(dir, files) {
+          const numbers = new Float64Array(files.length * 4)
+          files.forEach((f, i) =>
+            numbers.set([f.size, f.mtimeMs, Number(f.inode), Number(f.device)], i * 4),
+          )
+          post({ type: 'folder', dir, names: files.map((f) => f.name), numbers }, [numbers.buffer])
+          const sent = Atomics.add(flow, 0, 1) + 1
+          for (
+            let taken = Atomics.load(flow, 1);
+            sent - taken > MAX_AHEAD;
+            taken = Atomics.load(flow, 1)
+          ) {
+            Atomics.wait(flow, 1, taken, ALIVE_MS)
+          }
+        },
+        unreadable: (relPath, code) => post({ type: 'unreadable', relPath, code }),
+        tick() {
+          const now = Date.now()
+          if (now - lastAlive < ALIVE_MS) return
+          lastAlive = now
+          post({ type: 'alive' })
+        },
+      },
+    })
+    post({ type: 'done' })
+  } catch (error) {
+    if (error instanceof VolumeError) post({ type: 'volume-error', code: error.code })
+    else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+if (parentPort) {
+  const port = parentPort
+  walkOnWorker(workerData as WalkWorkerData, (message, transfer) =>
+    port.postMessage(message, transfer ?? []),
+  )
+}

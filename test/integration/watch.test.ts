@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Core } from '../../src/main/app'
+import type { Events } from '../../src/shared/contract'
+import { silentLogger } from '../../src/main/logger'
+import {
+  DEFAULT_WATCH_SETTINGS,
+  LibraryWatchService,
+} from '../../src/main/services/library-watch.service'
+import { testCore } from '../support/core'
+import { writeTree } from '../support/library'
+import { tempDir } from '../support/temp'
+
+function nextScan(core: Core, rootId: number): Promise<Events['scan.progress']> {
+  return new Promise((resolve) => {
+    const stop = core.events.subscribe((event, payload) => {
+      const progress = payload as Events['scan.progress']
+      if (event === 'scan.progress' && progress.rootId === rootId && progress.phase === 'done') {
+        stop()
+        resolve(progress)
+      }
+    })
+  })
+}
+
+describe('watching', () => {
+  it('indexes a file dropped into a local root once it is fully written', async () => {
+    const core = testCore(undefined, {
+      watch: { debounceMs: 100, writeFinishMs: 300, tickMs: 100 },
+    })
+    const media = tempDir()
+    writeTree(media, { 'a.jpg': 'a' })
+    const root = await core.services.roots.add({ path: media })
+    const first = nextScan(core, root.id)
+    core.startBackground()
+    expect(await first).toMatchObject({ added: 1 })
+
+    const second = nextScan(core, root.id)
+    writeFileSync(join(media, 'dropped.mp4'), 'new media')
+    expect(await second).toMatchObject({ added: 1 })
+    expect(core.services.assets.list({ query: 'dropped' }).total).toBe(1)
+  })
+
+  it('falls back to periodic rescans, with a notice, when the system runs out of watches', async () => {
+    const core = testCore()
+    const media = tempDir()
+    const root = await core.services.roots.add({ path: media })
+    const noWatches = Object.assign(
+      new Error('ENOSPC: System limit for number of file watchers reached'),
+      {
+        code: 'ENOSPC',
+      },
+    )
+    const service = new LibraryWatchService(
+      core.services.roots,
+      core.services.scan,
+      core.events,
+      (_path, callbacks) => {
+        queueMicrotask(() => callbacks.failed(noWatches, true))
+        return { close: async () => {} }
+      },
+      { ...DEFAULT_WATCH_SETTINGS, networkIntervalMs: 60_000 },
+      silentLogger,
+    )
+    const noticed = new Promise<void>((resolve) => {
+      const stop = core.events.subscribe((event, payload) => {
+        const r = (payload as Events['roots.changed']).roots?.find((x) => x.id === root.id)
+        if (event === 'roots.changed' && r?.notice) {
+          stop()
+          resolve()
+        }
+      })
+    })
+    service.start()
+    await noticed
+    expect(core.services.roots.get(root.id).notice).toMatch(
+      /limit of watched folders .* rescan every 1 min/,
+    )
+    await service.stop()
+  })
+})
