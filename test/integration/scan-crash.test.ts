@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testCore } from '../support/core'
@@ -57,5 +58,34 @@ describe('a scan killed with SIGKILL', () => {
     expect(
       core.db.prepare("SELECT count(*) AS n FROM scans WHERE status = 'running'").get(),
     ).toEqual({ n: 0 })
+  })
+})
+
+describe('removing a root while it is being scanned', () => {
+  it('stops the scan and forgets the root, touching no file', async () => {
+    const core = testCore()
+    const folder = tempDir('marquee-big-')
+    const files: Record<string, string> = {}
+    for (let d = 0; d < 100; d++) for (let i = 0; i < 50; i++) files[`d${d}/f${i}.jpg`] = 'x'
+    writeTree(folder, files)
+    const root = await core.services.roots.add({ path: folder })
+    const started = new Promise<void>((resolve) => {
+      const stop = core.events.subscribe((event) => {
+        if (event === 'scan.progress') {
+          stop()
+          resolve()
+        }
+      })
+    })
+    const scanning = core.services.scan.scan(root.id)
+    await started
+    expect(await core.dispatch('roots.remove', { id: root.id })).toEqual({
+      ok: true,
+      result: { id: root.id },
+    })
+    expect((await scanning).status).toBe('aborted')
+    expect(core.services.roots.list()).toEqual([])
+    expect(core.services.assets.list({}).total).toBe(0)
+    expect(readdirSync(folder)).toHaveLength(100)
   })
 })

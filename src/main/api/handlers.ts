@@ -17,7 +17,11 @@ export function createHandlers({ app, roots, scan, assets }: HandlerServices): H
     'app.info': () => app.info(),
     'roots.list': () => roots.list(),
     'roots.add': (args) => roots.add(args),
-    'roots.remove': ({ id }) => roots.remove(id),
+    'roots.remove': async ({ id }) => {
+      roots.get(id)
+      await scan.cancel(id)
+      return roots.remove(id)
+    },
     'roots.update': (args) => roots.update(args),
     'roots.scan': ({ ids, confirmEmpty }) => {
       ids?.forEach((id) => roots.get(id))

@@ -36,7 +36,8 @@ const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, 
 export class ScanService {
   private readonly running = new Map<number, Promise<ScanResult>>()
   private readonly stuck = new Map<number, Worker>()
-  private readonly workers = new Set<Worker>()
+  private readonly workers = new Map<Worker, number>()
+  private readonly cancelled = new Set<number>()
   private closing = false
 
   constructor(
@@ -75,10 +76,20 @@ export class ScanService {
     return promise
   }
 
+  /** Stops the scan of a root that is being removed, and waits until it has stopped. */
+  async cancel(rootId: number): Promise<void> {
+    const running = this.running.get(rootId)
+    if (!running) return
+    this.cancelled.add(rootId)
+    for (const [worker, id] of this.workers) if (id === rootId) void worker.terminate()
+    await running.catch(() => undefined)
+    this.cancelled.delete(rootId)
+  }
+
   /** Stops every running scan (their database writes are atomic batches) and waits for them. */
   async close(): Promise<void> {
     this.closing = true
-    await Promise.all([...this.workers].map((w) => w.terminate()))
+    await Promise.all([...this.workers.keys()].map((w) => w.terminate()))
   }
 
   private async run(rootId: number, options: ScanOptions, started: number): Promise<ScanResult> {
@@ -116,9 +127,9 @@ export class ScanService {
       else reason = message.outcome.status === 'aborted' ? message.outcome.reason : ''
       const counts = message.type === 'done' ? message.outcome.counts : ZERO
       result = this.result(rootId, 'aborted', reason, counts, started)
-      if (this.closing)
+      if (this.closing || this.cancelled.has(rootId)) {
         this.roots.setStatus(rootId, before, before === 'offline' ? root.statusReason : null)
-      else this.roots.setStatus(rootId, 'offline', reason)
+      } else this.roots.setStatus(rootId, 'offline', reason)
     }
     this.scans.finish(scanId, result, this.now())
     this.events.emit('scan.progress', {
@@ -141,7 +152,7 @@ export class ScanService {
     return new Promise((resolve) => {
       let settled = false
       const worker = startWorker(this.specs('scan'), data)
-      this.workers.add(worker)
+      this.workers.set(worker, rootId)
       const finish = (value: Parameters<typeof resolve>[0]): void => {
         if (settled) return
         settled = true
