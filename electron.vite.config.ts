@@ -19,6 +19,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'scan.worker': resolve(__dirname, 'src/main/scan/scan.worker.ts'),
           'walk.worker': resolve(__dirname, 'src/main/scan/walk.worker.ts'),
+          'media.worker': resolve(__dirname, 'src/main/jobs/media.worker.ts'),
         },
       },
     },

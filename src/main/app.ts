@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import type { AppInfo } from '../shared/domain'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
@@ -22,6 +22,17 @@ import {
 import { RootsService } from './services/roots.service'
 import { ScanService } from './services/scan.service'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
+import { HANDLERS } from './jobs/handlers'
+import { CacheLayout, type JobContext } from './jobs/job-context'
+import { MediaPool } from './jobs/pool'
+import { resolveBinaries } from './repositories/binaries'
+import { DerivativesRepository } from './repositories/derivatives.repository'
+import { ExiftoolRepository } from './repositories/exiftool.repository'
+import { FfmpegRepository } from './repositories/ffmpeg.repository'
+import { JobsRepository } from './repositories/jobs.repository'
+import { ProcessingRepository } from './repositories/processing.repository'
+import { JobsService } from './services/jobs.service'
+import { SimilarityService } from './services/similarity.service'
 import type { WorkerSpecs } from './workers'
 
 export interface CoreOptions {
@@ -45,6 +56,7 @@ export interface Services {
   scan: ScanService
   assets: AssetsService
   watch: LibraryWatchService
+  jobs: JobsService
 }
 
 export interface Core {
@@ -95,11 +107,19 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
+  const processing = createProcessing(db, paths.cacheDir, options, events, logger, now)
   const services: Services = {
     app: new AppService(db, paths, options.face),
     roots,
     scan,
-    assets: new AssetsService(new AssetsRepository(db), rootsRepository),
+    jobs: processing.jobs,
+    assets: new AssetsService(
+      new AssetsRepository(db),
+      rootsRepository,
+      processing.derivatives,
+      new SimilarityService(processing.assets, events),
+      processing.assets,
+    ),
     watch: new LibraryWatchService(
       roots,
       scan,
@@ -125,14 +145,76 @@ export function createCore(options: CoreOptions): Core {
     services,
     dispatch,
     media,
-    startBackground: () => services.watch.start(),
+    startBackground: () => {
+      services.watch.start()
+      services.jobs.start()
+    },
     close() {
       closing ??= (async () => {
         await services.watch.stop()
         await scan.close()
+        await processing.close()
         db.close()
       })()
       return closing
+    },
+  }
+}
+
+/**
+ * The processing pipeline: queue, pool, tools. New and changed files found by a scan are queued
+ * as soon as the scan finishes; processing runs where someone started it (app, serve,
+ * `index --wait`).
+ */
+function createProcessing(
+  db: Db,
+  cacheDir: string,
+  options: CoreOptions,
+  events: EventBus,
+  logger: Logger,
+  now: () => number,
+) {
+  const cache = new CacheLayout(cacheDir)
+  // Writes go to cache/tmp and are renamed into place; what a crash left there is garbage.
+  rmSync(cache.tmpDir, { recursive: true, force: true })
+  mkdirSync(cache.tmpDir, { recursive: true })
+  const pool = new MediaPool(options.workers('media'))
+  const exiftool = new ExiftoolRepository()
+  let ffmpeg: FfmpegRepository | undefined
+  const assets = new ProcessingRepository(db)
+  const context: JobContext = {
+    assets,
+    derivatives: new DerivativesRepository(db),
+    pool,
+    ffmpeg: () => (ffmpeg ??= new FfmpegRepository(resolveBinaries())),
+    exiftool,
+    cache,
+    logger,
+    now,
+  }
+  const jobs = new JobsService(
+    new JobsRepository(db),
+    assets,
+    HANDLERS,
+    { io: 4, cpu: pool.threads + 1, ffmpeg: 1 },
+    context,
+    events,
+    logger,
+    now,
+  )
+  const stopQueueing = events.subscribe((event, payload) => {
+    if (event === 'scan.progress' && (payload as { phase: string }).phase === 'done')
+      jobs.queueDiscovered()
+  })
+  return {
+    jobs,
+    assets,
+    derivatives: context.derivatives,
+    async close() {
+      stopQueueing()
+      await jobs.close()
+      await pool.close()
+      await exiftool.close()
     },
   }
 }

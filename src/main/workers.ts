@@ -1,12 +1,14 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
-export type WorkerName = 'scan' | 'walk'
+export type WorkerName = 'scan' | 'walk' | 'media'
 
 /** Where a worker's code is: a file, or (for TypeScript sources in tests) bootstrap code. */
 export interface WorkerSpec {
   filename: string
   eval: boolean
+  /** For pooled workers started through a bootstrap file: what the bootstrap should load. */
+  bootstrap?: { entry: string }
 }
 
 /** Maps a worker name to its code; the entry points decide (built output, or sources). */

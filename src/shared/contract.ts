@@ -12,6 +12,8 @@ import type {
   Asset,
   AssetStatus,
   AssetType,
+  JobsProgress,
+  QueueStatus,
   Root,
   RootKind,
   ScanProgress,
@@ -54,9 +56,26 @@ export interface AssetQuery {
 export interface AssetsMethods {
   'assets.list': { args: AssetQuery; result: { items: Asset[]; total: number } }
   'assets.get': { args: { id: number }; result: Asset }
+  /** Groups of asset ids: exact duplicates (same SHA-256) and, when asked, similar images. */
+  'assets.duplicates': {
+    args: { similar?: boolean }
+    result: { duplicates: number[][]; similar: number[][] }
+  }
 }
 
-export type Methods = AppMethods & RootsMethods & AssetsMethods
+export interface JobsMethods {
+  'jobs.status': { args: void; result: QueueStatus }
+  /** Moves these assets' queued work to the front (what the user is looking at). */
+  'jobs.prioritize': { args: { assetIds: number[] }; result: QueueStatus }
+  'jobs.pause': { args: void; result: QueueStatus }
+  'jobs.resume': { args: void; result: QueueStatus }
+  /** Drops queued work (all, or these assets'); running jobs finish. */
+  'jobs.cancel': { args: { assetIds?: number[] }; result: QueueStatus }
+  /** Failed assets (all, or these) start over. */
+  'jobs.retry': { args: { assetIds?: number[] }; result: QueueStatus }
+}
+
+export type Methods = AppMethods & RootsMethods & AssetsMethods & JobsMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -71,6 +90,13 @@ export const METHOD_NAMES = [
   'roots.scan',
   'assets.list',
   'assets.get',
+  'assets.duplicates',
+  'jobs.status',
+  'jobs.prioritize',
+  'jobs.pause',
+  'jobs.resume',
+  'jobs.cancel',
+  'jobs.retry',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.
@@ -81,6 +107,7 @@ export const METHOD_LIST_IS_COMPLETE: MissingFromList extends never ? true : nev
 export interface Events {
   'roots.changed': { roots: Root[] }
   'scan.progress': ScanProgress
+  'jobs.progress': JobsProgress
 }
 export type EventName = keyof Events
 

@@ -140,3 +140,22 @@ export interface ApiError {
   code: ErrorCode
   message: string
 }
+
+/** The processing queue at a glance. */
+export interface QueueStatus {
+  paused: boolean
+  queued: number
+  running: number
+  /** Jobs that failed for good (their assets are `failed`). */
+  failed: number
+  /** Jobs finished since this process started. */
+  done: number
+  /** Jobs finished per second since the first one. */
+  rate: number
+  /** Estimated time until the queue is empty, or null when unknown. */
+  etaMs: number | null
+  /** Assets by status. */
+  assets: Partial<Record<AssetStatus, number>>
+}
+
+export type JobsProgress = Omit<QueueStatus, 'assets'>

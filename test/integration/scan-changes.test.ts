@@ -111,7 +111,8 @@ describe('change detection', () => {
 
     cpSync(saved, join(media, 'gone.jpg'), { preserveTimestamps: true })
     expect(counts(await scan())).toMatchObject({ restored: 1, added: 0, missing: 0 })
-    expect(assetsByPath(core).get('gone.jpg')).toMatchObject({ id, status: 'discovered' })
+    // Back with its id, and back in the processing pipeline.
+    expect(assetsByPath(core).get('gone.jpg')).toMatchObject({ id, status: 'queued' })
   })
 
   it('restores a missing file found again under another name, with its id', async () => {
@@ -126,7 +127,7 @@ describe('change detection', () => {
       recursive: true,
     })
     expect(counts(await scan())).toMatchObject({ moved: 1, added: 0 })
-    expect(assetsByPath(core).get('elsewhere/clip.mp4')).toMatchObject({ id, status: 'discovered' })
+    expect(assetsByPath(core).get('elsewhere/clip.mp4')).toMatchObject({ id, status: 'queued' })
   })
 
   it('does not count a new inode alone (a remounted share) as a change', async () => {

@@ -31,8 +31,8 @@ describe('a scan killed with SIGKILL', () => {
   it('leaves a sound database, and the next scan completes without duplicates', async () => {
     const folder = tempDir('marquee-big-')
     const files: Record<string, string> = {}
-    for (let d = 0; d < 200; d++)
-      for (let i = 0; i < 60; i++) files[`d${d}/f${i}.jpg`] = `${d}-${i}`
+    for (let d = 0; d < 600; d++)
+      for (let i = 0; i < 100; i++) files[`d${d}/f${i}.jpg`] = `${d}-${i}`
     writeTree(folder, files)
     const dataDir = tempDir('marquee-data-')
 
@@ -40,13 +40,13 @@ describe('a scan killed with SIGKILL', () => {
     const inspect = new Database(join(dataDir, 'library.db'), { readonly: true })
     const written = (inspect.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n
     inspect.close()
-    expect(written).toBeLessThan(12_000)
+    expect(written).toBeLessThan(60_000)
 
     const core = testCore(dataDir)
     const result = await core.services.scan.scan(core.services.roots.list()[0]!.id)
-    expect(result).toMatchObject({ status: 'completed', seen: 12_000, missing: 0 })
+    expect(result).toMatchObject({ status: 'completed', seen: 60_000, missing: 0 })
     // Rows the killed scan wrote were never confirmed by a completed scan, so they count here.
-    expect(result.added).toBe(12_000)
+    expect(result.added).toBe(60_000)
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok')
     const duplicates = core.db
       .prepare(
@@ -54,7 +54,7 @@ describe('a scan killed with SIGKILL', () => {
       )
       .all()
     expect(duplicates).toEqual([])
-    expect(core.services.assets.list({}).total).toBe(12_000)
+    expect(core.services.assets.list({}).total).toBe(60_000)
     expect(
       core.db.prepare("SELECT count(*) AS n FROM scans WHERE status = 'running'").get(),
     ).toEqual({ n: 0 })

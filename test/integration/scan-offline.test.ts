@@ -24,7 +24,7 @@ describe('offline is not empty', () => {
     expect(result.reason).toMatch(/is not there/)
     expect(core.services.roots.get(root.id)).toMatchObject({ status: 'offline' })
     expect(core.services.roots.get(root.id).statusReason).toMatch(/Nothing was marked missing/)
-    expect([...assetsByPath(core).values()].every((a) => a.status === 'discovered')).toBe(true)
+    expect([...assetsByPath(core).values()].every((a) => a.status === 'queued')).toBe(true)
 
     renameSync(join(parent, 'Signage (old)'), media)
     const back = await core.services.scan.scan(root.id)

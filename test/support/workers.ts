@@ -9,7 +9,12 @@ const tsxApi = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).hr
 
 /** Runs workers from their TypeScript sources (tests run before, and without, a build). */
 export const sourceWorkers: WorkerSpecs = (name) => {
-  const entry = new URL(`../../src/main/scan/${name}.worker.ts`, import.meta.url).href
+  const folder = name === 'media' ? 'jobs' : 'scan'
+  const entry = new URL(`../../src/main/${folder}/${name}.worker.ts`, import.meta.url).href
+  if (name === 'media') {
+    // The pool (piscina) needs a file, not code: a bootstrap that registers tsx first.
+    return { eval: false, filename: new URL('./tsx-pool-worker.mjs', import.meta.url).pathname, bootstrap: { entry } }
+  }
   return {
     eval: true,
     filename: `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`,

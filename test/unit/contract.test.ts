@@ -24,6 +24,13 @@ describe('the contract', () => {
       'roots.scan': { ids: [999] },
       'assets.list': {},
       'assets.get': { id: 999 },
+      'assets.duplicates': { similar: true },
+      'jobs.status': undefined,
+      'jobs.prioritize': { assetIds: [999] },
+      'jobs.pause': undefined,
+      'jobs.resume': undefined,
+      'jobs.cancel': { assetIds: [999] },
+      'jobs.retry': { assetIds: [999] },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract'
 import type { AppService } from '../services/app.service'
 import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
+import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 
 export interface HandlerServices {
@@ -9,10 +10,11 @@ export interface HandlerServices {
   roots: RootsService
   scan: ScanService
   assets: AssetsService
+  jobs: JobsService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
-export function createHandlers({ app, roots, scan, assets }: HandlerServices): Handlers {
+export function createHandlers({ app, roots, scan, assets, jobs }: HandlerServices): Handlers {
   return {
     'app.info': () => app.info(),
     'roots.list': () => roots.list(),
@@ -29,5 +31,21 @@ export function createHandlers({ app, roots, scan, assets }: HandlerServices): H
     },
     'assets.list': (query) => assets.list(query),
     'assets.get': ({ id }) => assets.get(id),
+    'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
+    'jobs.status': () => jobs.status(),
+    'jobs.prioritize': ({ assetIds }) => {
+      jobs.prioritize(assetIds)
+      return jobs.status()
+    },
+    'jobs.pause': () => jobs.pause(),
+    'jobs.resume': () => jobs.resume(),
+    'jobs.cancel': ({ assetIds }) => {
+      jobs.cancel(assetIds)
+      return jobs.status()
+    },
+    'jobs.retry': ({ assetIds }) => {
+      jobs.retry(assetIds)
+      return jobs.status()
+    },
   }
 }

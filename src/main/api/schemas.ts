@@ -51,4 +51,11 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
     offset: z.number().int().min(0).optional(),
   }),
   'assets.get': z.strictObject({ id }),
+  'assets.duplicates': z.strictObject({ similar: z.boolean().optional() }),
+  'jobs.status': none,
+  'jobs.prioritize': z.strictObject({ assetIds: z.array(id).max(10_000) }),
+  'jobs.pause': none,
+  'jobs.resume': none,
+  'jobs.cancel': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
+  'jobs.retry': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
 }

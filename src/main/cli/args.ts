@@ -10,6 +10,8 @@ const OPTIONS = {
   label: { type: 'string' },
   kind: { type: 'string' },
   wait: { type: 'boolean' },
+  failed: { type: 'boolean' },
+  similar: { type: 'boolean' },
   'confirm-empty': { type: 'boolean' },
   root: { type: 'string' },
   status: { type: 'string' },

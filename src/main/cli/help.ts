@@ -4,12 +4,16 @@ Usage: marquee [--data-dir DIR] <command> [options]
 
 Commands:
   serve [--port N] [--host H]        Serve the UI and API on http://127.0.0.1 (token required)
-  index <path>... [--wait] [--json]  Add folders (if needed) and scan them
+  index <path>... [--wait] [--json]  Add folders (if needed), scan them; --wait also processes
   scan [<root id or path>...] [--confirm-empty] [--json]
                                      Rescan library folders (all when none named)
   ls [--root R] [--status S] [--type T] [--query Q] [--limit N] [--offset N] [--json]
                                      List assets (JSON Lines with --json)
   show <asset id | path> [--json]    Everything known about one asset
+  status [--json]                    Assets by status, and the processing queue
+  dupes [--similar] [--json]         Groups of identical (and similar) files
+  retry (--failed | <asset id>...) [--wait] [--json]
+                                     Process failed assets again
   roots add <path> [--label L] [--kind local|network] [--json]
                                      Add a folder to the library (nothing in it is changed)
   roots ls [--json]                  List library folders with their status and kind

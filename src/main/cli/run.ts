@@ -4,6 +4,7 @@ import { createLogger } from '../logger'
 import { resolveDataDir } from '../paths'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
 import { lsCommand, showCommand } from './commands/assets.command'
+import { dupesCommand, retryCommand, statusCommand } from './commands/jobs.command'
 import { rootsCommand } from './commands/roots.command'
 import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
@@ -20,6 +21,9 @@ const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
   ls: lsCommand,
   show: showCommand,
+  status: statusCommand,
+  retry: retryCommand,
+  dupes: dupesCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code. */

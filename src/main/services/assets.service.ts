@@ -3,22 +3,45 @@ import type { AssetQuery } from '../../shared/contract'
 import type { Asset } from '../../shared/domain'
 import { AppError } from '../errors'
 import type { AssetsRepository } from '../repositories/assets.repository'
+import type { DerivativesRepository } from '../repositories/derivatives.repository'
+import type { ProcessingRepository } from '../repositories/processing.repository'
 import type { RootsRepository } from '../repositories/roots.repository'
+import type { SimilarityService } from './similarity.service'
 
 export class AssetsService {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly roots: RootsRepository,
+    private readonly derivatives: DerivativesRepository,
+    private readonly similarity: SimilarityService,
+    private readonly processing: ProcessingRepository,
   ) {}
 
   list(query: AssetQuery): { items: Asset[]; total: number } {
-    return this.assets.list(query)
+    const page = this.assets.list(query)
+    return { items: page.items.map((a) => this.complete(a)), total: page.total }
   }
 
   get(id: number): Asset {
     const asset = this.assets.get(id)
     if (!asset) throw new AppError('NOT_FOUND', `There is no asset with id ${id}.`)
-    return asset
+    return this.complete(asset)
+  }
+
+  /** Exact duplicates (same SHA-256) and, on request, perceptually similar groups of ids. */
+  duplicates(similar: boolean): { duplicates: number[][]; similar: number[][] } {
+    return {
+      duplicates: this.processing.duplicateGroups(),
+      similar: similar ? this.similarity.groups() : [],
+    }
+  }
+
+  private complete(asset: Asset): Asset {
+    return {
+      ...asset,
+      derivatives: this.derivatives.listed(asset.sha256),
+      similar: this.similarity.similarTo(asset.id, asset.phash, asset.sha256),
+    }
   }
 
   /** The asset at an absolute path, if that path lies in a root and is indexed. */
@@ -29,7 +52,7 @@ export class AssetsService {
       const parts = rel.split(sep)
       const name = parts.pop()!
       const asset = this.assets.byPath(root.id, parts.join('/'), name)
-      if (asset) return asset
+      if (asset) return this.complete(asset)
     }
     throw new AppError(
       'NOT_FOUND',

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Root, ScanResult } from '../../../shared/domain'
+import type { QueueStatus, Root, ScanResult } from '../../../shared/domain'
 import type { Core } from '../../app'
 import { allowOnly, type ParsedArgs } from '../args'
 import { call } from '../call'
@@ -8,6 +8,7 @@ import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { formatCount, progressLine } from '../progress'
 import { findRoot, requireRoot } from '../resolve-root'
+import { processQueue } from './jobs.command'
 
 /** `index <path>...`: adds each path as a root unless it is in one, then scans them. */
 export async function indexCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
@@ -26,6 +27,9 @@ export async function indexCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
   }
   const unique = [...new Map(roots.map((r) => [r.id, r])).values()]
   const scans = await scanWithProgress(core, unique, args, io)
+  const processed = args.values.wait
+    ? await processQueue(core, io, args.values.json === true)
+    : null
   const after = await call(core, 'roots.list', undefined)
   const shown = unique.map((r) => after.find((a) => a.id === r.id) ?? r)
   if (args.values.json) {
@@ -36,9 +40,13 @@ export async function indexCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
       kind,
       status,
     }))
-    io.stdout(`${JSON.stringify({ roots: rootsJson, scans })}\n`)
-  } else io.stdout(scans.map((s) => describe(s, shown)).join(''))
-  return scans.every((s) => s.status === 'completed')
+    const assets = processed ? { assets: processed.assets } : {}
+    io.stdout(`${JSON.stringify({ roots: rootsJson, scans, ...assets })}\n`)
+  } else {
+    io.stdout(scans.map((s) => describe(s, shown)).join(''))
+    if (processed) io.stdout(describeProcessing(processed))
+  }
+  return scans.every((s) => s.status === 'completed') && (processed?.assets.failed ?? 0) === 0
 }
 
 /** `scan [<root id or path>...]`: rescans the named roots, or all of them. */
@@ -98,6 +106,15 @@ function describe(scan: ScanResult, roots: Root[]): string {
     .filter((k) => scan[k] > 0)
     .map((k) => `${formatCount(scan[k])} ${k}`)
   return `${name}: ${formatCount(scan.seen)} files, ${parts.length ? parts.join(', ') : 'no changes'} (${(scan.durationMs / 1000).toFixed(1)} s)\n`
+}
+
+function describeProcessing(status: QueueStatus): string {
+  const ready = status.assets.ready ?? 0
+  const failed = status.assets.failed ?? 0
+  const hint = failed
+    ? ` See them with 'marquee ls --status failed'; 'marquee show <id>' says why.`
+    : ''
+  return `Processed: ${formatCount(ready)} ready, ${formatCount(failed)} failed.${hint}\n`
 }
 
 function realOrSelf(path: string): string {

@@ -1,0 +1,100 @@
+import type { QueueStatus } from '../../../shared/domain'
+import type { Core } from '../../app'
+import { allowOnly, type ParsedArgs } from '../args'
+import { call } from '../call'
+import type { CliIo } from '../io'
+import { UsageError } from '../io'
+import { formatCount, progressLine } from '../progress'
+
+/** Processes until the queue is empty, with a progress line on a terminal. */
+export async function processQueue(core: Core, io: CliIo, json: boolean): Promise<QueueStatus> {
+  const line = progressLine(io, json)
+  const stop = core.events.subscribe((event, payload) => {
+    if (event !== 'jobs.progress') return
+    const p = payload as QueueStatus
+    const eta = p.etaMs === null ? '' : `, about ${formatDuration(p.etaMs)} left`
+    line.update(
+      `Processing: ${formatCount(p.done)} steps done, ${formatCount(p.queued + p.running)} to go${p.failed ? `, ${p.failed} failed` : ''}${eta}`,
+    )
+  })
+  try {
+    core.services.jobs.queueDiscovered()
+    core.services.jobs.start()
+    await core.services.jobs.idle()
+  } finally {
+    stop()
+    line.clear()
+  }
+  return call(core, 'jobs.status', undefined)
+}
+
+/** `status`: assets by status and the queue. */
+export async function statusCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+  allowOnly(args, 'status', ['json'])
+  if (args.positionals.length > 1) throw new UsageError(`'status' takes no arguments.`)
+  const status = await call(core, 'jobs.status', undefined)
+  if (args.values.json) {
+    io.stdout(
+      `${JSON.stringify({ assets: status.assets, queue: { queued: status.queued, running: status.running, failed: status.failed, paused: status.paused } })}\n`,
+    )
+  } else {
+    const assets = Object.entries(status.assets).map(([s, n]) => `${formatCount(n)} ${s}`)
+    io.stdout(
+      `Assets: ${assets.length ? assets.join(', ') : 'none'}\nQueue: ${formatCount(status.queued)} queued, ${status.running} running, ${status.failed} failed${status.paused ? ' (paused)' : ''}\n`,
+    )
+  }
+  return true
+}
+
+/** `retry [--failed]`: failed assets start over; `--wait` processes them now. */
+export async function retryCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+  allowOnly(args, 'retry', ['json', 'failed', 'wait'])
+  const ids = args.positionals.slice(1)
+  if (ids.some((id) => !/^\d+$/.test(id)))
+    throw new UsageError(`'retry' takes asset ids (or --failed for all failed ones).`)
+  if (ids.length === 0 && !args.values.failed)
+    throw new UsageError(`'retry' needs asset ids or --failed.`)
+  const before = (await call(core, 'jobs.status', undefined)).assets.failed ?? 0
+  await call(core, 'jobs.retry', ids.length ? { assetIds: ids.map(Number) } : {})
+  const status = args.values.wait
+    ? await processQueue(core, io, args.values.json === true)
+    : await call(core, 'jobs.status', undefined)
+  if (args.values.json)
+    io.stdout(`${JSON.stringify({ requeued: ids.length || before, assets: status.assets })}\n`)
+  else
+    io.stdout(
+      `${ids.length || before} asset(s) queued again.${args.values.wait ? '' : ' They are processed by the app, serve mode, or marquee retry --wait.'}\n`,
+    )
+  return (status.assets.failed ?? 0) === 0 || !args.values.wait
+}
+
+/** `dupes [--similar]`: groups of identical (and similar) files. */
+export async function dupesCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+  allowOnly(args, 'dupes', ['json', 'similar'])
+  const groups = await call(core, 'assets.duplicates', { similar: args.values.similar === true })
+  if (args.values.json) {
+    io.stdout(`${JSON.stringify(groups)}\n`)
+    return true
+  }
+  const describe = async (title: string, list: number[][]): Promise<string> => {
+    if (list.length === 0) return `${title}: none\n`
+    const blocks: string[] = []
+    for (const group of list) {
+      const paths = await Promise.all(
+        group.map(async (id) => `  ${id}  ${(await call(core, 'assets.get', { id })).path}`),
+      )
+      blocks.push(paths.join('\n'))
+    }
+    return `${title} (${list.length} groups):\n${blocks.join('\n\n')}\n`
+  }
+  io.stdout(await describe('Exact duplicates', groups.duplicates))
+  if (args.values.similar) io.stdout(await describe('\nSimilar images', groups.similar))
+  return true
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000)
+  if (s < 60) return `${s} s`
+  if (s < 3600) return `${Math.round(s / 60)} min`
+  return `${(s / 3600).toFixed(1)} h`
+}

@@ -1,0 +1,64 @@
+import { open } from 'node:fs/promises'
+import { fileTypeFromBuffer } from 'file-type'
+import { describeNonMedia, extensionMatchesMime, mediaTypeForMime } from '../../media/file-kind'
+import { JobName } from '../job-names'
+import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
+
+const HEAD = 4100
+
+/** MIME from the bytes, not the name: a non-media file behind a media extension fails here. */
+export const identify: JobHandler = async (asset, context) => {
+  const head = await readHead(originalPath(asset))
+  if (head.length === 0) throw new PermanentFailure(`This .${asset.ext} file is empty (0 bytes).`)
+  const detected = (await fileTypeFromBuffer(head)) ?? svgOf(head)
+  const type = detected ? mediaTypeForMime(detected.mime) : null
+  if (!detected || !type) {
+    if (asset.type === 'other') {
+      context.assets.setMetadata(
+        asset.id,
+        'identify',
+        { mime: detected?.mime ?? null },
+        context.now(),
+      )
+      return [JobName.AssetHash]
+    }
+    throw new PermanentFailure(
+      `This .${asset.ext} is ${describeNonMedia(head)}, not ${article(asset.type)} ${asset.type}.`,
+    )
+  }
+  const matches = extensionMatchesMime(asset.ext, detected.mime)
+  context.assets.setIdentity(asset.id, detected.mime, type, context.now())
+  context.assets.setMetadata(
+    asset.id,
+    'identify',
+    {
+      mime: detected.mime,
+      detectedExtension: detected.ext,
+      extension: asset.ext,
+      extensionMatches: matches,
+    },
+    context.now(),
+  )
+  return [JobName.AssetHash]
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(HEAD)
+    const { bytesRead } = await handle.read(buffer, 0, HEAD, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** file-type does not sniff SVG (it is text): an XML document with an <svg> root is an image. */
+function svgOf(head: Uint8Array): { mime: string; ext: string } | undefined {
+  const text = Buffer.from(head).toString('utf8').trimStart()
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)
+    ? { mime: 'image/svg+xml', ext: 'svg' }
+    : undefined
+}
+
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a')

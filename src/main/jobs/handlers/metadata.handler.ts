@@ -1,0 +1,56 @@
+import { parseFfprobe } from '../../media/ffmpeg-args'
+import { displayedSize, orientationOf } from '../../media/image-plan'
+import type { Facts } from '../../repositories/processing.repository'
+import { JobName } from '../job-names'
+import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
+
+const PROBE_TIMEOUT_MS = 30_000
+
+/** EXIF/IPTC/XMP through exiftool; streams through ffprobe for audio and video. */
+export const extractMetadata: JobHandler = async (asset, context) => {
+  const path = originalPath(asset)
+  const now = context.now()
+  const facts: Facts = {}
+  if (asset.type !== 'video') {
+    const tags = await context.exiftool.read(path)
+    context.assets.setMetadata(asset.id, 'exif', tags, now)
+    facts.title = stringTag(tags, 'Title', 'ObjectName', 'Headline')
+    const width = numberTag(tags, 'ImageWidth', 'ExifImageWidth')
+    const height = numberTag(tags, 'ImageHeight', 'ExifImageHeight')
+    if (asset.type === 'image' && width && height) {
+      const shown = displayedSize(width, height, numberTag(tags, 'Orientation') ?? undefined)
+      Object.assign(facts, { ...shown, orientation: orientationOf(shown.width, shown.height) })
+    }
+  }
+  if (asset.type === 'video' || asset.type === 'audio') {
+    const video = parseFfprobe(await context.ffmpeg().probe(path, PROBE_TIMEOUT_MS))
+    context.assets.setMetadata(asset.id, 'ffprobe', video, now)
+    if (asset.type === 'video' && !video.hasVideo) {
+      throw new PermanentFailure('This file has no video stream Marquee can decode.')
+    }
+    facts.durationMs = video.durationMs
+    facts.codecs = [video.videoCodec, video.audioCodec].filter(Boolean).join('/') || null
+    if (asset.type === 'video' && video.width && video.height) {
+      Object.assign(facts, {
+        width: video.width,
+        height: video.height,
+        orientation: orientationOf(video.width, video.height),
+      })
+    }
+  }
+  context.assets.setFacts(asset.id, facts, now)
+  if (asset.type === 'image') return [JobName.AssetGenerateThumbnails]
+  if (asset.type === 'video') return [JobName.AssetGenerateThumbnails, JobName.AssetGeneratePreview]
+  return []
+}
+
+function stringTag(tags: Record<string, unknown>, ...names: string[]): string | null {
+  for (const name of names)
+    if (typeof tags[name] === 'string' && tags[name]) return tags[name] as string
+  return null
+}
+
+function numberTag(tags: Record<string, unknown>, ...names: string[]): number | null {
+  for (const name of names) if (typeof tags[name] === 'number') return tags[name] as number
+  return null
+}

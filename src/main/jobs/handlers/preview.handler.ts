@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { rename, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseFfprobe, previewArgs } from '../../media/ffmpeg-args'
+import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
+import { FfmpegError } from '../../repositories/ffmpeg.repository'
+
+const PREVIEW_TIMEOUT_MS = 15 * 60_000
+
+/** The 720p H.264 preview the viewer plays, with faststart; shared by every copy of the content. */
+export const generatePreview: JobHandler = async (asset, context, signal) => {
+  if (!asset.sha256) throw new Error('The file has no content hash yet.')
+  if (context.derivatives.forHash(asset.sha256).some((d) => d.variant === 'preview')) return []
+  const dir = context.cache.forHash(asset.sha256)
+  mkdirSync(dir.abs, { recursive: true })
+  mkdirSync(context.cache.tmpDir, { recursive: true })
+  const tmp = join(context.cache.tmpDir, `${randomUUID()}.mp4`)
+  const ffmpeg = context.ffmpeg()
+  const probed = parseFfprobe(await ffmpeg.probe(originalPath(asset), 30_000))
+  try {
+    await ffmpeg.run(
+      previewArgs({
+        input: originalPath(asset),
+        output: tmp,
+        hasAudio: probed.hasAudio,
+        width: probed.width ?? 0,
+        height: probed.height ?? 0,
+      }),
+      PREVIEW_TIMEOUT_MS,
+      signal,
+    )
+  } catch (error) {
+    if (error instanceof FfmpegError && !error.timedOut)
+      throw new PermanentFailure(`The preview could not be made: ${error.message}`)
+    throw error
+  }
+  const out = parseFfprobe(await ffmpeg.probe(tmp, 30_000))
+  const file = join(dir.abs, 'preview.mp4')
+  await rename(tmp, file)
+  context.derivatives.save(
+    {
+      sha256: asset.sha256,
+      variant: 'preview',
+      path: `${dir.rel}/preview.mp4`,
+      width: out.width,
+      height: out.height,
+      bytes: (await stat(file)).size,
+      mime: 'video/mp4',
+    },
+    context.now(),
+  )
+  return []
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { posterArgs, posterTimeSeconds } from '../../media/ffmpeg-args'
+import { estimateDecodeBytes } from '../../media/image-plan'
+import type { ProcessingAsset } from '../../repositories/processing.repository'
+import type { ImageDone } from '../media.worker'
+import { originalPath, PermanentFailure, type JobContext, type JobHandler } from '../job-context'
+
+const POSTER_TIMEOUT_MS = 60_000
+
+/** The WebP pyramid (and pHash) of an image, or of a video's poster frame. */
+export const generateThumbnails: JobHandler = async (asset, context, signal) => {
+  if (!asset.sha256) throw new Error('The file has no content hash yet.')
+  const dir = context.cache.forHash(asset.sha256)
+  mkdirSync(dir.abs, { recursive: true })
+  mkdirSync(context.cache.tmpDir, { recursive: true })
+  const source =
+    asset.type === 'video' ? await poster(asset, context, signal) : await decodable(asset, context)
+  try {
+    const estimate = estimateDecodeBytes(asset.width ?? 6000, asset.height ?? 4000)
+    const result = await context.pool.image(
+      { source: source.path, outDir: dir.abs, tmpDir: context.cache.tmpDir },
+      estimate,
+      signal,
+    )
+    if (!result.ok) {
+      if (result.error.code === 'NOT_FOUND')
+        throw new PermanentFailure(
+          'The file is no longer there: it was moved or deleted after it was indexed.',
+        )
+      if (result.error.code === 'IO') throw new Error(result.error.message)
+      throw new PermanentFailure(result.error.message)
+    }
+    record(asset, result.value, dir.rel, context)
+    return []
+  } finally {
+    if (source.temporary) await rm(source.path, { force: true })
+  }
+}
+
+function record(asset: ProcessingAsset, done: ImageDone, rel: string, context: JobContext): void {
+  const now = context.now()
+  context.assets.transaction(() => {
+    for (const v of done.variants) {
+      context.derivatives.save(
+        {
+          sha256: asset.sha256!,
+          variant: v.variant,
+          path: `${rel}/${v.variant}.webp`,
+          width: v.width,
+          height: v.height,
+          bytes: v.bytes,
+          mime: 'image/webp',
+        },
+        now,
+      )
+    }
+    if (asset.type === 'image') {
+      context.assets.setFacts(
+        asset.id,
+        { width: done.width, height: done.height, orientation: done.orientation },
+        now,
+      )
+    }
+    context.assets.setPhash(asset.id, done.phash, now)
+    if (done.warning) context.assets.setMetadata(asset.id, 'warnings', [done.warning], now)
+  })
+}
+
+/**
+ * The file itself when sharp can read it; for RAW and HEIC files it cannot, the JPEG preview
+ * embedded in them.
+ */
+async function decodable(
+  asset: ProcessingAsset,
+  context: JobContext,
+): Promise<{ path: string; temporary: boolean }> {
+  const path = originalPath(asset)
+  if (!needsEmbeddedPreview(asset)) return { path, temporary: false }
+  const preview = join(context.cache.tmpDir, `${randomUUID()}.jpg`)
+  if (await context.exiftool.extractEmbeddedJpeg(path, preview))
+    return { path: preview, temporary: true }
+  throw new PermanentFailure(
+    `This ${asset.ext.toUpperCase()} file cannot be decoded here, and it holds no embedded preview.`,
+  )
+}
+
+const RAW = new Set(['cr2', 'cr3', 'nef', 'arw', 'dng', 'orf', 'rw2', 'raf', 'srw', 'pef'])
+
+/** sharp's prebuilt libvips reads neither camera RAW nor HEVC-coded HEIC. */
+function needsEmbeddedPreview(asset: ProcessingAsset): boolean {
+  return (
+    RAW.has(asset.ext) ||
+    asset.mime === 'image/heic' ||
+    asset.mime === 'image/heif' ||
+    /^image\/x-.*-(cr2|nef|arw|orf|rw2|raf|srw|pef|dng)$/.test(asset.mime ?? '')
+  )
+}
+
+/** A frame at 1 s (50 % for clips under 2 s), falling back to the first frame. */
+async function poster(
+  asset: ProcessingAsset,
+  context: JobContext,
+  signal: AbortSignal,
+): Promise<{ path: string; temporary: boolean }> {
+  const output = join(context.cache.tmpDir, `${randomUUID()}.png`)
+  const input = originalPath(asset)
+  const ffmpeg = context.ffmpeg()
+  const at = posterTimeSeconds(asset.durationMs === null ? null : asset.durationMs / 1000)
+  for (const seconds of at > 0 ? [at, 0] : [0]) {
+    try {
+      await ffmpeg.run(posterArgs({ input, output, atSeconds: seconds }), POSTER_TIMEOUT_MS, signal)
+      if (existsSync(output) && (await stat(output)).size > 0)
+        return { path: output, temporary: true }
+    } catch (error) {
+      if (seconds === 0)
+        throw new PermanentFailure(
+          `No frame of this video could be decoded (${(error as Error).message}).`,
+        )
+    }
+  }
+  throw new PermanentFailure('No frame of this video could be decoded.')
+}

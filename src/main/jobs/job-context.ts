@@ -1,0 +1,51 @@
+import { join } from 'node:path'
+import type { Logger } from '../logger'
+import type { DerivativesRepository } from '../repositories/derivatives.repository'
+import type { ExiftoolRepository } from '../repositories/exiftool.repository'
+import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
+import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
+import type { MediaPool } from './pool'
+import type { JobName } from './job-names'
+
+/** What every job handler may use. Built once by the composition root. */
+export interface JobContext {
+  assets: ProcessingRepository
+  derivatives: DerivativesRepository
+  pool: MediaPool
+  /** Throws a clear error when ffmpeg/ffprobe are not installed. */
+  ffmpeg(): FfmpegRepository
+  exiftool: ExiftoolRepository
+  cache: CacheLayout
+  logger: Logger
+  now(): number
+}
+
+/** A handler does one step for one asset and names the steps that follow. */
+export type JobHandler = (
+  asset: ProcessingAsset,
+  context: JobContext,
+  signal: AbortSignal,
+) => Promise<JobName[]>
+
+/** A failure retrying cannot fix (the bytes are what they are): the asset fails at once. */
+export class PermanentFailure extends Error {
+  override name = 'PermanentFailure'
+}
+
+/** Where derivatives live: cache/media/<h0h1>/<h2h3>/<sha256>/, and cache/tmp for writes. */
+export class CacheLayout {
+  constructor(readonly cacheDir: string) {}
+
+  /** The folder of one content hash, absolute and relative to the cache directory. */
+  forHash(sha256: string): { abs: string; rel: string } {
+    const rel = `media/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`
+    return { abs: join(this.cacheDir, ...rel.split('/')), rel }
+  }
+
+  get tmpDir(): string {
+    return join(this.cacheDir, 'tmp')
+  }
+}
+
+export const originalPath = (asset: ProcessingAsset): string =>
+  join(asset.rootPath, asset.dir, asset.name)

@@ -1,0 +1,74 @@
+import { ExifTool, type Tags } from 'exiftool-vendored'
+
+/** Tags that are bookkeeping of exiftool itself, or binary blobs, not the file's metadata. */
+const DROP = new Set([
+  'SourceFile',
+  'errors',
+  'warnings',
+  'ExifToolVersion',
+  'Directory',
+  'FileName',
+  'FilePermissions',
+  'ThumbnailImage',
+  'PreviewImage',
+  'JpgFromRaw',
+])
+
+export type MetadataTags = Record<string, unknown>
+
+/**
+ * One long-lived exiftool process (exiftool-vendored batches requests over its stdin), for
+ * EXIF, IPTC and XMP, and for the JPEG previews embedded in RAW and HEIC files.
+ */
+export class ExiftoolRepository {
+  private tool: ExifTool | undefined
+
+  constructor(private readonly taskTimeoutMs = 30_000) {}
+
+  private get exiftool(): ExifTool {
+    this.tool ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs })
+    return this.tool
+  }
+
+  /** Metadata as plain JSON values (dates become ISO strings), grouped later by the caller. */
+  async read(path: string): Promise<MetadataTags> {
+    const tags: Tags = await this.exiftool.read(path)
+    const out: MetadataTags = {}
+    for (const [key, value] of Object.entries(tags)) {
+      if (DROP.has(key) || value === undefined) continue
+      out[key] = toJson(value)
+    }
+    return out
+  }
+
+  /** Writes the largest embedded JPEG (RAW previews, HEIC thumbnails); false when there is none. */
+  async extractEmbeddedJpeg(path: string, output: string): Promise<boolean> {
+    for (const extract of [
+      (s: string, d: string) => this.exiftool.extractJpgFromRaw(s, d),
+      (s: string, d: string) => this.exiftool.extractPreview(s, d),
+      (s: string, d: string) => this.exiftool.extractThumbnail(s, d),
+    ]) {
+      try {
+        await extract(path, output)
+        return true
+      } catch {
+        continue
+      }
+    }
+    return false
+  }
+
+  async close(): Promise<void> {
+    await this.tool?.end()
+    this.tool = undefined
+  }
+}
+
+function toJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(toJson)
+  const withIso = value as { toISOString?: () => string; rawValue?: unknown }
+  if (typeof withIso.toISOString === 'function') return withIso.toISOString()
+  if (Buffer.isBuffer(value)) return undefined
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]))
+}

@@ -1,0 +1,136 @@
+import type { Db } from '../db/connection'
+import type { JobName } from '../jobs/job-names'
+
+export interface JobRow {
+  id: number
+  kind: JobName
+  assetId: number
+  priority: number
+  attempts: number
+}
+
+const JOB_COLUMNS = 'id, kind, asset_id AS assetId, priority, attempts'
+
+/** The persistent queue. Every statement is prepared once. */
+export class JobsRepository {
+  private readonly s
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      enqueue: db.prepare<[string, number, number, number, number]>(
+        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
+         VALUES (?, ?, ?, 'queued', ?, ?)
+         ON CONFLICT (asset_id, kind) DO UPDATE SET status = 'queued', attempts = 0,
+           last_error = NULL, run_after = 0, priority = max(priority, excluded.priority),
+           updated_at = excluded.updated_at`,
+      ),
+      next: db.prepare<[number, number], JobRow>(
+        `SELECT ${JOB_COLUMNS} FROM jobs WHERE status = 'queued' AND run_after <= ?
+         ORDER BY priority DESC, id LIMIT ?`,
+      ),
+      start: db.prepare<[number, number]>(
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+      ),
+      remove: db.prepare<[number]>('DELETE FROM jobs WHERE id = ?'),
+      retry: db.prepare<[string, number, number, number]>(
+        "UPDATE jobs SET status = 'queued', last_error = ?, run_after = ?, updated_at = ? WHERE id = ?",
+      ),
+      fail: db.prepare<[string, number, number]>(
+        "UPDATE jobs SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?",
+      ),
+      requeueRunning: db.prepare<[number]>(
+        "UPDATE jobs SET status = 'queued', run_after = 0, updated_at = ? WHERE status = 'running'",
+      ),
+      earliest: db.prepare<[], { at: number | null }>(
+        "SELECT min(run_after) AS at FROM jobs WHERE status = 'queued'",
+      ),
+      counts: db.prepare<[], { status: string; n: number }>(
+        'SELECT status, count(*) AS n FROM jobs GROUP BY status',
+      ),
+      prioritize: db.prepare<[number, number, number]>(
+        "UPDATE jobs SET priority = max(priority, ?), updated_at = ? WHERE asset_id = ? AND status = 'queued'",
+      ),
+      cancelAll: db.prepare("DELETE FROM jobs WHERE status = 'queued'"),
+      cancelAsset: db.prepare<[number]>(
+        "DELETE FROM jobs WHERE asset_id = ? AND status = 'queued'",
+      ),
+      failedAssets: db.prepare<[], { assetId: number }>(
+        "SELECT DISTINCT asset_id AS assetId FROM jobs WHERE status = 'failed'",
+      ),
+      clearFailed: db.prepare<[number]>(
+        "DELETE FROM jobs WHERE asset_id = ? AND status = 'failed'",
+      ),
+      pendingFor: db.prepare<[number], { n: number }>(
+        "SELECT count(*) AS n FROM jobs WHERE asset_id = ? AND status IN ('queued', 'running')",
+      ),
+    }
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  enqueue(kind: JobName, assetId: number, priority: number, now: number): void {
+    this.s.enqueue.run(kind, assetId, priority, now, now)
+  }
+
+  /** Queued jobs due now, most urgent first. */
+  next(now: number, limit: number): JobRow[] {
+    return this.s.next.all(now, limit)
+  }
+
+  start(id: number, now: number): void {
+    this.s.start.run(now, id)
+  }
+
+  done(id: number): void {
+    this.s.remove.run(id)
+  }
+
+  retry(id: number, error: string, runAfter: number, now: number): void {
+    this.s.retry.run(error, runAfter, now, id)
+  }
+
+  fail(id: number, error: string, now: number): void {
+    this.s.fail.run(error, now, id)
+  }
+
+  /** Jobs a crashed process left running go back to the queue. */
+  requeueRunning(now: number): number {
+    return this.s.requeueRunning.run(now).changes
+  }
+
+  /** When the next delayed job becomes due, or null when none waits. */
+  earliestRunAfter(): number | null {
+    return this.s.earliest.get()!.at
+  }
+
+  counts(): Record<'queued' | 'running' | 'failed', number> {
+    const counts = { queued: 0, running: 0, failed: 0 }
+    for (const row of this.s.counts.all()) counts[row.status as keyof typeof counts] = row.n
+    return counts
+  }
+
+  prioritize(assetIds: number[], priority: number, now: number): void {
+    this.transaction(() => assetIds.forEach((id) => this.s.prioritize.run(priority, now, id)))
+  }
+
+  cancel(assetIds?: number[]): number {
+    if (!assetIds) return this.s.cancelAll.run().changes
+    return this.transaction(() =>
+      assetIds.reduce((n, id) => n + this.s.cancelAsset.run(id).changes, 0),
+    )
+  }
+
+  failedAssetIds(): number[] {
+    return this.s.failedAssets.all().map((r) => r.assetId)
+  }
+
+  clearFailed(assetId: number): void {
+    this.s.clearFailed.run(assetId)
+  }
+
+  hasPending(assetId: number): boolean {
+    return this.s.pendingFor.get(assetId)!.n > 0
+  }
+}

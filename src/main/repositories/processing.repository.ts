@@ -1,0 +1,186 @@
+import type { AssetStatus, AssetType } from '../../shared/domain'
+import type { Db } from '../db/connection'
+import { JobName } from '../jobs/job-names'
+
+/** What a job needs to know of its asset. */
+export interface ProcessingAsset {
+  id: number
+  rootId: number
+  rootPath: string
+  rootStatus: string
+  dir: string
+  name: string
+  ext: string
+  size: number
+  mtimeMs: number
+  type: AssetType
+  status: AssetStatus
+  mime: string | null
+  sha256: string | null
+  width: number | null
+  height: number | null
+  durationMs: number | null
+  metadata: string
+}
+
+export interface Facts {
+  width?: number | null
+  height?: number | null
+  durationMs?: number | null
+  orientation?: string | null
+  codecs?: string | null
+  title?: string | null
+}
+
+/** The processing pipeline's writes to assets. */
+export class ProcessingRepository {
+  private readonly s
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      get: db.prepare<[number], ProcessingAsset>(
+        `SELECT a.id, a.root_id AS rootId, r.path AS rootPath, r.status AS rootStatus, a.dir, a.name,
+           a.ext, a.size, a.mtime_ms AS mtimeMs, a.type, a.status, a.mime, a.sha256, a.width,
+           a.height, a.duration_ms AS durationMs, a.metadata
+         FROM assets a JOIN roots r ON r.id = a.root_id WHERE a.id = ?`,
+      ),
+      setStatus: db.prepare<[string, string | null, number, number]>(
+        'UPDATE assets SET status = ?, error = ?, updated_at = ? WHERE id = ?',
+      ),
+      setStatusIf: db.prepare<[string, number, number, string]>(
+        'UPDATE assets SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
+      ),
+      identity: db.prepare<[string, string, number, number]>(
+        'UPDATE assets SET mime = ?, type = ?, updated_at = ? WHERE id = ?',
+      ),
+      hash: db.prepare<[string, string, number, number, number, number]>(
+        'UPDATE assets SET sha256 = ?, fingerprint = ?, size = ?, mtime_ms = ?, updated_at = ? WHERE id = ?',
+      ),
+      metadata: db.prepare<[string, string, number, number]>(
+        `UPDATE assets SET metadata = json_set(metadata, '$.' || ?, json(?)), updated_at = ? WHERE id = ?`,
+      ),
+      facts: db.prepare(
+        `UPDATE assets SET width = coalesce(@width, width), height = coalesce(@height, height),
+           duration_ms = coalesce(@durationMs, duration_ms), orientation = coalesce(@orientation, orientation),
+           codecs = coalesce(@codecs, codecs), title = coalesce(@title, title), updated_at = @now
+         WHERE id = @id`,
+      ),
+      phash: db.prepare<[string, number, number]>(
+        'UPDATE assets SET phash = ?, updated_at = ? WHERE id = ?',
+      ),
+      queueDiscovered: db.prepare<[string, number, number, number]>(
+        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
+         SELECT ?, id, ?, 'queued', ?, ? FROM assets WHERE status = 'discovered'
+         ON CONFLICT (asset_id, kind) DO UPDATE SET status = 'queued', attempts = 0, last_error = NULL,
+           run_after = 0, updated_at = excluded.updated_at`,
+      ),
+      markQueued: db.prepare<[number]>(
+        "UPDATE assets SET status = 'queued', error = NULL, updated_at = ? WHERE status = 'discovered'",
+      ),
+      resetQueued: db.prepare<[number]>(
+        `UPDATE assets SET status = 'discovered', updated_at = ? WHERE status = 'queued'
+           AND id NOT IN (SELECT asset_id FROM jobs WHERE status IN ('queued', 'running'))`,
+      ),
+      counts: db.prepare<[], { status: AssetStatus; n: number }>(
+        'SELECT status, count(*) AS n FROM assets GROUP BY status',
+      ),
+      failedIds: db.prepare<[], { id: number }>("SELECT id FROM assets WHERE status = 'failed'"),
+      duplicateGroups: db.prepare<[], { sha256: string; ids: string }>(
+        `SELECT sha256, group_concat(id) AS ids FROM assets
+         WHERE sha256 IS NOT NULL AND status != 'missing'
+         GROUP BY sha256 HAVING count(*) > 1 ORDER BY min(id)`,
+      ),
+      phashes: db.prepare<[], { id: number; phash: string; sha256: string | null }>(
+        "SELECT id, phash, sha256 FROM assets WHERE phash IS NOT NULL AND status != 'missing'",
+      ),
+    }
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  get(id: number): ProcessingAsset | undefined {
+    return this.s.get.get(id)
+  }
+
+  setStatus(id: number, status: AssetStatus, error: string | null, now: number): void {
+    this.s.setStatus.run(status, error, now, id)
+  }
+
+  /** Moves an asset from one status to another only if it is still in the first. */
+  advance(id: number, from: AssetStatus, to: AssetStatus, now: number): void {
+    this.s.setStatusIf.run(to, now, id, from)
+  }
+
+  setIdentity(id: number, mime: string, type: AssetType, now: number): void {
+    this.s.identity.run(mime, type, now, id)
+  }
+
+  setHash(
+    id: number,
+    sha256: string,
+    fingerprint: string,
+    size: number,
+    mtimeMs: number,
+    now: number,
+  ): void {
+    this.s.hash.run(sha256, fingerprint, size, mtimeMs, now, id)
+  }
+
+  /** Sets one namespace of the metadata column (`identify`, `exif`, `ffprobe`, …). */
+  setMetadata(id: number, namespace: string, value: unknown, now: number): void {
+    this.s.metadata.run(namespace, JSON.stringify(value), now, id)
+  }
+
+  setFacts(id: number, facts: Facts, now: number): void {
+    this.s.facts.run({
+      id,
+      now,
+      width: facts.width ?? null,
+      height: facts.height ?? null,
+      durationMs: facts.durationMs ?? null,
+      orientation: facts.orientation ?? null,
+      codecs: facts.codecs ?? null,
+      title: facts.title ?? null,
+    })
+  }
+
+  setPhash(id: number, phash: string, now: number): void {
+    this.s.phash.run(phash, now, id)
+  }
+
+  /** Every discovered asset gets its first job and becomes queued. Returns how many. */
+  queueDiscovered(priority: number, now: number): number {
+    return this.transaction(() => {
+      this.s.queueDiscovered.run(JobName.AssetIdentify, priority, now, now)
+      return this.s.markQueued.run(now).changes
+    })
+  }
+
+  /** Queued assets whose jobs were all cancelled go back to discovered. */
+  resetQueued(now: number): void {
+    this.s.resetQueued.run(now)
+  }
+
+  counts(): Partial<Record<AssetStatus, number>> {
+    return Object.fromEntries(this.s.counts.all().map((r) => [r.status, r.n]))
+  }
+
+  failedIds(): number[] {
+    return this.s.failedIds.all().map((r) => r.id)
+  }
+
+  duplicateGroups(): number[][] {
+    return this.s.duplicateGroups.all().map((r) =>
+      r.ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b),
+    )
+  }
+
+  phashes(): Array<{ id: number; phash: string; sha256: string | null }> {
+    return this.s.phashes.all()
+  }
+}

@@ -1,0 +1,280 @@
+import type { QueueStatus } from '../../shared/domain'
+import type { EventBus } from '../events'
+import type { JobContext, JobHandler } from '../jobs/job-context'
+import { PermanentFailure } from '../jobs/job-context'
+import {
+  backoffMs,
+  JOB_NAMES,
+  MAX_ATTEMPTS,
+  PRIORITY,
+  type JobName,
+  type Lane,
+} from '../jobs/job-names'
+import type { Logger } from '../logger'
+import type { JobRow, JobsRepository } from '../repositories/jobs.repository'
+import type { ProcessingRepository } from '../repositories/processing.repository'
+
+export type HandlerTable = Record<JobName, { run: JobHandler; lane: Lane; timeoutMs: number }>
+
+/** A root that is offline is not a failure of its files: their jobs wait this long and try again. */
+const OFFLINE_DELAY_MS = 60_000
+const PROGRESS_INTERVAL_MS = 250
+
+/**
+ * Runs the persistent queue: picks due jobs by priority, runs each in its lane (io, cpu,
+ * ffmpeg; each with its own limit), retries with backoff, fails an asset after the last
+ * attempt with the last error, and moves assets through queued → processing → ready | failed.
+ */
+export class JobsService {
+  private readonly running = new Map<number, AbortController>()
+  private readonly busy: Record<Lane, number> = { io: 0, cpu: 0, ffmpeg: 0 }
+  private started = false
+  private paused = false
+  private closing = false
+  private wakeTimer: NodeJS.Timeout | undefined
+  private idleWaiters: Array<() => void> = []
+  private drainWaiters: Array<() => void> = []
+  private doneCount = 0
+  private failedCount = 0
+  private firstDoneAt = 0
+  private lastProgress = 0
+  private progressTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly jobs: JobsRepository,
+    private readonly assets: ProcessingRepository,
+    private readonly handlers: HandlerTable,
+    private readonly limits: Record<Lane, number>,
+    private readonly context: JobContext,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    const missing = JOB_NAMES.filter((name) => !handlers[name])
+    if (missing.length > 0) throw new Error(`No handler for job ${missing.join(', ')}`)
+    const requeued = jobs.requeueRunning(now())
+    if (requeued > 0)
+      logger.info(`jobs: ${requeued} job(s) interrupted by a stop were queued again`)
+  }
+
+  /** Starts taking jobs (the app, serve mode, and `index --wait`). */
+  start(): void {
+    this.started = true
+    this.pump()
+  }
+
+  pause(): QueueStatus {
+    this.paused = true
+    this.emitProgress(true)
+    return this.status()
+  }
+
+  resume(): QueueStatus {
+    this.paused = false
+    this.pump()
+    this.emitProgress(true)
+    return this.status()
+  }
+
+  /** Queues the first job of every discovered asset. */
+  queueDiscovered(priority: number = PRIORITY.background): number {
+    const queued = this.assets.queueDiscovered(priority, this.now())
+    if (queued > 0) {
+      this.pump()
+      this.emitProgress(true)
+    }
+    return queued
+  }
+
+  /** What the user is looking at (or just dropped in) goes first. */
+  prioritize(assetIds: number[], priority: number = PRIORITY.visible): void {
+    this.jobs.prioritize(assetIds, priority, this.now())
+  }
+
+  /** Drops queued jobs (running ones finish); their assets go back to discovered. */
+  cancel(assetIds?: number[]): number {
+    const now = this.now()
+    return this.jobs.transaction(() => {
+      const ids = assetIds ?? []
+      const n = this.jobs.cancel(assetIds)
+      for (const id of ids)
+        if (!this.jobs.hasPending(id)) this.assets.advance(id, 'queued', 'discovered', now)
+      if (!assetIds) this.assets.resetQueued(now)
+      return n
+    })
+  }
+
+  /** Failed assets start over from the first step. */
+  retry(assetIds?: number[]): number {
+    const ids = assetIds ?? this.assets.failedIds()
+    const now = this.now()
+    this.jobs.transaction(() => {
+      for (const id of ids) {
+        this.jobs.clearFailed(id)
+        this.assets.advance(id, 'failed', 'discovered', now)
+      }
+    })
+    return ids.length === 0 ? 0 : this.queueDiscovered()
+  }
+
+  status(): QueueStatus {
+    const counts = this.jobs.counts()
+    const elapsed = (this.now() - this.firstDoneAt) / 1000
+    const rate = this.firstDoneAt && elapsed > 0 ? this.doneCount / elapsed : 0
+    return {
+      paused: this.paused,
+      queued: counts.queued,
+      running: counts.running,
+      failed: counts.failed,
+      done: this.doneCount,
+      rate: Math.round(rate * 10) / 10,
+      etaMs: rate > 0 ? Math.round(((counts.queued + counts.running) / rate) * 1000) : null,
+      assets: this.assets.counts(),
+    }
+  }
+
+  /** Resolves when nothing is queued or running (delayed retries included). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  async close(): Promise<void> {
+    this.closing = true
+    clearTimeout(this.wakeTimer)
+    clearTimeout(this.progressTimer)
+    for (const controller of this.running.values()) controller.abort()
+    if (this.running.size > 0) await new Promise<void>((resolve) => this.drainWaiters.push(resolve))
+  }
+
+  private isIdle(): boolean {
+    const counts = this.jobs.counts()
+    return counts.queued === 0 && counts.running === 0 && this.running.size === 0
+  }
+
+  /** Starts as many due jobs as the lanes allow, and sleeps until the next delayed one. */
+  private pump(): void {
+    if (!this.started || this.paused || this.closing) return
+    clearTimeout(this.wakeTimer)
+    const now = this.now()
+    let started = true
+    while (started) {
+      started = false
+      const free = (Object.keys(this.busy) as Lane[]).filter((l) => this.busy[l] < this.limits[l])
+      if (free.length === 0) break
+      for (const job of this.jobs.next(now, 64)) {
+        const lane = this.handlers[job.kind].lane
+        if (this.busy[lane] >= this.limits[lane]) continue
+        this.launch(job, lane)
+        started = true
+      }
+    }
+    if (this.running.size === 0) {
+      const at = this.jobs.earliestRunAfter()
+      if (at === null) return this.settle()
+      this.wakeTimer = setTimeout(() => this.pump(), Math.max(10, at - now))
+    }
+  }
+
+  private settle(): void {
+    if (!this.isIdle()) return
+    this.emitProgress(true)
+    for (const resolve of this.idleWaiters.splice(0)) resolve()
+  }
+
+  private launch(job: JobRow, lane: Lane): void {
+    const asset = this.assets.get(job.assetId)
+    const now = this.now()
+    if (!asset || asset.status === 'missing' || asset.status === 'discovered') {
+      // Gone, missing, or changed since it was queued (a rescan restarts it): drop the step.
+      this.jobs.done(job.id)
+      return
+    }
+    if (asset.rootStatus === 'offline') {
+      this.jobs.retry(job.id, 'The library folder is offline.', now + OFFLINE_DELAY_MS, now)
+      return
+    }
+    this.jobs.start(job.id, now)
+    this.assets.advance(asset.id, 'queued', 'processing', now)
+    const handler = this.handlers[job.kind]
+    const controller = new AbortController()
+    const timer = setTimeout(
+      () =>
+        controller.abort(new Error(`took longer than ${Math.round(handler.timeoutMs / 1000)} s`)),
+      handler.timeoutMs,
+    )
+    this.running.set(job.id, controller)
+    this.busy[lane]++
+    handler
+      .run(asset, this.context, controller.signal)
+      .then(
+        (next) => this.succeeded(job, next),
+        (error: unknown) => this.failed(job, error, controller.signal),
+      )
+      .catch((error: unknown) =>
+        this.logger.error(`jobs: bookkeeping for job ${job.id} failed`, error),
+      )
+      .finally(() => {
+        clearTimeout(timer)
+        this.running.delete(job.id)
+        this.busy[lane]--
+        if (this.running.size === 0) for (const resolve of this.drainWaiters.splice(0)) resolve()
+        this.emitProgress(false)
+        this.pump()
+      })
+  }
+
+  private succeeded(job: JobRow, next: JobName[]): void {
+    const now = this.now()
+    this.doneCount++
+    this.firstDoneAt ||= now
+    this.jobs.transaction(() => {
+      this.jobs.done(job.id)
+      const asset = this.assets.get(job.assetId)
+      if (!asset || asset.status !== 'processing') return
+      for (const kind of next) this.jobs.enqueue(kind, job.assetId, job.priority, now)
+      if (!this.jobs.hasPending(job.assetId))
+        this.assets.advance(job.assetId, 'processing', 'ready', now)
+    })
+  }
+
+  private failed(job: JobRow, error: unknown, signal: AbortSignal): void {
+    if (this.closing) return
+    const now = this.now()
+    const aborted = signal.aborted
+      ? `It ${(signal.reason as Error)?.message ?? 'was stopped'}.`
+      : null
+    const message = aborted ?? (error instanceof Error ? error.message : String(error))
+    const permanent = error instanceof PermanentFailure
+    const attempts = job.attempts + 1
+    this.jobs.transaction(() => {
+      if (permanent || attempts >= MAX_ATTEMPTS) {
+        this.failedCount++
+        this.jobs.fail(job.id, message, now)
+        this.jobs.cancel([job.assetId])
+        this.assets.setStatus(job.assetId, 'failed', message, now)
+      } else {
+        this.jobs.retry(job.id, message, now + backoffMs(attempts), now)
+        this.assets.advance(job.assetId, 'processing', 'queued', now)
+      }
+    })
+    if (!permanent)
+      this.logger.debug(
+        `jobs: ${job.kind} of asset ${job.assetId} failed (attempt ${attempts}): ${message}`,
+      )
+  }
+
+  private emitProgress(force: boolean): void {
+    const now = this.now()
+    if (!force && now - this.lastProgress < PROGRESS_INTERVAL_MS) {
+      this.progressTimer ??= setTimeout(() => {
+        this.progressTimer = undefined
+        this.emitProgress(true)
+      }, PROGRESS_INTERVAL_MS)
+      return
+    }
+    this.lastProgress = now
+    const { queued, running, failed, done, rate, etaMs, paused } = this.status()
+    this.events.emit('jobs.progress', { queued, running, failed, done, rate, etaMs, paused })
+  }
+}
