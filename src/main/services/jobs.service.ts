@@ -49,6 +49,7 @@ export class JobsService {
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    private readonly backoff: (attempts: number) => number = backoffMs,
   ) {
     const missing = JOB_NAMES.filter((name) => !handlers[name])
     if (missing.length > 0) throw new Error(`No handler for job ${missing.join(', ')}`)
@@ -244,8 +245,15 @@ export class JobsService {
     const aborted = signal.aborted
       ? `It ${(signal.reason as Error)?.message ?? 'was stopped'}.`
       : null
-    const message = aborted ?? (error instanceof Error ? error.message : String(error))
-    const permanent = error instanceof PermanentFailure
+    const gone = (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+    const message =
+      aborted ??
+      (gone
+        ? 'The file is no longer there: it was moved or deleted after it was indexed. A rescan will find it.'
+        : error instanceof Error
+          ? error.message
+          : String(error))
+    const permanent = error instanceof PermanentFailure || gone
     const attempts = job.attempts + 1
     this.jobs.transaction(() => {
       if (permanent || attempts >= MAX_ATTEMPTS) {
@@ -254,7 +262,7 @@ export class JobsService {
         this.jobs.cancel([job.assetId])
         this.assets.setStatus(job.assetId, 'failed', message, now)
       } else {
-        this.jobs.retry(job.id, message, now + backoffMs(attempts), now)
+        this.jobs.retry(job.id, message, now + this.backoff(attempts), now)
         this.assets.advance(job.assetId, 'processing', 'queued', now)
       }
     })

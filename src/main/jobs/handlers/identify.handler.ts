@@ -22,8 +22,11 @@ export const identify: JobHandler = async (asset, context) => {
       )
       return [JobName.AssetHash]
     }
+    const what = describeNonMedia(head)
     throw new PermanentFailure(
-      `This .${asset.ext} is ${describeNonMedia(head)}, not ${article(asset.type)} ${asset.type}.`,
+      what.startsWith('not ')
+        ? `This .${asset.ext} file is not ${article(asset.type)} ${asset.type}: its bytes match no media format Marquee knows.`
+        : `This .${asset.ext} is ${what}, not ${article(asset.type)} ${asset.type}.`,
     )
   }
   const matches = extensionMatchesMime(asset.ext, detected.mime)

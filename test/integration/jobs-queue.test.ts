@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest'
+import type { Core } from '../../src/main/app'
+import { silentLogger } from '../../src/main/logger'
+import type { JobContext, JobHandler } from '../../src/main/jobs/job-context'
+import { PermanentFailure } from '../../src/main/jobs/job-context'
+import { JobName } from '../../src/main/jobs/job-names'
+import { JobsRepository } from '../../src/main/repositories/jobs.repository'
+import { ProcessingRepository } from '../../src/main/repositories/processing.repository'
+import { JobsService, type HandlerTable } from '../../src/main/services/jobs.service'
+import { testCore } from '../support/core'
+import { writeTree } from '../support/library'
+import { tempDir } from '../support/temp'
+
+const ok: JobHandler = async () => []
+
+/** A core with `count` discovered assets, and a queue runner with the given handlers. */
+async function setup(
+  count: number,
+  handlers: Partial<Record<JobName, JobHandler>>,
+  limits = { io: 1, cpu: 1, ffmpeg: 1 },
+) {
+  const core = testCore()
+  const media = tempDir()
+  writeTree(
+    media,
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}.jpg`, `${i}`])),
+  )
+  const root = await core.services.roots.add({ path: media })
+  await core.services.scan.scan(root.id)
+  const table = Object.fromEntries(
+    Object.values(JobName).map((name) => [
+      name,
+      { run: handlers[name] ?? ok, lane: 'io' as const, timeoutMs: 5000 },
+    ]),
+  ) as HandlerTable
+  const queue = () =>
+    new JobsService(
+      new JobsRepository(core.db),
+      new ProcessingRepository(core.db),
+      table,
+      limits,
+      {} as JobContext,
+      core.events,
+      silentLogger,
+      Date.now,
+      () => 0,
+    )
+  return { core, queue, ids: core.services.assets.list({}).items.map((a) => a.id) }
+}
+
+const statuses = (core: Core) => core.services.assets.list({}).items.map((a) => a.status)
+
+describe('the job queue', () => {
+  it('retries a failing step with backoff, then succeeds', async () => {
+    let calls = 0
+    const { core, queue } = await setup(1, {
+      [JobName.AssetIdentify]: async () => {
+        calls++
+        if (calls < 3) throw new Error('the NAS hiccuped')
+        return []
+      },
+    })
+    const jobs = queue()
+    jobs.queueDiscovered()
+    jobs.start()
+    await jobs.idle()
+    expect(calls).toBe(3)
+    expect(statuses(core)).toEqual(['ready'])
+  })
+
+  it('fails the asset with the last error after three attempts', async () => {
+    let calls = 0
+    const { core, queue } = await setup(1, {
+      [JobName.AssetIdentify]: async () => {
+        throw new Error(`attempt ${++calls} went wrong`)
+      },
+    })
+    const jobs = queue()
+    jobs.queueDiscovered()
+    jobs.start()
+    await jobs.idle()
+    expect(calls).toBe(3)
+    expect(core.services.assets.list({}).items[0]).toMatchObject({
+      status: 'failed',
+      error: 'attempt 3 went wrong',
+    })
+    expect(jobs.status()).toMatchObject({ failed: 1, queued: 0 })
+  })
+
+  it('does not retry what retrying cannot fix', async () => {
+    let calls = 0
+    const { core, queue } = await setup(1, {
+      [JobName.AssetIdentify]: async () => {
+        calls++
+        throw new PermanentFailure('This .jpg is a text file, not an image.')
+      },
+    })
+    const jobs = queue()
+    jobs.queueDiscovered()
+    jobs.start()
+    await jobs.idle()
+    expect(calls).toBe(1)
+    expect(core.services.assets.list({}).items[0]!.error).toBe(
+      'This .jpg is a text file, not an image.',
+    )
+  })
+
+  it('runs the chain of steps and marks the asset ready after the last one', async () => {
+    const order: string[] = []
+    const step =
+      (name: JobName, next: JobName[]): JobHandler =>
+      async () => {
+        order.push(name)
+        return next
+      }
+    const { core, queue } = await setup(1, {
+      [JobName.AssetIdentify]: step(JobName.AssetIdentify, [JobName.AssetHash]),
+      [JobName.AssetHash]: step(JobName.AssetHash, [
+        JobName.AssetGenerateThumbnails,
+        JobName.AssetGeneratePreview,
+      ]),
+      [JobName.AssetGenerateThumbnails]: step(JobName.AssetGenerateThumbnails, []),
+      [JobName.AssetGeneratePreview]: step(JobName.AssetGeneratePreview, []),
+    })
+    const jobs = queue()
+    jobs.queueDiscovered()
+    jobs.start()
+    await jobs.idle()
+    expect(order).toEqual([
+      'AssetIdentify',
+      'AssetHash',
+      'AssetGenerateThumbnails',
+      'AssetGeneratePreview',
+    ])
+    expect(statuses(core)).toEqual(['ready'])
+  })
+
+  it('takes prioritized assets first', async () => {
+    const seen: number[] = []
+    const { queue, ids } = await setup(5, {
+      [JobName.AssetIdentify]: async (asset) => {
+        seen.push(asset.id)
+        return []
+      },
+    })
+    const jobs = queue()
+    jobs.queueDiscovered()
+    jobs.prioritize([ids[3]!, ids[4]!])
+    jobs.start()
+    await jobs.idle()
+    expect(seen.slice(0, 2).sort()).toEqual([ids[3], ids[4]].sort())
+    expect(seen).toHaveLength(5)
+  })
+
+  it('pauses and resumes, and cancels queued work', async () => {
+    const { core, queue } = await setup(3, {})
+    const jobs = queue()
+    jobs.queueDiscovered()
+    jobs.pause()
+    jobs.start()
+    expect(jobs.status()).toMatchObject({ paused: true, queued: 3 })
+    expect(jobs.cancel()).toBe(3)
+    expect(statuses(core)).toEqual(['discovered', 'discovered', 'discovered'])
+    jobs.queueDiscovered()
+    jobs.resume()
+    await jobs.idle()
+    expect(statuses(core)).toEqual(['ready', 'ready', 'ready'])
+  })
+
+  it('requeues jobs a crash left running', async () => {
+    const { core, queue } = await setup(2, {})
+    queue().queueDiscovered()
+    core.db.prepare("UPDATE jobs SET status = 'running'").run()
+    const jobs = queue()
+    expect(jobs.status()).toMatchObject({ queued: 2, running: 0 })
+    jobs.start()
+    await jobs.idle()
+    expect(statuses(core)).toEqual(['ready', 'ready'])
+  })
+
+  it('checks at start-up that every job name has a handler', () => {
+    const core = testCore()
+    expect(
+      () =>
+        new JobsService(
+          new JobsRepository(core.db),
+          new ProcessingRepository(core.db),
+          {} as HandlerTable,
+          { io: 1, cpu: 1, ffmpeg: 1 },
+          {} as JobContext,
+          core.events,
+          silentLogger,
+        ),
+    ).toThrow(/No handler for job AssetIdentify/)
+  })
+})
