@@ -43,9 +43,10 @@ describe('processing killed with SIGKILL', () => {
     for (let i = 0; i < 12; i++) {
       await sharp({
         create: {
-          width: 1600,
-          height: 1200,
+          width: 1200,
+          height: 900,
           channels: 3,
+          background: '#808080',
           noise: { type: 'gaussian', mean: 128, sigma: 40 },
         },
       })

@@ -17,7 +17,10 @@ export function assetAt(core: Core, path: string): Asset {
 
 export function derivativeFile(core: Core, asset: Asset, variant: string): string {
   const d = asset.derivatives.find((x) => x.variant === variant)
-  if (!d) throw new Error(`${asset.relPath} has no ${variant} (has ${asset.derivatives.map((x) => x.variant).join(', ')})`)
+  if (!d)
+    throw new Error(
+      `${asset.relPath} has no ${variant} (has ${asset.derivatives.map((x) => x.variant).join(', ')})`,
+    )
   return join(core.paths.cacheDir, ...d.path.split('/'))
 }
 

@@ -13,7 +13,11 @@ export const sourceWorkers: WorkerSpecs = (name) => {
   const entry = new URL(`../../src/main/${folder}/${name}.worker.ts`, import.meta.url).href
   if (name === 'media') {
     // The pool (piscina) needs a file, not code: a bootstrap that registers tsx first.
-    return { eval: false, filename: new URL('./tsx-pool-worker.mjs', import.meta.url).pathname, bootstrap: { entry } }
+    return {
+      eval: false,
+      filename: new URL('./tsx-pool-worker.mjs', import.meta.url).pathname,
+      bootstrap: { entry },
+    }
   }
   return {
     eval: true,
