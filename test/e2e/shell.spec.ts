@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, screenshotPath, test } from './serve-fixture'
@@ -80,5 +80,52 @@ test.describe('the app shell in serve mode', () => {
     expect((r + g + b) / 3).toBeLessThan(80)
     await page.screenshot({ path: screenshotPath('dark'), fullPage: true })
     await context.close()
+  })
+
+  test('shows what a folder holds, rescans it, and lets an emptied folder be marked missing', async ({
+    page,
+    marquee,
+  }) => {
+    const folder = join(media, 'Lobby Screens')
+    for (const name of ['a.jpg', 'b.jpg', 'c.mp4']) writeFileSync(join(folder, name), '')
+    await page.goto(marquee.url)
+    const form = page.getByTestId('add-folder-form')
+    await form.getByLabel('Folder path').fill(folder)
+    await form.getByRole('button', { name: 'Add folder' }).click()
+    const item = page.getByTestId('root-item').filter({ hasText: 'Lobby Screens' })
+    await item.click()
+
+    const indexed = page.getByTestId('index-stats').locator('[data-stat="present"]')
+    await expect(indexed).toContainText('3', { timeout: 15_000 })
+    await expect(page.getByTestId('index-lead')).toContainText('3 files indexed')
+    await expect(page.getByTestId('file-table').getByRole('row')).toHaveCount(4)
+    await expect(item).toHaveAttribute('data-status', 'online')
+
+    await page.getByRole('button', { name: 'Rescan Lobby Screens' }).click()
+    await expect(page.getByTestId('scan-feedback')).toContainText('files checked', {
+      timeout: 15_000,
+    })
+    await expect(page.getByTestId('scan-status')).toBeHidden()
+
+    // Gone: offline, with the core's reason, and nothing marked missing.
+    renameSync(folder, `${folder} (away)`)
+    await page.getByRole('button', { name: 'Rescan Lobby Screens' }).click()
+    const notice = page.getByTestId('offline-notice')
+    await expect(notice).toContainText('is not there', { timeout: 15_000 })
+    await expect(indexed).toContainText('3')
+
+    // Back, but empty: only an explicit confirmation marks its files missing.
+    mkdirSync(folder)
+    await notice.getByRole('button', { name: 'Check again Lobby Screens' }).click()
+    await expect(notice).toContainText('is empty', { timeout: 15_000 })
+    await notice.getByRole('button', { name: 'Mark its files missing…' }).click()
+    await expect(notice).toContainText('3 files will be marked missing')
+    await page.screenshot({ path: screenshotPath('confirm-empty'), fullPage: true })
+    await notice.getByRole('button', { name: 'Mark 3 files missing' }).click()
+    await expect(page.getByTestId('scan-feedback')).toContainText('3 missing', { timeout: 15_000 })
+    await expect(notice).toBeHidden()
+    await expect(page.getByTestId('index-stats').locator('[data-stat="missing"]')).toContainText(
+      '3',
+    )
   })
 })

@@ -128,7 +128,9 @@ async function thumbnails(task: Extract<MediaTask, { kind: 'image' }>): Promise<
     if (variant !== 'large') current = await shrink(current, THUMBNAIL_SIZES[variant])
     variants.push(await writeWebp(current, variant, task))
   }
+  // Flattened first: colour hidden under transparent pixels must not change the hash.
   const gray = await sharp(current.data, { raw: rawOf(current.info) })
+    .flatten({ background: '#ffffff' })
     .resize(32, 32, { fit: 'fill' })
     .grayscale()
     .raw()

@@ -39,8 +39,9 @@ export function describeNonMedia(head: Uint8Array): string {
 }
 
 /**
- * Text when it has no NUL and hardly any control bytes, and is either valid UTF-8 or almost all
- * ASCII (a Latin-1 or Windows-1252 file with a few accented letters).
+ * Text when it has no NUL and hardly any control bytes (compressed or encoded data has one byte in
+ * eight below 0x20), and is either valid UTF-8 or mostly ASCII (a Latin-1 or Windows-1252 file
+ * with accented letters).
  */
 function isText(head: Uint8Array): boolean {
   let control = 0
@@ -52,7 +53,7 @@ function isText(head: Uint8Array): boolean {
     else if (byte < 0x80) ascii++
   }
   if (control > head.length / 100) return false
-  return isUtf8(head) || ascii >= head.length * 0.9
+  return isUtf8(head) || ascii >= head.length * 0.7
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -27,10 +27,12 @@ const COSINES = (() => {
 })()
 
 /**
- * The hash of a 32×32 grayscale image given row by row (1,024 values, any scale). Bits are the
- * 8×8 low frequencies after the first row and column of the DCT (the average brightness and the
- * coarsest gradients, which survive every edit and so say nothing), set where a coefficient is
- * above their median. Bit 63 is frequency (1, 1), then row by row to bit 0 for (8, 8).
+ * The hash of a 32×32 grayscale image given row by row (1,024 values, any scale; with sharp:
+ * `.flatten().greyscale().resize(32, 32, { fit: 'fill' }).raw()`, flattened so the colour hidden
+ * under transparent pixels does not count). Bits are the 8×8 low frequencies after the DCT's first row and column, as
+ * pHash.org takes them (those hold the average brightness and one-axis-only variation), each set
+ * where its coefficient is above their median. Bit 63 is frequency (1, 1), then row by row to
+ * bit 0 for (8, 8).
  */
 export function phashFromGray32(pixels: Uint8Array | Float64Array): bigint {
   if (pixels.length !== SIZE * SIZE) {

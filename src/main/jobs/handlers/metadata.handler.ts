@@ -26,7 +26,10 @@ export const extractMetadata: JobHandler = async (asset, context) => {
     const video = parseFfprobe(await context.ffmpeg().probe(path, PROBE_TIMEOUT_MS))
     context.assets.setMetadata(asset.id, 'ffprobe', video, now)
     if (asset.type === 'video' && !video.hasVideo) {
-      throw new PermanentFailure('This file has no video stream Marquee can decode.')
+      // Generic containers (MP4, Ogg, ASF) also carry sound alone: that is audio, not a failure.
+      if (!video.hasAudio) throw new PermanentFailure('This file has no video stream Marquee can decode.')
+      context.assets.setIdentity(asset.id, asset.mime ?? 'audio/mp4', 'audio', now)
+      asset.type = 'audio'
     }
     facts.durationMs = video.durationMs
     facts.codecs = [video.videoCodec, video.audioCodec].filter(Boolean).join('/') || null
