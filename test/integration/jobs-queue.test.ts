@@ -178,6 +178,27 @@ describe('the job queue', () => {
     expect(statuses(core)).toEqual(['ready', 'ready'])
   })
 
+  it('sets aside all the work of an offline root at once, without running or failing it', async () => {
+    let calls = 0
+    const { core, queue } = await setup(300, {
+      [JobName.AssetIdentify]: async () => {
+        calls++
+        return []
+      },
+    })
+    const jobs = queue()
+    jobs.queueDiscovered()
+    core.db.prepare("UPDATE roots SET status = 'offline'").run()
+    jobs.start()
+    expect(calls).toBe(0)
+    const waiting = core.db
+      .prepare("SELECT count(*) AS n FROM jobs WHERE status = 'queued' AND run_after > ?")
+      .get(Date.now()) as { n: number }
+    expect(waiting.n).toBe(300)
+    expect(statuses(core).every((s) => s === 'queued')).toBe(true)
+    await jobs.close()
+  })
+
   it('checks at start-up that every job name has a handler', () => {
     const core = testCore()
     expect(

@@ -41,6 +41,10 @@ export class JobsRepository {
       requeueRunning: db.prepare<[number]>(
         "UPDATE jobs SET status = 'queued', run_after = 0, updated_at = ? WHERE status = 'running'",
       ),
+      deferRoot: db.prepare<[string, number, number, number]>(
+        `UPDATE jobs SET last_error = ?, run_after = ?, updated_at = ?
+         WHERE status = 'queued' AND asset_id IN (SELECT id FROM assets WHERE root_id = ?)`,
+      ),
       earliest: db.prepare<[], { at: number | null }>(
         "SELECT min(run_after) AS at FROM jobs WHERE status = 'queued'",
       ),
@@ -93,6 +97,11 @@ export class JobsRepository {
 
   fail(id: number, error: string, now: number): void {
     this.s.fail.run(error, now, id)
+  }
+
+  /** Every queued job of a root waits until `runAfter` (the root is offline). */
+  deferRoot(rootId: number, reason: string, runAfter: number, now: number): number {
+    return this.s.deferRoot.run(reason, runAfter, now, rootId).changes
   }
 
   /** Jobs a crashed process left running go back to the queue. */

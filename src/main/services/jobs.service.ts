@@ -18,7 +18,7 @@ export type HandlerTable = Record<JobName, { run: JobHandler; lane: Lane; timeou
 
 /** A root that is offline is not a failure of its files: their jobs wait this long and try again. */
 const OFFLINE_DELAY_MS = 60_000
-const PROGRESS_INTERVAL_MS = 250
+const PROGRESS_INTERVAL_MS = 1000
 
 /**
  * Runs the persistent queue: picks due jobs by priority, runs each in its lane (io, cpu,
@@ -158,16 +158,18 @@ export class JobsService {
     if (!this.started || this.paused || this.closing) return
     clearTimeout(this.wakeTimer)
     const now = this.now()
-    let started = true
-    while (started) {
-      started = false
-      const free = (Object.keys(this.busy) as Lane[]).filter((l) => this.busy[l] < this.limits[l])
-      if (free.length === 0) break
+    // Bounded: each round either starts a job or moves a whole offline root out of the way.
+    for (let round = 0, progress = true; progress && round < 32; round++) {
+      progress = false
+      if ((Object.keys(this.busy) as Lane[]).every((l) => this.busy[l] >= this.limits[l])) break
       for (const job of this.jobs.next(now, 64)) {
         const lane = this.handlers[job.kind].lane
         if (this.busy[lane] >= this.limits[lane]) continue
-        this.launch(job, lane)
-        started = true
+        if (this.launch(job, lane)) progress = true
+        else {
+          progress = true
+          break
+        }
       }
     }
     if (this.running.size === 0) {
@@ -183,17 +185,23 @@ export class JobsService {
     for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
-  private launch(job: JobRow, lane: Lane): void {
+  /** Starts a job; false when it was set aside instead (the batch of jobs must be re-read). */
+  private launch(job: JobRow, lane: Lane): boolean {
     const asset = this.assets.get(job.assetId)
     const now = this.now()
     if (!asset || asset.status === 'missing' || asset.status === 'discovered') {
       // Gone, missing, or changed since it was queued (a rescan restarts it): drop the step.
       this.jobs.done(job.id)
-      return
+      return false
     }
     if (asset.rootStatus === 'offline') {
-      this.jobs.retry(job.id, 'The library folder is offline.', now + OFFLINE_DELAY_MS, now)
-      return
+      this.jobs.deferRoot(
+        asset.rootId,
+        'The library folder is offline.',
+        now + OFFLINE_DELAY_MS,
+        now,
+      )
+      return false
     }
     this.jobs.start(job.id, now)
     this.assets.advance(asset.id, 'queued', 'processing', now)
@@ -223,6 +231,7 @@ export class JobsService {
         this.emitProgress(false)
         this.pump()
       })
+    return true
   }
 
   private succeeded(job: JobRow, next: JobName[]): void {

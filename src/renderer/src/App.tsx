@@ -5,6 +5,7 @@ import { StatusBar } from './components/StatusBar'
 import { TopBar, type Crumb } from './components/TopBar'
 import { setDocumentTitle } from './lib/document'
 import { installShortcuts } from './lib/keyboard'
+import { scansAnnouncement, scansText, type LabelledProgress } from './lib/scan-text'
 import { useStore } from './stores'
 import { hrefOf, type Route } from './stores/router.store'
 import { LibraryView } from './views/LibraryView'
@@ -14,7 +15,7 @@ import { SearchView } from './views/SearchView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
-  const { app, roots, router, search, addFolder } = useStore()
+  const { app, roots, router, search, addFolder, scans } = useStore()
   let searchInput: HTMLInputElement | undefined
   let main: HTMLElement | undefined
 
@@ -41,6 +42,12 @@ export default function App() {
     search.submitted() !== null ? [{ label: 'Search' }] : crumbsOf(router.route())
   createEffect(() => setDocumentTitle(crumbs().at(-1)?.label ?? null))
 
+  const runningScans = (): LabelledProgress[] =>
+    scans.visible().map((progress) => ({
+      label: roots.byId(progress.rootId)?.label ?? 'a folder',
+      progress,
+    }))
+
   const addFromSidebar = (): void => {
     if (addFolder.canPick) {
       void addFolder.choose()
@@ -66,6 +73,7 @@ export default function App() {
       <Sidebar
         roots={roots.roots}
         loaded={roots.loaded}
+        statusOf={scans.statusOf}
         isCurrent={(route) => search.submitted() === null && router.isCurrent(route)}
         addLabel={addFolder.canPick ? 'Add folder…' : 'Add folder'}
         onAddFolder={addFromSidebar}
@@ -134,6 +142,8 @@ export default function App() {
         rootCount={roots.loaded ? roots.roots.length : null}
         version={app.info()?.version ?? null}
         dataDir={app.info()?.dataDir ?? null}
+        scans={scansText(runningScans())}
+        scansAnnouncement={scansAnnouncement(runningScans())}
       />
     </div>
   )

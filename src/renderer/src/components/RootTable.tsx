@@ -1,12 +1,19 @@
 import { For } from 'solid-js'
-import type { Root } from '../../../shared/domain'
+import type { Root, RootStatus } from '../../../shared/domain'
 import { RootRow } from './RootRow'
+import type { ScanActivity } from './ScanFeedback'
 
 export interface RootTableProps {
   roots: readonly Root[]
   hrefOf: (root: Root) => string
+  statusOf: (root: Root) => RootStatus
+  activityOf: (root: Root) => ScanActivity
+  announcementOf: (root: Root) => string
+  needsConfirm: (root: Root) => boolean
   onRename: (root: Root, label: string) => void
   onRemove: (root: Root) => void
+  onRescan: (root: Root) => void
+  onDismissOutcome: (root: Root) => void
 }
 
 export function RootTable(props: RootTableProps) {
@@ -37,8 +44,14 @@ export function RootTable(props: RootTableProps) {
               <RootRow
                 root={root}
                 href={props.hrefOf(root)}
+                status={props.statusOf(root)}
+                activity={props.activityOf(root)}
+                announcement={props.announcementOf(root)}
+                needsConfirm={props.needsConfirm(root)}
                 onRename={(label) => props.onRename(root, label)}
                 onRemove={() => props.onRemove(root)}
+                onRescan={() => props.onRescan(root)}
+                onDismissOutcome={() => props.onDismissOutcome(root)}
               />
             )}
           </For>

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import type { Root } from '../../../shared/domain'
+import type { Root, RootStatus as Status } from '../../../shared/domain'
 import { hrefOf, type Route } from '../stores/router.store'
 import { KindBadge } from './KindBadge'
 import { RootStatus } from './RootStatus'
@@ -15,6 +15,8 @@ import {
 export interface SidebarProps {
   roots: readonly Root[]
   loaded: boolean
+  /** The status to show (a quick re-check of an offline folder still shows "Offline"). */
+  statusOf: (root: Root) => Status
   isCurrent: (route: Route) => boolean
   addLabel: string
   onAddFolder: () => void
@@ -64,7 +66,10 @@ export function Sidebar(props: SidebarProps) {
                 >
                   <KindBadge kind={root.kind} iconOnly />
                   <span class="nav-item__label">{root.label}</span>
-                  <RootStatus root={root} compact />
+                  <RootStatus
+                    root={{ status: props.statusOf(root), statusReason: root.statusReason }}
+                    compact
+                  />
                 </a>
               </li>
             )}

@@ -9,6 +9,10 @@ export interface StatusBarProps {
   rootCount: number | null
   version: string | null
   dataDir: string | null
+  /** "Scanning Lobby — 12,345 files · 4,100/s"; null when no scan runs. */
+  scans: string | null
+  /** The same without the ticking numbers, for screen readers. */
+  scansAnnouncement: string
 }
 
 const FACE_TEXT: Record<Face, string> = {
@@ -45,6 +49,17 @@ export function StatusBar(props: StatusBarProps) {
           {props.rootCount} {props.rootCount === 1 ? 'library folder' : 'library folders'}
         </span>
       </Show>
+      <Show when={props.scans}>
+        {(text) => (
+          <span class="status-bar__item status-bar__scans" data-testid="scan-status">
+            <span class="status-dot" data-status="scanning" aria-hidden="true" />
+            <span class="status-bar__scans-text">{text()}</span>
+          </span>
+        )}
+      </Show>
+      <span class="visually-hidden" role="status">
+        {props.scansAnnouncement}
+      </span>
       <span class="status-bar__spacer" />
       <Show when={props.dataDir}>
         {(dir) => (

@@ -122,3 +122,16 @@ export const IconWarning = (props: IconProps) => (
     <path d="M8 6.5V9.5M8 11.25h.01" />
   </Icon>
 )
+
+export const IconRefresh = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M13 8a5 5 0 1 1-1.46-3.54" />
+    <path d="M13 2.5v3h-3" />
+  </Icon>
+)
+
+export const IconCheck = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m3.5 8.5 3 3 6-7" />
+  </Icon>
+)

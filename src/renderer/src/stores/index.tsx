@@ -1,8 +1,11 @@
 import { createContext, createEffect, on, useContext, type ParentProps } from 'solid-js'
 import { createAddFolderStore } from './add-folder.store'
 import { createAppStore } from './app.store'
+import { createRescansStore } from './rescans.store'
+import { createRootIndexStore } from './root-index.store'
 import { createRootsStore } from './roots.store'
 import { createRouterStore } from './router.store'
+import { createScansStore } from './scans.store'
 import { createSearchStore } from './search.store'
 
 function createRootStore() {
@@ -11,11 +14,14 @@ function createRootStore() {
   const router = createRouterStore()
   const search = createSearchStore()
   const addFolder = createAddFolderStore(roots)
+  const scans = createScansStore()
+  const rescans = createRescansStore(roots, scans)
+  const rootIndex = createRootIndexStore()
 
   // A search notice belongs to the view it was asked from.
   createEffect(on(router.route, () => search.dismiss(), { defer: true }))
 
-  return { app, roots, router, search, addFolder }
+  return { app, roots, router, search, addFolder, scans, rescans, rootIndex }
 }
 
 export type Store = ReturnType<typeof createRootStore>

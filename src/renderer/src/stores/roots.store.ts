@@ -39,7 +39,8 @@ export function createRootsStore() {
   /** Throws ApiCallError: the add form shows the core's message next to the field. */
   const add = async (args: MethodArgs<'roots.add'>): Promise<Root> => {
     const root = await call('roots.add', args)
-    upsert(root)
+    // Its roots.changed events came first and may be newer (a scan starts at once).
+    if (!byId(root.id)) upsert(root)
     return root
   }
 

@@ -3,12 +3,15 @@ import { Banner } from '../components/Banner'
 import { IconLibrary, IconPlus } from '../components/icons'
 import { PageHeader } from '../components/PageHeader'
 import { RootTable } from '../components/RootTable'
+import { needsEmptyConfirmation } from '../lib/scan-text'
 import { hrefOf } from '../stores/router.store'
 import { useStore } from '../stores'
 import { AddFolder } from './AddFolder'
+import { useScanActivity } from './scan-activity'
 
 export function LibraryView() {
-  const { roots, addFolder } = useStore()
+  const { roots, addFolder, scans, rescans } = useStore()
+  const activity = useScanActivity()
   const count = () => roots.roots.length
   let addButton: HTMLButtonElement | undefined
   let title: HTMLHeadingElement | undefined
@@ -96,8 +99,14 @@ export function LibraryView() {
         <RootTable
           roots={roots.roots}
           hrefOf={(root) => hrefOf({ name: 'root', rootId: root.id })}
+          statusOf={scans.statusOf}
+          activityOf={activity.of}
+          announcementOf={activity.announcementOf}
+          needsConfirm={(root) => needsEmptyConfirmation(root.statusReason)}
           onRename={(root, label) => void roots.rename(root.id, label)}
           onRemove={(root) => remove(root.id)}
+          onRescan={(root) => void rescans.rescan(root.id)}
+          onDismissOutcome={(root) => rescans.dismiss(root.id)}
         />
       </Match>
     </Switch>

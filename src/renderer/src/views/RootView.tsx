@@ -1,13 +1,20 @@
-import { Show } from 'solid-js'
+import { createEffect, onCleanup, Show } from 'solid-js'
+import type { Root } from '../../../shared/domain'
 import { Banner } from '../components/Banner'
-import { IconLibrary } from '../components/icons'
+import { ConfirmEmpty } from '../components/ConfirmEmpty'
+import { IndexOverview } from '../components/IndexOverview'
+import type { IndexCounts } from '../components/IndexStats'
 import { KindBadge, kindText } from '../components/KindBadge'
+import { OfflineNotice } from '../components/OfflineNotice'
 import { PageHeader } from '../components/PageHeader'
+import { RescanButton } from '../components/RescanButton'
 import { RootStatus } from '../components/RootStatus'
+import { Announcer, ScanFeedback } from '../components/ScanFeedback'
+import { formatDateTime } from '../lib/format'
+import { needsEmptyConfirmation } from '../lib/scan-text'
 import { hrefOf } from '../stores/router.store'
 import { useStore } from '../stores'
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { useScanActivity } from './scan-activity'
 
 export function RootView(props: { rootId: number }) {
   const { roots } = useStore()
@@ -30,59 +37,102 @@ export function RootView(props: { rootId: number }) {
         </Show>
       }
     >
-      {(r) => (
-        <>
-          <PageHeader
-            leading={<KindBadge kind={r().kind} iconOnly />}
-            title={r().label}
-            description={<span class="mono">{r().path}</span>}
-            actions={<RootStatus root={r()} />}
-          />
-          <Show when={r().status === 'offline'}>
-            <Banner tone="warning">{r().statusReason ?? 'This folder cannot be reached.'}</Banner>
-          </Show>
-          <Show when={r().notice}>{(notice) => <Banner tone="info">{notice()}</Banner>}</Show>
-          <dl class="facts">
-            <div>
-              <dt>Kind</dt>
-              <dd>
-                {kindText(r().kind)}
-                <Show when={r().kindSource === 'detected'}>
-                  <span class="facts__note"> (detected)</span>
-                </Show>
-              </dd>
-            </div>
-            <div>
-              <dt>Status</dt>
-              <dd>
-                <RootStatus root={r()} />
-              </dd>
-            </div>
-            <div>
-              <dt>Last scan</dt>
-              <dd>
-                <Show when={r().lastScanAt} fallback="Not scanned yet">
-                  {(at) => dateTime.format(at())}
-                </Show>
-              </dd>
-            </div>
-            <div>
-              <dt>Added</dt>
-              <dd>{dateTime.format(r().createdAt)}</dd>
-            </div>
-          </dl>
-          <section class="panel placeholder-panel">
-            <IconLibrary class="icon icon--large" />
-            <p class="placeholder-panel__title">
-              Media browsing for this folder arrives with indexing.
-            </p>
-            <p class="placeholder-panel__text">
-              The folder is registered. Once Marquee can index media, its images, videos and audio
-              will be listed here with thumbnails, even while the folder is offline.
-            </p>
-          </section>
-        </>
-      )}
+      {(r) => <RootPage root={r()} />}
     </Show>
+  )
+}
+
+function RootPage(props: { root: Root }) {
+  const { scans, rescans, rootIndex } = useStore()
+  const activity = useScanActivity()
+  let title: HTMLHeadingElement | undefined
+
+  createEffect(() => onCleanup(rootIndex.watch(props.root.id)))
+  const index = () => rootIndex.of(props.root.id)
+  const status = () => scans.statusOf(props.root)
+  const scan = () => activity.of(props.root)
+  const reason = () => (status() === 'offline' ? props.root.statusReason : null)
+  const counts = (): IndexCounts | null => {
+    const s = index()?.summary
+    return s ? { ...s, present: s.all - s.missing } : null
+  }
+  const present = () => counts()?.present ?? null
+  const rescanButton = () => (
+    <RescanButton
+      label={props.root.label}
+      running={scan().running}
+      offline={status() === 'offline'}
+      onRescan={() => void rescans.rescan(props.root.id)}
+    />
+  )
+
+  const feedback = () => (
+    <ScanFeedback activity={scan()} onDismiss={() => rescans.dismiss(props.root.id)} />
+  )
+
+  return (
+    <>
+      <PageHeader
+        leading={<KindBadge kind={props.root.kind} iconOnly />}
+        title={props.root.label}
+        titleRef={(el) => (title = el)}
+        description={<span class="mono">{props.root.path}</span>}
+        actions={
+          <>
+            <RootStatus root={{ status: status(), statusReason: props.root.statusReason }} />
+            <Show when={status() !== 'offline'}>{rescanButton()}</Show>
+          </>
+        }
+      />
+      <Announcer text={activity.announcementOf(props.root)} />
+      <Show when={reason()} fallback={feedback()}>
+        {(text) => (
+          <OfflineNotice reason={text()} action={rescanButton()}>
+            {feedback()}
+            <Show when={needsEmptyConfirmation(text())}>
+              <ConfirmEmpty
+                count={present()}
+                running={scan().running}
+                onConfirm={() => {
+                  void rescans.confirmEmpty(props.root.id)
+                  queueMicrotask(() => title?.focus())
+                }}
+              />
+            </Show>
+          </OfflineNotice>
+        )}
+      </Show>
+      <Show when={props.root.notice}>{(notice) => <Banner tone="info">{notice()}</Banner>}</Show>
+      <dl class="facts">
+        <div>
+          <dt>Kind</dt>
+          <dd>
+            {kindText(props.root.kind)}
+            <Show when={props.root.kindSource === 'detected'}>
+              <span class="facts__note"> (detected)</span>
+            </Show>
+          </dd>
+        </div>
+        <div>
+          <dt>Last scan</dt>
+          <dd data-testid="last-scan">
+            <Show when={props.root.lastScanAt} fallback="Not scanned yet">
+              {(at) => formatDateTime(at())}
+            </Show>
+          </dd>
+        </div>
+        <div>
+          <dt>Added</dt>
+          <dd>{formatDateTime(props.root.createdAt)}</dd>
+        </div>
+      </dl>
+      <IndexOverview
+        counts={counts()}
+        total={index()?.summary?.all ?? 0}
+        files={index()?.files ?? []}
+        error={index()?.error ?? null}
+        scanned={props.root.lastScanAt !== null}
+      />
+    </>
   )
 }
