@@ -20,6 +20,7 @@ export default defineConfig({
           'scan.worker': resolve(__dirname, 'src/main/scan/scan.worker.ts'),
           'walk.worker': resolve(__dirname, 'src/main/scan/walk.worker.ts'),
           'media.worker': resolve(__dirname, 'src/main/jobs/media.worker.ts'),
+          'watch.worker': resolve(__dirname, 'src/main/scan/watch.worker.ts'),
         },
       },
     },

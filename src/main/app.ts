@@ -11,7 +11,7 @@ import { FilesystemRepository } from './repositories/filesystem.repository'
 import { MediaFilesRepository } from './repositories/media-files.repository'
 import { RootsRepository } from './repositories/roots.repository'
 import { ScansRepository } from './repositories/scans.repository'
-import { watchFolder } from './repositories/watcher.repository'
+import { workerWatches } from './repositories/watcher.repository'
 import { AppService } from './services/app.service'
 import { AssetsService } from './services/assets.service'
 import {
@@ -31,6 +31,12 @@ import { ExiftoolRepository } from './repositories/exiftool.repository'
 import { FfmpegRepository } from './repositories/ffmpeg.repository'
 import { JobsRepository } from './repositories/jobs.repository'
 import { ProcessingRepository } from './repositories/processing.repository'
+import { BundleFilesRepository } from './repositories/bundle-files.repository'
+import { BundlesRepository } from './repositories/bundles.repository'
+import { CollectionsRepository } from './repositories/collections.repository'
+import { RenditionsRepository } from './repositories/renditions.repository'
+import { CollectionsService } from './services/collections.service'
+import { ExportService } from './services/export.service'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import type { WorkerSpecs } from './workers'
@@ -57,6 +63,8 @@ export interface Services {
   assets: AssetsService
   watch: LibraryWatchService
   jobs: JobsService
+  collections: CollectionsService
+  exports: ExportService
 }
 
 export interface Core {
@@ -108,23 +116,46 @@ export function createCore(options: CoreOptions): Core {
     now,
   )
   const processing = createProcessing(db, paths.cacheDir, options, events, logger, now)
+  const assets = new AssetsService(
+    new AssetsRepository(db),
+    rootsRepository,
+    processing.derivatives,
+    new SimilarityService(processing.assets, events),
+    processing.assets,
+  )
+  const collections = new CollectionsService(
+    new CollectionsRepository(db),
+    (id) => processing.assets.get(id) !== undefined,
+    now,
+  )
+  const bundleFiles = new BundleFilesRepository()
+  const exports = new ExportService({
+    assets: processing.assets,
+    library: assets,
+    collections,
+    files: bundleFiles,
+    bundles: new BundlesRepository(db),
+    derivatives: processing.derivatives,
+    renditions: new RenditionsRepository(paths.cacheDir, bundleFiles),
+    ffmpeg: processing.ffmpeg,
+    cacheDir: paths.cacheDir,
+    events,
+    logger,
+    now,
+  })
   const services: Services = {
     app: new AppService(db, paths, options.face),
     roots,
     scan,
     jobs: processing.jobs,
-    assets: new AssetsService(
-      new AssetsRepository(db),
-      rootsRepository,
-      processing.derivatives,
-      new SimilarityService(processing.assets, events),
-      processing.assets,
-    ),
+    assets,
+    collections,
+    exports,
     watch: new LibraryWatchService(
       roots,
       scan,
       events,
-      watchFolder,
+      workerWatches(options.workers('watch')),
       { ...DEFAULT_WATCH_SETTINGS, ...options.watch },
       logger,
       now,
@@ -210,6 +241,7 @@ function createProcessing(
     jobs,
     assets,
     derivatives: context.derivatives,
+    ffmpeg: context.ffmpeg,
     async close() {
       stopQueueing()
       await jobs.close()

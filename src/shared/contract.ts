@@ -10,6 +10,10 @@ import type {
   ApiError,
   AppInfo,
   Asset,
+  BundleRecord,
+  Collection,
+  CollectionDetail,
+  CollectionKind,
   AssetStatus,
   AssetType,
   JobsProgress,
@@ -75,7 +79,76 @@ export interface JobsMethods {
   'jobs.retry': { args: { assetIds?: number[] }; result: QueueStatus }
 }
 
-export type Methods = AppMethods & RootsMethods & AssetsMethods & JobsMethods
+export interface CollectionsMethods {
+  'collections.list': { args: { kind: CollectionKind }; result: Collection[] }
+  'collections.get': { args: { kind: CollectionKind; name: string }; result: CollectionDetail }
+  'collections.create': { args: { kind: CollectionKind; name: string }; result: Collection }
+  /** Appends assets (playlists: in order, with an optional duration for each new item). */
+  'collections.add': {
+    args: { kind: CollectionKind; name: string; assetIds: number[]; durationMs?: number }
+    result: CollectionDetail
+  }
+  'collections.remove': { args: { kind: CollectionKind; name: string }; result: { id: number } }
+}
+
+/** What an export takes: exactly one of these. */
+export interface ExportSource {
+  playlist?: string
+  album?: string
+  query?: string
+  assetIds?: number[]
+}
+
+export interface ExportRequest {
+  source: ExportSource
+  /** Player profile id: fhd-h264, fhd-h264-jpeg or uhd-h264. */
+  profile: string
+  /** The bundle folder (created if needed; an existing bundle there is updated). */
+  out: string
+  name?: string
+  /** Re-read every object after copying and check its hash. */
+  verify?: boolean
+  keepAudio?: boolean
+}
+
+export interface ExportResult {
+  bundleId: string
+  dir: string
+  objects: number
+  copied: number
+  skipped: number
+  transcoded: number
+  bytes: number
+  durationMs: number
+  verified: boolean
+}
+
+export interface ExportProgress {
+  exportId: string
+  phase: 'preparing' | 'copying' | 'verifying' | 'writing' | 'done' | 'failed'
+  files: number
+  totalFiles: number
+  bytes: number
+  totalBytes: number
+  /** Bytes per second. */
+  rate: number
+  etaMs: number | null
+  result?: ExportResult
+  error?: string
+}
+
+export interface ExportMethods {
+  'export.start': { args: ExportRequest; result: { exportId: string } }
+  'export.cancel': { args: { exportId: string }; result: { cancelled: boolean } }
+  'bundles.list': { args: void; result: BundleRecord[] }
+}
+
+export type Methods = AppMethods &
+  RootsMethods &
+  AssetsMethods &
+  JobsMethods &
+  CollectionsMethods &
+  ExportMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -97,6 +170,14 @@ export const METHOD_NAMES = [
   'jobs.resume',
   'jobs.cancel',
   'jobs.retry',
+  'collections.list',
+  'collections.get',
+  'collections.create',
+  'collections.add',
+  'collections.remove',
+  'export.start',
+  'export.cancel',
+  'bundles.list',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.
@@ -108,6 +189,7 @@ export interface Events {
   'roots.changed': { roots: Root[] }
   'scan.progress': ScanProgress
   'jobs.progress': JobsProgress
+  'export.progress': ExportProgress
 }
 export type EventName = keyof Events
 

@@ -132,6 +132,8 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'UNKNOWN_METHOD',
   'DATABASE_TOO_NEW',
+  'NO_SPACE',
+  'CANCELLED',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -159,3 +161,54 @@ export interface QueueStatus {
 }
 
 export type JobsProgress = Omit<QueueStatus, 'assets'>
+
+export const COLLECTION_KINDS = ['album', 'playlist'] as const
+export type CollectionKind = (typeof COLLECTION_KINDS)[number]
+
+/** Images play this long in a playlist unless an item says otherwise. */
+export const DEFAULT_IMAGE_DURATION_MS = 10_000
+
+export interface CollectionItem {
+  /** The item's own id (a playlist may hold the same asset twice). */
+  id: number
+  assetId: number
+  position: number
+  /** The item's own duration, or null for the default (images 10 s, videos their length). */
+  durationMs: number | null
+  /** What a player will show it for. */
+  effectiveDurationMs: number
+  name: string
+  type: AssetType
+  status: AssetStatus
+}
+
+export interface Collection {
+  id: number
+  kind: CollectionKind
+  name: string
+  itemCount: number
+  /** Playlists: the sum of the items' durations. */
+  durationMs: number
+  createdAt: number
+  updatedAt: number
+}
+
+export interface CollectionDetail extends Collection {
+  items: CollectionItem[]
+}
+
+export interface BundleRecord {
+  bundleId: string
+  parentBundleId: string | null
+  name: string
+  dir: string
+  profile: string
+  objects: number
+  bytes: number
+  copied: number
+  skipped: number
+  transcoded: number
+  verified: boolean
+  durationMs: number
+  createdAt: number
+}

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import * as marquee from './lib/marquee.mjs'
 import { benchDir, quick, Skip } from './lib/marquee.mjs'
 
 const here = import.meta.dirname
@@ -56,8 +57,18 @@ for (const name of wanted.length ? wanted : all) {
   const seconds = Math.round((Date.now() - started) / 1000)
   process.stderr.write(`bench ${name}: done in ${seconds} s\n`)
   table.push(...rows.map((row) => ({ bench: name, ...row })))
+  // A benchmark that could not run at all keeps the results of its last run.
+  if (rows.every((row) => row.skipped)) continue
   mkdirSync(resultsDir, { recursive: true })
-  const result = { bench: name, date: new Date().toISOString(), quick, machine, seconds, rows }
+  const result = {
+    bench: name,
+    date: new Date().toISOString(),
+    quick,
+    machine,
+    seconds,
+    staleBuild: marquee.staleBuild,
+    rows,
+  }
   writeFileSync(
     join(resultsDir, `${name}${quick ? '.quick' : ''}.json`),
     `${JSON.stringify(result, null, 2)}\n`,
@@ -90,6 +101,7 @@ process.stdout.write(
 )
 process.stdout.write(`${[header, ...lines].map(format).join('\n')}\n`)
 const notes = table.flatMap((r) => (r.notes ?? []).map((note) => `note (${r.test}): ${note}\n`))
+if (marquee.staleBuild) notes.unshift(`warning: ${marquee.staleBuild}\n`)
 if (notes.length) process.stdout.write(`\n${notes.join('')}`)
 process.stdout.write(`\nResults in ${resultsDir}\n`)
 process.exitCode = table.some((r) => r.pass === false) ? 1 : 0

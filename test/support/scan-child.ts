@@ -4,6 +4,9 @@ import { createCore } from '../../src/main/app'
 import { silentLogger } from '../../src/main/logger'
 import { sourceWorkers } from './workers'
 
+// Vite defines this at build time; a child run from sources needs it set by hand.
+Object.assign(globalThis, { __MARQUEE_VERSION__: '0.0.0-test' })
+
 const [dataDir, folder] = process.argv.slice(2)
 const core = createCore({
   dataDir: dataDir!,

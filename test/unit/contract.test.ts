@@ -31,6 +31,14 @@ describe('the contract', () => {
       'jobs.resume': undefined,
       'jobs.cancel': { assetIds: [999] },
       'jobs.retry': { assetIds: [999] },
+      'collections.list': { kind: 'playlist' },
+      'collections.get': { kind: 'playlist', name: 'nope' },
+      'collections.create': { kind: 'album', name: 'Lobby' },
+      'collections.add': { kind: 'album', name: 'nope', assetIds: [1] },
+      'collections.remove': { kind: 'album', name: 'nope' },
+      'export.start': { source: { playlist: 'nope' }, profile: 'fhd-h264', out: '/tmp/nope' },
+      'export.cancel': { exportId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
+      'bundles.list': undefined,
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

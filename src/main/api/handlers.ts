@@ -2,6 +2,8 @@ import type { Handlers } from '../../shared/contract'
 import type { AppService } from '../services/app.service'
 import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
+import type { CollectionsService } from '../services/collections.service'
+import type { ExportService } from '../services/export.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 
@@ -11,10 +13,13 @@ export interface HandlerServices {
   scan: ScanService
   assets: AssetsService
   jobs: JobsService
+  collections: CollectionsService
+  exports: ExportService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
-export function createHandlers({ app, roots, scan, assets, jobs }: HandlerServices): Handlers {
+export function createHandlers(services: HandlerServices): Handlers {
+  const { app, roots, scan, assets, jobs, collections, exports } = services
   return {
     'app.info': () => app.info(),
     'roots.list': () => roots.list(),
@@ -47,5 +52,14 @@ export function createHandlers({ app, roots, scan, assets, jobs }: HandlerServic
       jobs.retry(assetIds)
       return jobs.status()
     },
+    'collections.list': ({ kind }) => collections.list(kind),
+    'collections.get': ({ kind, name }) => collections.get(kind, name),
+    'collections.create': ({ kind, name }) => collections.create(kind, name),
+    'collections.add': ({ kind, name, assetIds, durationMs }) =>
+      collections.add(kind, name, assetIds, durationMs ?? null),
+    'collections.remove': ({ kind, name }) => collections.remove(kind, name),
+    'export.start': (request) => exports.start(request),
+    'export.cancel': ({ exportId }) => exports.cancel(exportId),
+    'bundles.list': () => exports.list(),
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MethodArgs, MethodName } from '../../shared/contract'
-import { ASSET_STATUSES, ASSET_TYPES, ROOT_KINDS } from '../../shared/domain'
+import { ASSET_STATUSES, ASSET_TYPES, COLLECTION_KINDS, ROOT_KINDS } from '../../shared/domain'
 
 const none = z
   .undefined()
@@ -9,6 +9,7 @@ const none = z
 const id = z.number().int().positive()
 const label = z.string().max(200)
 const kind = z.enum(ROOT_KINDS)
+const collection = { kind: z.enum(COLLECTION_KINDS), name: z.string().min(1).max(200) }
 const path = z
   .string()
   .min(1, 'A path is required.')
@@ -58,4 +59,33 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'jobs.resume': none,
   'jobs.cancel': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
   'jobs.retry': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
+  'collections.list': z.strictObject({ kind: collection.kind }),
+  'collections.get': z.strictObject(collection),
+  'collections.create': z.strictObject(collection),
+  'collections.add': z.strictObject({
+    ...collection,
+    assetIds: z.array(id).min(1).max(10_000),
+    durationMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600_000)
+      .optional(),
+  }),
+  'collections.remove': z.strictObject(collection),
+  'export.start': z.strictObject({
+    source: z.strictObject({
+      playlist: z.string().min(1).max(200).optional(),
+      album: z.string().min(1).max(200).optional(),
+      query: z.string().min(1).max(1000).optional(),
+      assetIds: z.array(id).min(1).max(10_000).optional(),
+    }),
+    profile: z.string().min(1).max(50),
+    out: path,
+    name: z.string().max(200).optional(),
+    verify: z.boolean().optional(),
+    keepAudio: z.boolean().optional(),
+  }),
+  'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
+  'bundles.list': none,
 }

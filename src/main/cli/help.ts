@@ -14,6 +14,14 @@ Commands:
   dupes [--similar] [--json]         Groups of identical (and similar) files
   retry (--failed | <asset id>...) [--wait] [--json]
                                      Process failed assets again
+  playlist create|add|ls|show|rm <name> [<asset id|path>...] [--duration S]
+  album create|add|ls|show|rm <name> [<asset id|path>...]
+                                     Playlists (ordered, with durations) and albums
+  export (--playlist N | --album N | --query Q | <asset id|path>...) --profile P --out DIR
+         [--name N] [--verify] [--no-audio] [--json]
+                                     Write a verified bundle a player can use offline
+  verify-bundle <dir> [--json]       Check a bundle on its own (exit 1 on any problem)
+  bundle gc <dir>                    Remove objects no manifest references
   roots add <path> [--label L] [--kind local|network] [--json]
                                      Add a folder to the library (nothing in it is changed)
   roots ls [--json]                  List library folders with their status and kind

@@ -4,6 +4,8 @@ import { createLogger } from '../logger'
 import { resolveDataDir } from '../paths'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
 import { lsCommand, showCommand } from './commands/assets.command'
+import { collectionCommand } from './commands/collections.command'
+import { bundleCommand, exportCommand, verifyBundleCommand } from './commands/export.command'
 import { dupesCommand, retryCommand, statusCommand } from './commands/jobs.command'
 import { rootsCommand } from './commands/roots.command'
 import { indexCommand, scanCommand } from './commands/scan.command'
@@ -24,6 +26,15 @@ const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   retry: retryCommand,
   dupes: dupesCommand,
+  playlist: collectionCommand('playlist'),
+  album: collectionCommand('album'),
+  export: exportCommand,
+}
+
+/** Commands that work on a bundle folder alone and need no library. */
+const STANDALONE: Record<string, (core: null, args: ParsedArgs, io: CliIo) => Promise<boolean>> = {
+  'verify-bundle': verifyBundleCommand,
+  bundle: bundleCommand,
 }
 
 /** Runs one CLI invocation and returns its exit code. */
@@ -44,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
       return EXIT.ok
     }
+    const standalone = STANDALONE[name]
+    if (standalone) return (await standalone(null, args, io)) ? EXIT.ok : EXIT.failure
     const command = COMMANDS[name]
     if (!command) throw new UsageError(`Unknown command "${name}".`)
     const dataDir = resolveDataDir(stringOption(args, 'data-dir'), io.env)

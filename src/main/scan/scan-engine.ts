@@ -142,6 +142,7 @@ export class ScanSession {
       fileAt: (f) => join(rootPath, f.dir, f.name),
     })
     if (problem) return this.aborted(problem)
+    this.repo.queueDiscovered(rootId, this.now())
     return { status: 'completed', counts: this.counts, identity: after.identity }
   }
 

@@ -77,6 +77,12 @@ export class JobsService {
     return this.status()
   }
 
+  /** New work was queued elsewhere (the scan worker): start what can start. */
+  wake(): void {
+    this.pump()
+    this.emitProgress(false)
+  }
+
   /** Queues the first job of every discovered asset. */
   queueDiscovered(priority: number = PRIORITY.background): number {
     const queued = this.assets.queueDiscovered(priority, this.now())

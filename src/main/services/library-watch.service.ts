@@ -1,7 +1,7 @@
 import type { Root } from '../../shared/domain'
 import type { EventBus } from '../events'
 import type { Logger } from '../logger'
-import type { FolderWatch, WatchCallbacks } from '../repositories/watcher.repository'
+import type { FolderWatch, WatchFolder } from '../repositories/watcher.repository'
 import type { RootsService } from './roots.service'
 import type { ScanService } from './scan.service'
 
@@ -25,12 +25,6 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   debounceMs: 1_500,
   writeFinishMs: 2_000,
 }
-
-export type WatchFolder = (
-  path: string,
-  callbacks: WatchCallbacks,
-  writeFinishMs: number,
-) => FolderWatch
 
 /**
  * Keeps the index current in the background: a rescan of every root at start, native events on

@@ -24,18 +24,39 @@ function newestMtime(dir) {
   return newest
 }
 
-let built = false
+let build // undefined until tried; then null (built) or why it failed
+/** Set when the benchmarks run a build older than the sources (they could not be built). */
+export let staleBuild = null
 
-/** Builds out/ when it is missing or older than the sources, as bin/marquee.js does. */
+/**
+ * Builds out/ when it is missing or older than the sources, as bin/marquee.js does. When the
+ * sources do not build (someone is mid-edit) an existing build is used, and the table says so.
+ */
 export function ensureBuilt() {
-  if (built) return
-  const stale = !existsSync(cliPath) || newestMtime(join(repo, 'src')) > statSync(cliPath).mtimeMs
-  if (stale) {
-    process.stderr.write('bench: building Marquee (out/ is missing or older than src/)…\n')
-    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repo, encoding: 'utf8' })
-    if (build.status !== 0) throw new Skip(`the build failed: ${build.stderr.trim().slice(-300)}`)
+  if (build === undefined) {
+    build = null
+    const missing = !existsSync(cliPath)
+    if (missing || newestMtime(join(repo, 'src')) > statSync(cliPath).mtimeMs) {
+      process.stderr.write('bench: building Marquee (out/ is missing or older than src/)…\n')
+      const run = spawnSync('npx', ['electron-vite', 'build'], { cwd: repo, encoding: 'utf8' })
+      if (run.status !== 0) {
+        const why = `the build failed: ${firstError(run.stdout + run.stderr)}`
+        if (missing || !existsSync(cliPath)) build = why
+        else
+          staleBuild = `ran the build in out/ from ${statSync(cliPath).mtime.toISOString()}, older than src/: ${why}`
+      }
+    }
   }
-  built = true
+  if (build) throw new Skip(build)
+}
+
+/** The line of build output that says what went wrong, without the stack under it. */
+function firstError(output) {
+  const lines = output.split('\n').map((l) => l.trim())
+  const heading = lines.findIndex((l) => /^error during build/i.test(l))
+  const line =
+    (heading >= 0 ? lines[heading + 1] : lines.find((l) => /error/i.test(l))) ?? lines.at(-1) ?? ''
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line
 }
 
 /** Fails with Skip when a tool a benchmark compares against is missing. */

@@ -2,10 +2,12 @@ import type { Migration } from '../migrate'
 import { up as rootsAndSettings } from './0001-roots-and-settings'
 import { up as assetsAndScans } from './0002-assets-and-scans'
 import { up as jobsAndDerivatives } from './0003-jobs-and-derivatives'
+import { up as collectionsAndBundles } from './0004-collections-and-bundles'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'roots-and-settings', up: rootsAndSettings },
   { version: 2, name: 'assets-and-scans', up: assetsAndScans },
   { version: 3, name: 'jobs-and-derivatives', up: jobsAndDerivatives },
+  { version: 4, name: 'collections-and-bundles', up: collectionsAndBundles },
 ]

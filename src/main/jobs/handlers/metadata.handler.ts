@@ -27,7 +27,8 @@ export const extractMetadata: JobHandler = async (asset, context) => {
     context.assets.setMetadata(asset.id, 'ffprobe', video, now)
     if (asset.type === 'video' && !video.hasVideo) {
       // Generic containers (MP4, Ogg, ASF) also carry sound alone: that is audio, not a failure.
-      if (!video.hasAudio) throw new PermanentFailure('This file has no video stream Marquee can decode.')
+      if (!video.hasAudio)
+        throw new PermanentFailure('This file has no video stream Marquee can decode.')
       context.assets.setIdentity(asset.id, asset.mime ?? 'audio/mp4', 'audio', now)
       asset.type = 'audio'
     }

@@ -1,0 +1,106 @@
+import { isAbsolute, resolve } from 'node:path'
+import type { CollectionDetail, CollectionKind } from '../../../shared/domain'
+import type { Core } from '../../app'
+import { allowOnly, stringOption, type ParsedArgs } from '../args'
+import { call } from '../call'
+import type { CliIo } from '../io'
+import { UsageError } from '../io'
+import { formatDuration } from './jobs.command'
+
+/** `playlist …` and `album …`: create, add, ls, show, rm. */
+export function collectionCommand(kind: CollectionKind) {
+  return async (core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> => {
+    const [, sub, name, ...refs] = args.positionals
+    const json = args.values.json === true
+    const needName = (): string => {
+      if (!name) throw new UsageError(`'${kind} ${sub}' needs the ${kind}'s name.`)
+      return name
+    }
+    switch (sub) {
+      case 'create': {
+        allowOnly(args, `${kind} create`, ['json'])
+        const created = await call(core, 'collections.create', { kind, name: needName() })
+        io.stdout(json ? `${JSON.stringify(created)}\n` : `Created ${kind} "${created.name}".\n`)
+        return true
+      }
+      case 'add': {
+        allowOnly(args, `${kind} add`, ['json', 'duration'])
+        if (refs.length === 0)
+          throw new UsageError(`'${kind} add' needs asset ids or file paths after the name.`)
+        const seconds = stringOption(args, 'duration')
+        if (seconds !== undefined && kind === 'album')
+          throw new UsageError('Albums have no durations; only playlist items do.')
+        if (seconds !== undefined && !(Number(seconds) > 0))
+          throw new UsageError(`--duration is in seconds, e.g. 8 or 12.5; got "${seconds}".`)
+        const assetIds = refs.map((ref) => assetIdOf(core, ref, io.cwd))
+        const detail = await call(core, 'collections.add', {
+          kind,
+          name: needName(),
+          assetIds,
+          ...(seconds !== undefined ? { durationMs: Math.round(Number(seconds) * 1000) } : {}),
+        })
+        io.stdout(
+          json
+            ? `${JSON.stringify(detail)}\n`
+            : `${kind === 'album' ? 'Album' : 'Playlist'} "${detail.name}" now holds ${detail.itemCount} items.\n`,
+        )
+        return true
+      }
+      case 'ls':
+      case 'list': {
+        allowOnly(args, `${kind} ls`, ['json'])
+        const list = await call(core, 'collections.list', { kind })
+        if (json) io.stdout(`${JSON.stringify(list)}\n`)
+        else if (list.length === 0)
+          io.stdout(`No ${kind}s yet. Create one with 'marquee ${kind} create <name>'.\n`)
+        else
+          io.stdout(
+            list
+              .map(
+                (c) =>
+                  `${c.name}  (${c.itemCount} items${kind === 'playlist' ? `, ${formatDuration(c.durationMs)}` : ''})\n`,
+              )
+              .join(''),
+          )
+        return true
+      }
+      case 'show': {
+        allowOnly(args, `${kind} show`, ['json'])
+        const detail = await call(core, 'collections.get', { kind, name: needName() })
+        io.stdout(json ? `${JSON.stringify(detail)}\n` : describe(detail))
+        return true
+      }
+      case 'rm':
+      case 'remove': {
+        allowOnly(args, `${kind} rm`, ['json'])
+        const removed = await call(core, 'collections.remove', { kind, name: needName() })
+        io.stdout(
+          json
+            ? `${JSON.stringify(removed)}\n`
+            : `Removed ${kind} "${name}". Its media stay in the library.\n`,
+        )
+        return true
+      }
+      default:
+        throw new UsageError(`'${kind}' takes create, add, ls, show or rm.`)
+    }
+  }
+}
+
+/** An asset id, or the path of an indexed file. */
+export function assetIdOf(core: Core, ref: string, cwd: string): number {
+  if (/^\d+$/.test(ref)) return Number(ref)
+  return core.services.assets.byPath(isAbsolute(ref) ? ref : resolve(cwd, ref)).id
+}
+
+function describe(detail: CollectionDetail): string {
+  const lines = detail.items.map((item, i) => {
+    const duration =
+      detail.kind === 'playlist'
+        ? `  ${(item.effectiveDurationMs / 1000).toFixed(1)} s${item.durationMs === null ? '' : ' (set)'}`
+        : ''
+    return `${String(i + 1).padStart(3)}. ${item.name}  [${item.type}, id ${item.assetId}, ${item.status}]${duration}\n`
+  })
+  const total = detail.kind === 'playlist' ? `, ${formatDuration(detail.durationMs)}` : ''
+  return `${detail.kind === 'album' ? 'Album' : 'Playlist'} "${detail.name}" — ${detail.itemCount} items${total}\n${lines.join('')}`
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { mkdir, open, rename, rm, stat, statfs, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
+
+/** statfs types of FAT filesystems (vfat, msdos), where one file cannot reach 4 GiB. */
+const FAT_MAGIC = new Set([0x4d44])
+export const FAT32_MAX_FILE = 4 * 1024 ** 3 - 1
+
+/**
+ * The filesystem side of writing a bundle: durable copies (hash while copying, fsync, rename,
+ * fsync the folder), resumable partial copies, atomic small files, free space.
+ */
+export class BundleFilesRepository {
+  async space(dir: string): Promise<{ free: number; fat: boolean }> {
+    await mkdir(dir, { recursive: true })
+    const info = await statfs(dir)
+    return { free: Number(info.bavail) * Number(info.bsize), fat: FAT_MAGIC.has(Number(info.type)) }
+  }
+
+  /** Size of a file, or null when there is none. */
+  async sizeOf(path: string): Promise<number | null> {
+    try {
+      return (await stat(path)).size
+    } catch {
+      return null
+    }
+  }
+
+  async hashFile(
+    path: string,
+    signal?: AbortSignal,
+    onBytes?: (n: number) => void,
+  ): Promise<string> {
+    const hash = createHash('sha256')
+    for await (const chunk of createReadStream(path, {
+      highWaterMark: 1024 * 1024,
+      signal,
+    }) as AsyncIterable<Buffer>) {
+      hash.update(chunk)
+      onBytes?.(chunk.length)
+    }
+    return hash.digest('hex')
+  }
+
+  /**
+   * Copies `source` to `target` through `part`: continues an earlier partial copy, hashes
+   * everything, fsyncs, and renames into place only when the hash is the expected one.
+   * Returns false (and drops the part) when the source's bytes are not what was expected.
+   */
+  async copyDurably(
+    source: string,
+    part: string,
+    target: string,
+    expectedSha256: string,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+  ): Promise<boolean> {
+    await mkdir(dirname(part), { recursive: true })
+    const hash = createHash('sha256')
+    let offset = (await this.sizeOf(part)) ?? 0
+    const sourceSize = (await stat(source)).size
+    if (offset > sourceSize) offset = 0
+    if (offset > 0) {
+      // Resume: the bytes already there count, once hashed again.
+      for await (const chunk of createReadStream(part, {
+        end: offset - 1,
+        signal,
+      }) as AsyncIterable<Buffer>)
+        hash.update(chunk)
+      onBytes(offset)
+    }
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk)
+        onBytes(chunk.length)
+        done(null, chunk)
+      },
+    })
+    await pipeline(
+      createReadStream(source, { start: offset, highWaterMark: 1024 * 1024, signal }),
+      hashing,
+      createWriteStream(part, { flags: offset > 0 ? 'r+' : 'w', start: offset }),
+    )
+    await fsyncFile(part)
+    if (hash.digest('hex') !== expectedSha256) {
+      await rm(part, { force: true })
+      return false
+    }
+    await mkdir(dirname(target), { recursive: true })
+    await rename(part, target)
+    await fsyncDir(dirname(target))
+    return true
+  }
+
+  /** Writes a small file atomically: temporary name, fsync, rename, fsync the folder. */
+  async writeAtomically(dir: string, name: string, content: string): Promise<void> {
+    const tmp = join(dir, `.${name}.tmp`)
+    await writeFile(tmp, content)
+    await fsyncFile(tmp)
+    await rename(tmp, join(dir, name))
+    await fsyncDir(dir)
+  }
+
+  async readText(path: string): Promise<string | null> {
+    if (!existsSync(path)) return null
+    const handle = await open(path, 'r')
+    try {
+      return await handle.readFile('utf8')
+    } finally {
+      await handle.close()
+    }
+  }
+
+  async removeFolder(path: string): Promise<void> {
+    await rm(path, { recursive: true, force: true })
+  }
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+async function fsyncDir(path: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

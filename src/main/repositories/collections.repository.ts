@@ -1,0 +1,137 @@
+import type { AssetStatus, AssetType, Collection, CollectionKind } from '../../shared/domain'
+import type { Db } from '../db/connection'
+
+interface CollectionRow {
+  id: number
+  kind: CollectionKind
+  name: string
+  item_count: number
+  created_at: number
+  updated_at: number
+}
+
+export interface ItemRow {
+  id: number
+  assetId: number
+  position: number
+  durationMs: number | null
+  name: string
+  type: AssetType
+  status: AssetStatus
+  assetDurationMs: number | null
+}
+
+const SELECT = `SELECT c.id, c.kind, c.name, c.created_at, c.updated_at,
+  (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS item_count
+  FROM collections c`
+
+export class CollectionsRepository {
+  private readonly s
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      list: db.prepare<[string], CollectionRow>(`${SELECT} WHERE c.kind = ? ORDER BY c.name`),
+      byName: db.prepare<[string, string], CollectionRow>(
+        `${SELECT} WHERE c.kind = ? AND c.name = ?`,
+      ),
+      byId: db.prepare<[number], CollectionRow>(`${SELECT} WHERE c.id = ?`),
+      create: db.prepare<[string, string, number, number]>(
+        'INSERT INTO collections (kind, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      ),
+      remove: db.prepare<[number]>('DELETE FROM collections WHERE id = ?'),
+      touch: db.prepare<[number, number]>('UPDATE collections SET updated_at = ? WHERE id = ?'),
+      items: db.prepare<[number], ItemRow>(
+        `SELECT i.id, i.asset_id AS assetId, i.position, i.duration_ms AS durationMs, a.name, a.type,
+           a.status, a.duration_ms AS assetDurationMs
+         FROM collection_items i JOIN assets a ON a.id = i.asset_id
+         WHERE i.collection_id = ? ORDER BY i.position, i.id`,
+      ),
+      maxPosition: db.prepare<[number], { p: number | null }>(
+        'SELECT max(position) AS p FROM collection_items WHERE collection_id = ?',
+      ),
+      hasAsset: db.prepare<[number, number], { one: number }>(
+        'SELECT 1 AS one FROM collection_items WHERE collection_id = ? AND asset_id = ?',
+      ),
+      addItem: db.prepare<[number, number, number, number | null, number]>(
+        'INSERT INTO collection_items (collection_id, asset_id, position, duration_ms, added_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      removeAsset: db.prepare<[number, number]>(
+        'DELETE FROM collection_items WHERE collection_id = ? AND asset_id = ?',
+      ),
+      holding: db.prepare<[number], { id: number; kind: CollectionKind; name: string }>(
+        `SELECT DISTINCT c.id, c.kind, c.name FROM collections c
+         JOIN collection_items i ON i.collection_id = c.id WHERE i.asset_id = ? ORDER BY c.kind, c.name`,
+      ),
+    }
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  list(kind: CollectionKind): CollectionRow[] {
+    return this.s.list.all(kind)
+  }
+
+  byName(kind: CollectionKind, name: string): CollectionRow | undefined {
+    return this.s.byName.get(kind, name)
+  }
+
+  byId(id: number): CollectionRow | undefined {
+    return this.s.byId.get(id)
+  }
+
+  create(kind: CollectionKind, name: string, now: number): number {
+    return Number(this.s.create.run(kind, name, now, now).lastInsertRowid)
+  }
+
+  remove(id: number): void {
+    this.s.remove.run(id)
+  }
+
+  items(id: number): ItemRow[] {
+    return this.s.items.all(id)
+  }
+
+  /** Appends items in order; albums skip assets they already hold. */
+  add(
+    collection: CollectionRow,
+    assetIds: number[],
+    durationMs: number | null,
+    now: number,
+  ): number {
+    return this.transaction(() => {
+      let position = (this.s.maxPosition.get(collection.id)!.p ?? 0) + 1
+      let added = 0
+      for (const assetId of assetIds) {
+        if (collection.kind === 'album' && this.s.hasAsset.get(collection.id, assetId)) continue
+        this.s.addItem.run(collection.id, assetId, position++, durationMs, now)
+        added++
+      }
+      this.s.touch.run(now, collection.id)
+      return added
+    })
+  }
+
+  removeAsset(collectionId: number, assetId: number, now: number): number {
+    const n = this.s.removeAsset.run(collectionId, assetId).changes
+    this.s.touch.run(now, collectionId)
+    return n
+  }
+
+  holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {
+    return this.s.holding.all(assetId)
+  }
+}
+
+export function toCollection(row: CollectionRow, durationMs: number): Collection {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    itemCount: row.item_count,
+    durationMs,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}

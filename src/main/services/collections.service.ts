@@ -1,0 +1,114 @@
+import type {
+  Collection,
+  CollectionDetail,
+  CollectionKind,
+  CollectionItem,
+} from '../../shared/domain'
+import { DEFAULT_IMAGE_DURATION_MS } from '../../shared/domain'
+import { AppError } from '../errors'
+import {
+  toCollection,
+  type CollectionsRepository,
+  type ItemRow,
+} from '../repositories/collections.repository'
+
+/** Albums (sets of assets) and playlists (ordered items, each with a duration). */
+export class CollectionsService {
+  constructor(
+    private readonly collections: CollectionsRepository,
+    private readonly assetExists: (id: number) => boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  list(kind: CollectionKind): Collection[] {
+    return this.collections
+      .list(kind)
+      .map((row) => toCollection(row, this.totalDuration(this.collections.items(row.id))))
+  }
+
+  get(kind: CollectionKind, name: string): CollectionDetail {
+    const row = this.collections.byName(kind, name)
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no ${kind} called "${name}". '${kind} ls' lists them.`,
+      )
+    const items = this.collections.items(row.id).map(toItem)
+    return {
+      ...toCollection(
+        row,
+        items.reduce((sum, i) => sum + i.effectiveDurationMs, 0),
+      ),
+      items,
+    }
+  }
+
+  create(kind: CollectionKind, name: string): Collection {
+    const clean = name.trim()
+    if (!clean) throw new AppError('INVALID_ARGUMENT', `A ${kind} needs a name.`)
+    if (this.collections.byName(kind, clean))
+      throw new AppError('CONFLICT', `There is already a ${kind} called "${clean}".`)
+    const id = this.collections.create(kind, clean, this.now())
+    return toCollection(this.collections.byId(id)!, 0)
+  }
+
+  add(
+    kind: CollectionKind,
+    name: string,
+    assetIds: number[],
+    durationMs: number | null,
+  ): CollectionDetail {
+    const row = this.collections.byName(kind, name)
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no ${kind} called "${name}". Create it with '${kind} create'.`,
+      )
+    const unknown = assetIds.filter((id) => !this.assetExists(id))
+    if (unknown.length)
+      throw new AppError('NOT_FOUND', `There is no asset with id ${unknown.join(', ')}.`)
+    if (kind === 'album' && durationMs !== null) {
+      throw new AppError('INVALID_ARGUMENT', 'Albums have no durations; only playlist items do.')
+    }
+    this.collections.add(row, assetIds, durationMs, this.now())
+    return this.get(kind, name)
+  }
+
+  remove(kind: CollectionKind, name: string): { id: number } {
+    const row = this.collections.byName(kind, name)
+    if (!row) throw new AppError('NOT_FOUND', `There is no ${kind} called "${name}".`)
+    this.collections.remove(row.id)
+    return { id: row.id }
+  }
+
+  /** The collections that hold an asset (asked before an asset is removed from the library). */
+  holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {
+    return this.collections.holding(assetId)
+  }
+
+  private totalDuration(items: ItemRow[]): number {
+    return items.reduce((sum, item) => sum + effectiveDuration(item), 0)
+  }
+}
+
+export function effectiveDuration(
+  item: Pick<ItemRow, 'durationMs' | 'type' | 'assetDurationMs'>,
+): number {
+  if (item.durationMs !== null) return item.durationMs
+  if ((item.type === 'video' || item.type === 'audio') && item.assetDurationMs)
+    return item.assetDurationMs
+  return DEFAULT_IMAGE_DURATION_MS
+}
+
+function toItem(row: ItemRow): CollectionItem {
+  return {
+    id: row.id,
+    assetId: row.assetId,
+    position: row.position,
+    durationMs: row.durationMs,
+    effectiveDurationMs: effectiveDuration(row),
+    name: row.name,
+    type: row.type,
+    status: row.status,
+  }
+}

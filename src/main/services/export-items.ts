@@ -1,0 +1,75 @@
+import type { ExportSource } from '../../shared/contract'
+import { AppError } from '../errors'
+import type { AssetsService } from './assets.service'
+import type { CollectionsService } from './collections.service'
+
+export interface ExportItems {
+  /** What the bundle is called when the operator gives no name. */
+  name: string
+  playlists: Array<{
+    id: string
+    name: string
+    items: Array<{ assetId: number; durationMs: number | null }>
+  }>
+  assetIds: number[]
+}
+
+/**
+ * What to export: a playlist (its order and durations), an album, a search, or assets. Every
+ * bundle holds at least one playlist, so a player always has something to play.
+ */
+export function resolveExportItems(
+  source: ExportSource,
+  deps: { collections: CollectionsService; library: AssetsService },
+): ExportItems {
+  const chosen = [source.playlist, source.album, source.query, source.assetIds].filter(
+    (x) => x !== undefined,
+  )
+  if (chosen.length !== 1) {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      'Export one thing: a playlist, an album, a search, or a list of assets.',
+    )
+  }
+  if (source.playlist !== undefined) {
+    const playlist = deps.collections.get('playlist', source.playlist)
+    const items = playlist.items.map((i) => ({
+      assetId: i.assetId,
+      durationMs: i.effectiveDurationMs,
+    }))
+    return finish(playlist.name, [{ id: String(playlist.id), name: playlist.name, items }])
+  }
+  if (source.album !== undefined) {
+    const album = deps.collections.get('album', source.album)
+    const ids = [...new Set(album.items.map((i) => i.assetId))].sort((a, b) => a - b)
+    return finish(album.name, [
+      {
+        id: String(album.id),
+        name: album.name,
+        items: ids.map((assetId) => ({ assetId, durationMs: null })),
+      },
+    ])
+  }
+  const ids =
+    source.query !== undefined
+      ? deps.library
+          .list({ query: source.query, status: 'ready', limit: 10_000 })
+          .items.map((a) => a.id)
+      : [...new Set(source.assetIds!)].sort((a, b) => a - b)
+  const name =
+    source.query !== undefined
+      ? source.query
+      : ids.length === 1
+        ? deps.library.get(ids[0]!).name
+        : 'Export'
+  return finish(name, [
+    { id: 'export', name, items: ids.map((assetId) => ({ assetId, durationMs: null })) },
+  ])
+}
+
+function finish(name: string, playlists: ExportItems['playlists']): ExportItems {
+  const assetIds = [...new Set(playlists.flatMap((p) => p.items.map((i) => i.assetId)))]
+  if (assetIds.length === 0)
+    throw new AppError('INVALID_ARGUMENT', `"${name}" has nothing in it to export.`)
+  return { name, playlists, assetIds }
+}

@@ -1,0 +1,196 @@
+import { stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import type { AssetType } from '../../shared/domain'
+import { AppError } from '../errors'
+import type { PlayerProfile } from '../export/profiles'
+import { exportVideoArgs, planImage, planVideo, sourceFacts } from '../export/video-plan'
+import { parseFfprobe, type VideoFacts } from '../media/ffmpeg-args'
+import type { DerivativesRepository } from '../repositories/derivatives.repository'
+import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
+import type { ProcessingAsset } from '../repositories/processing.repository'
+import type { RenditionsRepository } from '../repositories/renditions.repository'
+
+export type Handling = 'copied' | 'remuxed' | 'transcoded' | 'converted'
+
+/** One media object of a bundle: which file to copy, and what the manifest says about it. */
+export interface MediaObject {
+  assetId: number
+  name: string
+  type: AssetType
+  mime: string
+  ext: string
+  sha256: string
+  size: number
+  /** The file to copy into the bundle: the original, or a cached rendition. */
+  file: string
+  handling: Handling
+  reasons: string[]
+  facts: VideoFacts | null
+  width: number | null
+  height: number | null
+  durationMs: number | null
+  source: { sha256: string; path: string; assetId: number }
+}
+
+export interface PrepareDeps {
+  derivatives: DerivativesRepository
+  renditions: RenditionsRepository
+  ffmpeg: () => FfmpegRepository
+  cacheDir: string
+  now: () => number
+}
+
+const TRANSCODE_TIMEOUT_MS = 60 * 60_000
+
+/**
+ * Decides, per asset, whether the original goes as is or a rendition is needed, and makes (or
+ * finds in the cache, by source hash + profile) that rendition.
+ */
+export async function prepareObject(
+  asset: ProcessingAsset,
+  profile: PlayerProfile,
+  keepAudio: boolean,
+  deps: PrepareDeps,
+  signal: AbortSignal,
+): Promise<MediaObject> {
+  const original = join(asset.rootPath, asset.dir, asset.name)
+  const base = {
+    assetId: asset.id,
+    name: asset.name,
+    type: asset.type,
+    source: { sha256: asset.sha256!, path: original, assetId: asset.id },
+  }
+  if (asset.type === 'image') {
+    const plan = planImage(asset.width ?? 1, asset.height ?? 1, profile)
+    const variant = `export:${profile.id}`
+    const rendition = await cached(asset, variant, deps, async () =>
+      deps.renditions.image(original, variant, plan),
+    )
+    const ext = plan.format === 'jpeg' ? 'jpg' : 'webp'
+    return {
+      ...base,
+      ...rendition,
+      width: plan.width,
+      height: plan.height,
+      ext,
+      mime: plan.format === 'jpeg' ? 'image/jpeg' : 'image/webp',
+      handling: 'converted',
+      reasons: [],
+      facts: null,
+      durationMs: null,
+    }
+  }
+  if (asset.type === 'video') {
+    const probe = await deps.ffmpeg().probe(original, 30_000)
+    const facts = parseFfprobe(probe)
+    const faststart = await deps.renditions.isFaststart(original).catch(() => false)
+    const plan = planVideo(facts, sourceFacts(probe, faststart), profile, keepAudio)
+    if (plan.handling === 'copied') {
+      return {
+        ...base,
+        mime: 'video/mp4',
+        ext: 'mp4',
+        sha256: asset.sha256!,
+        size: asset.size,
+        file: original,
+        handling: 'copied',
+        reasons: [],
+        facts,
+        width: facts.width,
+        height: facts.height,
+        durationMs: facts.durationMs,
+      }
+    }
+    const variant = `export:${profile.id}:${keepAudio ? 'audio' : 'silent'}`
+    const rendition = await cached(asset, variant, deps, async () =>
+      deps.renditions.video(
+        deps.ffmpeg(),
+        variant,
+        (output) => exportVideoArgs({ input: original, output, plan, facts, profile }),
+        TRANSCODE_TIMEOUT_MS,
+        signal,
+      ),
+    )
+    const out = parseFfprobe(await deps.ffmpeg().probe(rendition.file, 30_000))
+    return {
+      ...base,
+      ...rendition,
+      mime: 'video/mp4',
+      ext: 'mp4',
+      handling: plan.handling,
+      reasons: plan.reasons,
+      facts: out,
+      width: out.width,
+      height: out.height,
+      durationMs: out.durationMs,
+    }
+  }
+  if (asset.type === 'audio' || asset.type === 'document') {
+    return {
+      ...base,
+      mime: asset.mime ?? 'application/octet-stream',
+      ext: extname(asset.name).slice(1).toLowerCase() || 'bin',
+      sha256: asset.sha256!,
+      size: asset.size,
+      file: original,
+      handling: 'copied',
+      reasons: [],
+      facts: asset.type === 'audio' ? storedFacts(asset) : null,
+      width: null,
+      height: null,
+      durationMs: asset.durationMs,
+    }
+  }
+  throw new AppError('INVALID_ARGUMENT', `${asset.name} is not media a player can show.`)
+}
+
+/** A rendition from the cache when it is there (and its file too), else made now and recorded. */
+async function cached(
+  asset: ProcessingAsset,
+  variant: string,
+  deps: PrepareDeps,
+  make: () => Promise<{ path: string; sha256: string; bytes: number }>,
+): Promise<{
+  file: string
+  sha256: string
+  size: number
+  width: number | null
+  height: number | null
+}> {
+  const known = deps.derivatives.one(asset.sha256!, variant)
+  if (known?.contentSha256) {
+    const file = join(deps.cacheDir, ...known.path.split('/'))
+    const size = await stat(file).then(
+      (s) => s.size,
+      () => null,
+    )
+    if (size === known.bytes)
+      return { file, sha256: known.contentSha256, size, width: known.width, height: known.height }
+  }
+  const made = await make()
+  const rel = made.path
+    .slice(deps.cacheDir.length + 1)
+    .split(/[\\/]/)
+    .join('/')
+  deps.derivatives.save(
+    {
+      sha256: asset.sha256!,
+      variant,
+      path: rel,
+      width: null,
+      height: null,
+      bytes: made.bytes,
+      mime: variant.includes('jpeg') ? 'image/jpeg' : 'application/octet-stream',
+      contentSha256: made.sha256,
+    },
+    deps.now(),
+  )
+  return { file: made.path, sha256: made.sha256, size: made.bytes, width: null, height: null }
+}
+
+function storedFacts(asset: ProcessingAsset): VideoFacts {
+  const metadata = JSON.parse(asset.metadata) as { ffprobe?: VideoFacts }
+  if (!metadata.ffprobe)
+    throw new AppError('INVALID_ARGUMENT', `${asset.name} has not been analysed yet.`)
+  return metadata.ffprobe
+}

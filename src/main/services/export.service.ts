@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto'
+import { isAbsolute, join, resolve } from 'node:path'
+import type { BundleRecord } from '../../shared/domain'
+import { APP_NAME } from '../../shared/domain'
+import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
+import { AppError } from '../errors'
+import type { EventBus } from '../events'
+import {
+  buildManifest,
+  objectPath,
+  validateManifest,
+  type BundleManifest,
+} from '../export/manifest'
+import { profileById } from '../export/profiles'
+import { formatSha256Sums } from '../export/sha256sums'
+import type { Logger } from '../logger'
+import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bundle-files.repository'
+import type { BundlesRepository } from '../repositories/bundles.repository'
+import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
+import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
+import { resolveExportItems } from './export-items'
+import type { CollectionsService } from './collections.service'
+import type { AssetsService } from './assets.service'
+
+const MARGIN_BYTES = 16 * 1024 * 1024
+
+export interface ExportDeps extends PrepareDeps {
+  assets: ProcessingRepository
+  library: AssetsService
+  collections: CollectionsService
+  files: BundleFilesRepository
+  bundles: BundlesRepository
+  events: EventBus
+  logger: Logger
+}
+
+/**
+ * Exports media to a bundle folder a player can use offline (docs/bundle-format.md): renditions
+ * per the player profile, durable content-addressed copies, SHA256SUMS, and the manifest last.
+ */
+export class ExportService {
+  private readonly running = new Map<string, AbortController>()
+
+  constructor(private readonly deps: ExportDeps) {}
+
+  /** Starts an export in the background; progress and the result arrive as export.progress. */
+  start(request: ExportRequest): { exportId: string } {
+    const exportId = randomUUID()
+    void this.run(request, exportId).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      this.emit({
+        exportId,
+        phase: 'failed',
+        files: 0,
+        totalFiles: 0,
+        bytes: 0,
+        totalBytes: 0,
+        rate: 0,
+        etaMs: null,
+        error: message,
+      })
+    })
+    return { exportId }
+  }
+
+  cancel(exportId: string): { cancelled: boolean } {
+    const controller = this.running.get(exportId)
+    controller?.abort(new AppError('CANCELLED', 'The export was cancelled.'))
+    return { cancelled: controller !== undefined }
+  }
+
+  list(): BundleRecord[] {
+    return this.deps.bundles.list()
+  }
+
+  async run(
+    request: ExportRequest,
+    exportId: string = randomUUID(),
+    onProgress?: (p: ExportProgress) => void,
+  ): Promise<ExportResult> {
+    const controller = new AbortController()
+    this.running.set(exportId, controller)
+    const signal = controller.signal
+    const started = this.deps.now()
+    const report = (p: Omit<ExportProgress, 'exportId' | 'rate' | 'etaMs'>): void => {
+      const seconds = (this.deps.now() - started) / 1000
+      const rate = seconds > 0 ? p.bytes / seconds : 0
+      const etaMs =
+        rate > 0 && p.totalBytes > p.bytes
+          ? Math.round(((p.totalBytes - p.bytes) / rate) * 1000)
+          : null
+      const progress: ExportProgress = { exportId, rate: Math.round(rate), etaMs, ...p }
+      onProgress?.(progress)
+      this.emit(progress)
+    }
+    try {
+      const profile = profileById(request.profile)
+      const dir = isAbsolute(request.out) ? request.out : resolve(request.out)
+      const keepAudio = request.keepAudio ?? profile.keepAudio
+      const items = resolveExportItems(request.source, this.deps)
+      const assets = this.readyAssets(items.assetIds)
+
+      const objects = new Map<number, MediaObject>()
+      for (const asset of assets) {
+        signal.throwIfAborted()
+        report({
+          phase: 'preparing',
+          files: objects.size,
+          totalFiles: assets.length,
+          bytes: 0,
+          totalBytes: 0,
+        })
+        objects.set(asset.id, await prepareObject(asset, profile, keepAudio, this.deps, signal))
+      }
+      const unique = [...new Map([...objects.values()].map((o) => [o.sha256, o])).values()]
+      const totalBytes = unique.reduce((sum, o) => sum + o.size, 0)
+
+      const previous = await this.previousManifest(dir)
+      const plan = await this.planCopies(dir, unique, request.verify === true, signal)
+      await this.checkSpace(dir, plan.toCopy)
+
+      let bytes = 0
+      let files = 0
+      const tick = (n: number): void => {
+        bytes += n
+        report({ phase: 'copying', files, totalFiles: unique.length, bytes, totalBytes })
+      }
+      for (const object of plan.present) tick(object.size)
+      files = plan.present.length
+      for (const object of plan.toCopy) {
+        signal.throwIfAborted()
+        const target = join(dir, objectPath(object.sha256, object.ext))
+        const part = join(dir, '.staging', `${object.sha256}.${object.ext}.part`)
+        const ok = await this.deps.files.copyDurably(
+          object.file,
+          part,
+          target,
+          object.sha256,
+          signal,
+          tick,
+        )
+        if (!ok) {
+          throw new AppError(
+            'CONFLICT',
+            `${object.name} changed since Marquee last read it. Rescan its folder, then export again.`,
+          )
+        }
+        files++
+      }
+      if (request.verify)
+        await this.verifyObjects(dir, unique, signal, (n, done) =>
+          report({
+            phase: 'verifying',
+            files: done,
+            totalFiles: unique.length,
+            bytes: n,
+            totalBytes,
+          }),
+        )
+
+      report({ phase: 'writing', files, totalFiles: unique.length, bytes, totalBytes })
+      const bundleId = randomUUID()
+      const manifest = buildManifest({
+        bundleId,
+        parentBundleId: previous?.bundleId ?? null,
+        name: request.name?.trim() || items.name,
+        createdAt: this.deps.now(),
+        generator: { name: APP_NAME, version: __MARQUEE_VERSION__ },
+        profile,
+        playlists: items.playlists.map((p) => ({
+          id: p.id,
+          name: p.name,
+          items: p.items.map((i) => {
+            const o = objects.get(i.assetId)!
+            return {
+              mediaId: String(i.assetId),
+              durationMs: i.durationMs ?? o.durationMs ?? 10_000,
+              object: objectPath(o.sha256, o.ext),
+            }
+          }),
+        })),
+        keepAudio,
+        media: [...objects.values()].map((o) => ({
+          id: o.assetId,
+          name: o.name,
+          type: o.type as 'image' | 'video' | 'audio' | 'document',
+          mime: o.mime,
+          size: o.size,
+          sha256: o.sha256,
+          ext: o.ext,
+          width: o.width,
+          height: o.height,
+          durationMs: o.durationMs,
+          facts: o.facts,
+          handling: o.handling,
+          source: o.source,
+        })),
+      })
+      const valid = validateManifest(manifest)
+      if (!valid.ok)
+        throw new Error(`Marquee built an invalid manifest: ${valid.errors.join('; ')}`)
+      const sums = formatSha256Sums(
+        unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
+      )
+      await this.deps.files.writeAtomically(dir, 'SHA256SUMS', sums)
+      await this.deps.files.writeAtomically(
+        dir,
+        'manifest.json',
+        `${JSON.stringify(manifest, null, 2)}\n`,
+      )
+      await this.deps.files.removeFolder(join(dir, '.staging'))
+
+      const result: ExportResult = {
+        bundleId,
+        dir,
+        objects: unique.length,
+        copied: plan.toCopy.length,
+        skipped: plan.present.length,
+        transcoded: unique.filter((o) => o.handling !== 'copied').length,
+        bytes: totalBytes,
+        durationMs: this.deps.now() - started,
+        verified: request.verify === true,
+      }
+      this.deps.bundles.record(
+        {
+          ...result,
+          parentBundleId: manifest.parentBundleId,
+          name: manifest.name,
+          profile: profile.id,
+          createdAt: started,
+        },
+        [...objects.values()].map((o) => ({ assetId: o.assetId, sha256: o.sha256 })),
+      )
+      report({
+        phase: 'done',
+        files: unique.length,
+        totalFiles: unique.length,
+        bytes: totalBytes,
+        totalBytes,
+        result,
+      })
+      return result
+    } finally {
+      this.running.delete(exportId)
+    }
+  }
+
+  private readyAssets(ids: number[]): ProcessingAsset[] {
+    const assets = ids.map((id) => this.deps.assets.get(id))
+    const notReady = assets.filter((a) => !a || a.status !== 'ready' || !a.sha256)
+    if (notReady.length > 0) {
+      const named = notReady
+        .slice(0, 5)
+        .map((a) => (a ? `${a.name} (${a.status})` : 'an asset that no longer exists'))
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `${notReady.length} of ${ids.length} items cannot be exported yet: ${named.join(', ')}${notReady.length > 5 ? ', …' : ''}. ` +
+          `Process them first ('marquee index --wait'), or take them out.`,
+      )
+    }
+    const offline = assets.filter((a) => a!.rootStatus === 'offline')
+    if (offline.length > 0) {
+      throw new AppError(
+        'UNAVAILABLE',
+        `${offline.length} items are on a library folder that is offline (${offline[0]!.rootPath}). Connect it and export again.`,
+      )
+    }
+    return assets as ProcessingAsset[]
+  }
+
+  private async previousManifest(dir: string): Promise<BundleManifest | null> {
+    const text = await this.deps.files.readText(join(dir, 'manifest.json'))
+    if (!text) return null
+    try {
+      const checked = validateManifest(JSON.parse(text))
+      return checked.ok ? checked.manifest : null
+    } catch {
+      return null
+    }
+  }
+
+  /** Objects already in the bundle with the right size are kept (and hashed with --verify). */
+  private async planCopies(
+    dir: string,
+    objects: MediaObject[],
+    verify: boolean,
+    signal: AbortSignal,
+  ) {
+    const present: MediaObject[] = []
+    const toCopy: MediaObject[] = []
+    for (const object of objects) {
+      const target = join(dir, objectPath(object.sha256, object.ext))
+      const size = await this.deps.files.sizeOf(target)
+      const intact =
+        size === object.size &&
+        (!verify || (await this.deps.files.hashFile(target, signal)) === object.sha256)
+      ;(intact ? present : toCopy).push(object)
+    }
+    return { present, toCopy }
+  }
+
+  private async checkSpace(dir: string, toCopy: MediaObject[]): Promise<void> {
+    const { free, fat } = await this.deps.files.space(dir)
+    if (fat) {
+      const big = toCopy.find((o) => o.size > FAT32_MAX_FILE)
+      if (big)
+        throw new AppError(
+          'NO_SPACE',
+          `${big.name} is ${gb(big.size)}, more than a FAT32 drive can hold in one file (4 GB). Format the drive as exFAT, or export a smaller profile.`,
+        )
+    }
+    let needed = MARGIN_BYTES
+    for (const o of toCopy) {
+      const part =
+        (await this.deps.files.sizeOf(join(dir, '.staging', `${o.sha256}.${o.ext}.part`))) ?? 0
+      needed += o.size - Math.min(part, o.size)
+    }
+    if (needed > free) {
+      throw new AppError(
+        'NO_SPACE',
+        `Not enough space in ${dir}: the bundle needs ${gb(needed)} more, and ${gb(free)} is free. Nothing was copied.`,
+      )
+    }
+  }
+
+  private async verifyObjects(
+    dir: string,
+    objects: MediaObject[],
+    signal: AbortSignal,
+    progress: (bytes: number, done: number) => void,
+  ): Promise<void> {
+    let bytes = 0
+    let done = 0
+    for (const o of objects) {
+      const actual = await this.deps.files.hashFile(
+        join(dir, objectPath(o.sha256, o.ext)),
+        signal,
+        (n) => {
+          bytes += n
+          progress(bytes, done)
+        },
+      )
+      if (actual !== o.sha256)
+        throw new AppError(
+          'CONFLICT',
+          `${o.name} was damaged while it was written to ${dir}: its bytes do not match. Export again.`,
+        )
+      done++
+    }
+  }
+
+  private emit(progress: ExportProgress): void {
+    this.deps.events.emit('export.progress', progress)
+  }
+}
+
+function gb(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${Math.ceil(bytes / 1e6)} MB`
+}
