@@ -60,6 +60,17 @@ export interface AssetQuery {
 export interface AssetsMethods {
   'assets.list': { args: AssetQuery; result: { items: Asset[]; total: number } }
   'assets.get': { args: { id: number }; result: Asset }
+  /**
+   * Forgets assets (files on disk are never touched). Assets that collections hold are only
+   * removed with `confirm`; without it the answer lists those collections and removes nothing.
+   */
+  'assets.remove': {
+    args: { ids: number[]; confirm?: boolean }
+    result: {
+      removed: number[]
+      heldBy: Array<{ assetId: number; collections: Array<{ kind: CollectionKind; name: string }> }>
+    }
+  }
   /** Groups of asset ids: exact duplicates (same SHA-256) and, when asked, similar images. */
   'assets.duplicates': {
     args: { similar?: boolean }
@@ -164,6 +175,7 @@ export const METHOD_NAMES = [
   'assets.list',
   'assets.get',
   'assets.duplicates',
+  'assets.remove',
   'jobs.status',
   'jobs.prioritize',
   'jobs.pause',

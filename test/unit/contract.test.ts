@@ -25,6 +25,7 @@ describe('the contract', () => {
       'assets.list': {},
       'assets.get': { id: 999 },
       'assets.duplicates': { similar: true },
+      'assets.remove': { ids: [999] },
       'jobs.status': undefined,
       'jobs.prioritize': { assetIds: [999] },
       'jobs.pause': undefined,

@@ -37,6 +37,18 @@ export function createHandlers(services: HandlerServices): Handlers {
     'assets.list': (query) => assets.list(query),
     'assets.get': ({ id }) => assets.get(id),
     'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
+    'assets.remove': ({ ids, confirm }) => {
+      ids.forEach((id) => assets.get(id))
+      const heldBy = ids
+        .map((assetId) => ({
+          assetId,
+          collections: collections.holding(assetId).map(({ kind, name }) => ({ kind, name })),
+        }))
+        .filter((h) => h.collections.length > 0)
+      if (heldBy.length > 0 && !confirm) return { removed: [], heldBy }
+      jobs.cancel(ids)
+      return { removed: assets.remove(ids), heldBy }
+    },
     'jobs.status': () => jobs.status(),
     'jobs.prioritize': ({ assetIds }) => {
       jobs.prioritize(assetIds)

@@ -53,6 +53,10 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   }),
   'assets.get': z.strictObject({ id }),
   'assets.duplicates': z.strictObject({ similar: z.boolean().optional() }),
+  'assets.remove': z.strictObject({
+    ids: z.array(id).min(1).max(100_000),
+    confirm: z.boolean().optional(),
+  }),
   'jobs.status': none,
   'jobs.prioritize': z.strictObject({ assetIds: z.array(id).max(10_000) }),
   'jobs.pause': none,

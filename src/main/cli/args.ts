@@ -20,6 +20,7 @@ const OPTIONS = {
   name: { type: 'string' },
   verify: { type: 'boolean' },
   'no-audio': { type: 'boolean' },
+  yes: { type: 'boolean' },
   'confirm-empty': { type: 'boolean' },
   root: { type: 'string' },
   status: { type: 'string' },

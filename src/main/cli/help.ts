@@ -10,6 +10,7 @@ Commands:
   ls [--root R] [--status S] [--type T] [--query Q] [--limit N] [--offset N] [--json]
                                      List assets (JSON Lines with --json)
   show <asset id | path> [--json]    Everything known about one asset
+  rm <asset id|path>... [--yes]      Forget assets (asks first if collections hold them)
   status [--json]                    Assets by status, and the processing queue
   dupes [--similar] [--json]         Groups of identical (and similar) files
   retry (--failed | <asset id>...) [--wait] [--json]

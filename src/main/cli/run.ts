@@ -4,7 +4,7 @@ import { createLogger } from '../logger'
 import { resolveDataDir } from '../paths'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
 import { lsCommand, showCommand } from './commands/assets.command'
-import { collectionCommand } from './commands/collections.command'
+import { collectionCommand, removeAssetsCommand } from './commands/collections.command'
 import { bundleCommand, exportCommand, verifyBundleCommand } from './commands/export.command'
 import { dupesCommand, retryCommand, statusCommand } from './commands/jobs.command'
 import { rootsCommand } from './commands/roots.command'
@@ -29,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   playlist: collectionCommand('playlist'),
   album: collectionCommand('album'),
   export: exportCommand,
+  rm: removeAssetsCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

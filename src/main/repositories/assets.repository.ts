@@ -44,6 +44,7 @@ export class AssetsRepository {
       byPath: db.prepare<[number, string, string], AssetRow>(
         `${SELECT} WHERE a.root_id = ? AND a.dir = ? AND a.name = ?`,
       ),
+      remove: db.prepare<[number]>('DELETE FROM assets WHERE id = ?'),
       duplicates: db.prepare<[string, number], { id: number }>(
         'SELECT id FROM assets WHERE sha256 = ? AND id != ? ORDER BY id',
       ),
@@ -53,6 +54,10 @@ export class AssetsRepository {
   get(id: number): Asset | undefined {
     const row = this.s.get.get(id)
     return row ? this.toAsset(row) : undefined
+  }
+
+  remove(ids: number[]): number[] {
+    return this.db.transaction(() => ids.filter((id) => this.s.remove.run(id).changes > 0))()
   }
 
   byPath(rootId: number, dir: string, name: string): Asset | undefined {

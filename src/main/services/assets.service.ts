@@ -28,6 +28,11 @@ export class AssetsService {
     return this.complete(asset)
   }
 
+  /** Forgets assets and what hangs on them (collection items, queued jobs); no file is touched. */
+  remove(ids: number[]): number[] {
+    return this.assets.remove(ids)
+  }
+
   /** Exact duplicates (same SHA-256) and, on request, perceptually similar groups of ids. */
   duplicates(similar: boolean): { duplicates: number[][]; similar: number[][] } {
     return {

@@ -45,9 +45,9 @@ export class CollectionsService {
 
   create(kind: CollectionKind, name: string): Collection {
     const clean = name.trim()
-    if (!clean) throw new AppError('INVALID_ARGUMENT', `A ${kind} needs a name.`)
+    if (!clean) throw new AppError('INVALID_ARGUMENT', `${capital(an(kind))} needs a name.`)
     if (this.collections.byName(kind, clean))
-      throw new AppError('CONFLICT', `There is already a ${kind} called "${clean}".`)
+      throw new AppError('CONFLICT', `There is already ${an(kind)} called "${clean}".`)
     const id = this.collections.create(kind, clean, this.now())
     return toCollection(this.collections.byId(id)!, 0)
   }
@@ -112,3 +112,6 @@ function toItem(row: ItemRow): CollectionItem {
     status: row.status,
   }
 }
+
+const an = (kind: CollectionKind): string => (kind === 'album' ? `an ${kind}` : `a ${kind}`)
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -104,3 +104,34 @@ function describe(detail: CollectionDetail): string {
   const total = detail.kind === 'playlist' ? `, ${formatDuration(detail.durationMs)}` : ''
   return `${detail.kind === 'album' ? 'Album' : 'Playlist'} "${detail.name}" — ${detail.itemCount} items${total}\n${lines.join('')}`
 }
+
+/** `rm <asset id|path>... [--yes]`: forgets assets; asks first when collections hold them. */
+export async function removeAssetsCommand(
+  core: Core,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<boolean> {
+  allowOnly(args, 'rm', ['json', 'yes'])
+  const refs = args.positionals.slice(1)
+  if (refs.length === 0) throw new UsageError(`'rm' takes asset ids or file paths.`)
+  const ids = refs.map((ref) => assetIdOf(core, ref, io.cwd))
+  const result = await call(core, 'assets.remove', { ids, confirm: args.values.yes === true })
+  if (args.values.json) {
+    io.stdout(`${JSON.stringify(result)}\n`)
+    return result.removed.length > 0 || result.heldBy.length === 0
+  }
+  if (result.removed.length === 0 && result.heldBy.length > 0) {
+    for (const held of result.heldBy) {
+      const where = held.collections.map((c) => `${c.kind} "${c.name}"`).join(', ')
+      io.stderr(`Asset ${held.assetId} is in ${where}.\n`)
+    }
+    io.stderr(
+      `Nothing was removed. Run again with --yes to remove them from the library and from those collections.\n`,
+    )
+    return false
+  }
+  io.stdout(
+    `Removed ${result.removed.length} asset(s) from the library. No file was touched; a file still on disk comes back at the next scan.\n`,
+  )
+  return true
+}
