@@ -9,16 +9,7 @@ import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { benchDir, ensureBuilt, marquee, quick } from './lib/marquee.mjs'
 import { infoRow, median, ratioRow, runTimed, seconds } from './lib/measure.mjs'
-import {
-  indexAndWait,
-  load,
-  mediaDir,
-  ok,
-  requireTools,
-  scratch,
-  timed,
-  which,
-} from './lib/processing.mjs'
+import { indexAndWait, load, mediaDir, ok, requireTools, timed, which } from './lib/processing.mjs'
 
 export const description =
   '~2 GB of compliant video: export vs cp -r (≤ 1.1×), unchanged re-export vs rsync -a --dry-run (≤ 1×)'
@@ -117,12 +108,19 @@ async function library(media, log) {
   }
   rmSync(dataDir, { recursive: true, force: true })
   mkdirSync(dataDir, { recursive: true })
-  log(`export: indexing and processing ${FILES} videos into ${dataDir} (once; previews take a while)`)
+  log(
+    `export: indexing and processing ${FILES} videos into ${dataDir} (once; previews take a while)`,
+  )
   const index = await indexAndWait(dataDir, media.dir)
   if ((index.assets.ready ?? 0) !== FILES)
     throw new Error(`index --wait made ${JSON.stringify(index.assets)}, expected ${FILES} ready`)
   marquee(dataDir, ['playlist', 'create', PLAYLIST])
-  marquee(dataDir, ['playlist', 'add', PLAYLIST, ...media.files.map((f) => join(media.dir, f.name))])
+  marquee(dataDir, [
+    'playlist',
+    'add',
+    PLAYLIST,
+    ...media.files.map((f) => join(media.dir, f.name)),
+  ])
   writeFileSync(marker, `${wanted}\n`)
   log(`export: library ready in ${seconds(index.ms)}`)
   return { dataDir, setupMs: index.ms }
@@ -135,7 +133,9 @@ function exportTo(dataDir, out, extra = []) {
     ...extra,
   ])
   if (run.json.objects !== FILES || run.json.transcoded !== 0)
-    throw new Error(`the export wrote ${JSON.stringify(run.json)}; expected ${FILES} copied objects`)
+    throw new Error(
+      `the export wrote ${JSON.stringify(run.json)}; expected ${FILES} copied objects`,
+    )
   return { ms: run.ms, durationMs: run.json.durationMs, result: run.json }
 }
 
@@ -152,6 +152,8 @@ function checkCopiedAsIs(out) {
 
 const sync = () => ok(runTimed('sync', []), 'sync').ms
 const bash = (script, ...args) => ok(runTimed('bash', ['-c', script, 'bench', ...args]), script)
+/** A reference tool run directly (no shell in the timing). */
+const tool = (command, ...args) => ok(runTimed(command, args), command)
 
 /** Alternates `a` and `b` `RUNS` times (b first on odd runs); returns both series. */
 function alternate(a, b) {
@@ -208,7 +210,7 @@ export async function run({ log }) {
   }
   const [exports, cps] = alternate(
     fresh(outMarquee, 'marquee', () => exportTo(dataDir, outMarquee)),
-    fresh(outCp, 'cp -r', () => bash('cp -r "$1" "$2"', media.dir, outCp)),
+    fresh(outCp, 'cp -r', () => tool('cp', '-r', media.dir, outCp)),
   )
   rmSync(outCp, { recursive: true, force: true })
   const exportMs = median(exports.map((r) => r.ms))
@@ -218,9 +220,19 @@ export async function run({ log }) {
 
   // 2: the same export again into the bundle the last run wrote (nothing to copy), against
   // rsync -a --dry-run into a folder that already holds an rsync copy.
-  bash('rsync -a "$1/" "$2/"', media.dir, outRsync)
+  tool('rsync', '-a', `${media.dir}/`, `${outRsync}/`)
   sync()
-  bash('rsync -a --dry-run "$1/" "$2/"', media.dir, outRsync) // untimed: the same warm start
+  // Untimed: rsync's own check that the copy is complete (nothing to transfer), and a warm start.
+  const changes = tool(
+    'rsync',
+    '-a',
+    '--dry-run',
+    '--itemize-changes',
+    `${media.dir}/`,
+    `${outRsync}/`,
+  )
+  if (changes.stdout.trim())
+    throw new Error(`rsync --dry-run found changes: ${changes.stdout.trim().slice(0, 200)}`)
   const [reexports, rsyncs] = alternate(
     (i) => {
       const run = exportTo(dataDir, outMarquee)
@@ -232,9 +244,7 @@ export async function run({ log }) {
       return { ms: run.ms, durationMs: run.durationMs }
     },
     (i) => {
-      const run = bash('rsync -a --dry-run --itemize-changes "$1/" "$2/"', media.dir, outRsync)
-      if (run.stdout.trim())
-        throw new Error(`rsync --dry-run found changes: ${run.stdout.trim().slice(0, 200)}`)
+      const run = tool('rsync', '-a', '--dry-run', `${media.dir}/`, `${outRsync}/`)
       log(`re-export #${i + 1}: rsync -a --dry-run ${seconds(run.ms)}`)
       return { ms: run.ms }
     },

@@ -7,9 +7,10 @@ import { rmSync, writeFileSync, writeSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { ensureBuilt, quick } from './lib/marquee.mjs'
-import { infoRow, median, runTimed } from './lib/measure.mjs'
+import { infoRow, median } from './lib/measure.mjs'
 import { probe } from './lib/probe.mjs'
-import { atLeastRow, gbPerSecond, load, mediaDir, requireTools } from './lib/processing.mjs'
+import { atLeastRow, cpu, gbPerSecond, load, mediaDir, medianOrNull } from './lib/processing.mjs'
+import { ok, requireTools, timed } from './lib/processing.mjs'
 
 export const description =
   'hashing throughput: the media pool against one `openssl dgst -sha256` process (≥ 1.5×)'
@@ -43,15 +44,29 @@ function largeFiles(count, mb) {
 }
 
 function openssl(files) {
-  const run = runTimed('openssl', ['dgst', '-sha256', ...files])
-  if (run.status !== 0) throw new Error(`openssl exited with ${run.status}: ${run.stderr.trim()}`)
+  const run = ok(timed('openssl', ['dgst', '-sha256', ...files]), 'openssl')
   const sha256 = {}
   for (const line of run.stdout.trim().split('\n')) {
     const match = /^[^(]*\((.*)\)\s*=\s*([0-9a-f]{64})$/.exec(line)
     if (match) sha256[match[1]] = match[2]
   }
-  return { ms: run.ms, sha256 }
+  return { ms: run.ms, cpuMs: run.cpuMs, sha256 }
 }
+
+/**
+ * A control, not Marquee: `processes` openssl processes side by side over shares of the files.
+ * Its speed-up over one process shows how many cores this run really had free.
+ */
+function opensslSideBySide(files, processes) {
+  const share = Math.ceil(files.length / processes)
+  const jobs = Array.from(
+    { length: processes },
+    (_, k) => `openssl dgst -sha256 "\${@:${k * share + 1}:${share}}" >/dev/null &`,
+  )
+  return ok(timed('bash', ['-c', `${jobs.join(' ')} wait`, 'openssl', ...files]), 'openssl').ms
+}
+
+const gbs = (bytes, ms) => `${gbPerSecond(bytes, ms).toFixed(2)} GB/s`
 
 export function run({ log }) {
   requireTools('openssl')
@@ -70,29 +85,36 @@ export function run({ log }) {
   probe('hash-pool', [String(threads), files[0]]) // untimed: the worker's modules too
   const runs = { openssl: [], ...Object.fromEntries(sides.map((s) => [s, []])) }
   const mismatches = new Set()
-  const loads = []
   for (let i = 0; i < RUNS; i++) {
-    loads.push(load())
-    runs.openssl.push(openssl(files).ms)
+    const loadBefore = load()
+    const { ms, cpuMs } = openssl(files)
+    const sideBySideMs = opensslSideBySide(files, threads)
+    runs.openssl.push({ ms, cpuMs, sideBySideMs, loadBefore })
     for (const side of sides) {
       const result = probe('hash-pool', [side, ...files])
       for (const f of files) {
         if (result.sha256[f] !== warm.sha256[f]) mismatches.add(f)
       }
-      runs[side].push(result.ms)
+      runs[side].push({ ms: result.ms, cpuMs: result.cpuMs, startupMs: result.startupMs })
     }
     log(
-      `hash ${label} #${i + 1}: openssl ${gbPerSecond(bytes, runs.openssl[i]).toFixed(2)} GB/s, ` +
-        sides.map((s) => `pool(${s}) ${gbPerSecond(bytes, runs[s][i]).toFixed(2)} GB/s`).join(', '),
+      `hash ${label} #${i + 1}: openssl ${gbs(bytes, ms)} (CPU ${cpu(cpuMs)}), ` +
+        sides
+          .map((s) => `pool(${s}) ${gbs(bytes, runs[s][i].ms)} (CPU ${cpu(runs[s][i].cpuMs)})`)
+          .join(', ') +
+        `; ${threads} openssl side by side ${gbs(bytes, sideBySideMs)}; load ${loadBefore}`,
     )
   }
-  const opensslMs = median(runs.openssl)
+  const opensslMs = median(runs.openssl.map((r) => r.ms))
+  const opensslCpuMs = medianOrNull(runs.openssl.map((r) => r.cpuMs))
   const opensslGbs = gbPerSecond(bytes, opensslMs)
-  const reference = `openssl ${opensslGbs.toFixed(2)} GB/s`
+  const sideBySideMs = median(runs.openssl.map((r) => r.sideBySideMs))
+  const freeCores = opensslMs / sideBySideMs
+  const reference = `openssl ${gbs(bytes, opensslMs)}`
   const rowFor = (side) => {
-    const ms = median(runs[side])
+    const ms = median(runs[side].map((r) => r.ms))
+    const cpuMs = medianOrNull(runs[side].map((r) => r.cpuMs))
     const n = side === 'default' ? defaultThreads : Number(side)
-    const gbs = gbPerSecond(bytes, ms)
     const metrics = {
       files: count,
       bytes,
@@ -100,29 +122,44 @@ export function run({ log }) {
       defaultThreads,
       marqueeMs: ms,
       opensslMs,
-      marqueeGbPerS: gbs,
+      marqueeGbPerS: gbPerSecond(bytes, ms),
       opensslGbPerS: opensslGbs,
-      runs: { marqueeMs: runs[side], opensslMs: runs.openssl, loadBefore: loads },
-      how: 'MediaPool.hash on every file at once (Promise.all); openssl dgst -sha256 over the same files, one process',
+      marqueeCpuMs: cpuMs,
+      opensslCpuMs,
+      opensslSideBySide: { processes: threads, ms: sideBySideMs, speedup: freeCores },
+      runs: { marquee: runs[side], openssl: runs.openssl },
+      how: 'MediaPool.hash on every file at once (Promise.all) after the pool is up; openssl dgst -sha256 over the same files, one process; both from the page cache',
     }
-    const marquee = `${gbs.toFixed(2)} GB/s (${n} thread${n > 1 ? 's' : ''}${side === 'default' ? ', default' : ''})`
+    const marquee = `${gbs(bytes, ms)} (${n} thread${n > 1 ? 's' : ''}${side === 'default' ? ', default' : ''})`
     const test = `hash ${label}, pool ${side === 'default' ? 'default' : `${n} threads`}`
-    return side === 'default'
-      ? infoRow({ test, marquee, reference, ratio: gbs / opensslGbs, metrics })
-      : atLeastRow({
-          test,
-          marquee,
-          reference,
-          value: gbs,
-          referenceValue: opensslGbs,
-          min: MIN,
-          metrics,
-        })
+    const row =
+      side === 'default'
+        ? infoRow({ test, marquee, reference, ratio: opensslMs / ms, metrics })
+        : atLeastRow({
+            test,
+            marquee,
+            reference,
+            value: 1 / ms,
+            referenceValue: 1 / opensslMs,
+            min: MIN,
+            metrics,
+          })
+    if (cpuMs && opensslCpuMs) {
+      row.notes = [
+        `CPU per GB: pool ${cpu((cpuMs * 1e9) / bytes)}, openssl ${cpu((opensslCpuMs * 1e9) / bytes)}`,
+      ]
+    }
+    return row
   }
   const rows = sides.map(rowFor)
+  rows[0].notes = [
+    ...(rows[0].notes ?? []),
+    `control: ${threads} openssl processes side by side ran ${freeCores.toFixed(2)}× one (the cores this run had free)`,
+  ]
   if (sides.includes('default')) {
     rows[0].notes = [
       `the pool defaults to cores − 1 = ${defaultThreads} thread here; this row builds it with ${threads}`,
+      ...(rows[0].notes ?? []),
     ]
   }
   if (mismatches.size) {

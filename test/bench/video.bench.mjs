@@ -9,8 +9,10 @@ import { ensureBuilt, freshDataDir, quick } from './lib/marquee.mjs'
 import { median, ratioRow, seconds } from './lib/measure.mjs'
 import { probe } from './lib/probe.mjs'
 import {
+  cpu,
   indexAndWait,
   load,
+  medianOrNull,
   mediaDir,
   ok,
   requireTools,
@@ -63,23 +65,26 @@ function reference(ffmpeg, input) {
     '25',
   ])
   const steps = {}
-  steps.posterMs = ok(timed(ffmpeg, args.poster), 'ffmpeg (poster)').ms
-  steps.previewMs = ok(timed(ffmpeg, args.preview), 'ffmpeg (preview)').ms
-  steps.thumbnailsMs = 0
+  let cpuMs = 0
+  const step = (name, run, what) => {
+    ok(run, what)
+    steps[name] = (steps[name] ?? 0) + run.ms
+    cpuMs = cpuMs === null || run.cpuMs === null ? null : cpuMs + run.cpuMs
+  }
+  step('posterMs', timed(ffmpeg, args.poster), 'ffmpeg (poster)')
+  step('previewMs', timed(ffmpeg, args.preview), 'ffmpeg (preview)')
   for (const [k, px] of Object.entries(SIZES)) {
-    const run = timed('vipsthumbnail', [
-      poster,
-      '-s',
-      String(px),
-      '-o',
-      join(out, `poster-${k}.webp[Q=80]`),
-    ])
-    steps.thumbnailsMs += ok(run, 'vipsthumbnail').ms
+    const thumbnail = join(out, `poster-${k}.webp[Q=80]`)
+    step(
+      'thumbnailsMs',
+      timed('vipsthumbnail', [poster, '-s', String(px), '-o', thumbnail]),
+      'vipsthumbnail',
+    )
   }
   const made = readdirSync(out).filter((f) => f.endsWith('.webp')).length
   if (made !== 3 || statSync(preview).size === 0)
     throw new Error('the reference made no preview or thumbnails')
-  return { ms: steps.posterMs + steps.previewMs + steps.thumbnailsMs, steps, args }
+  return { ms: steps.posterMs + steps.previewMs + steps.thumbnailsMs, cpuMs, steps, args }
 }
 
 /** The derivative files (WebP pyramid, preview) anywhere under `dir`. */
@@ -112,33 +117,49 @@ export async function run({ log }) {
     if ((marquee.assets.ready ?? 0) !== 1 || made.length !== 4) {
       throw new Error(`marquee: ${JSON.stringify(marquee.assets)}, derivatives ${made.join(', ')}`)
     }
-    runs.push({ marqueeMs: marquee.ms, referenceMs: ref.ms, reference: ref.steps, loadBefore })
+    runs.push({
+      marqueeMs: marquee.ms,
+      referenceMs: ref.ms,
+      marqueeCpuMs: marquee.cpuMs,
+      referenceCpuMs: ref.cpuMs,
+      reference: ref.steps,
+      loadBefore,
+    })
     log(
-      `video ${label} #${i + 1}: marquee ${seconds(marquee.ms)}, ffmpeg+vips ${seconds(ref.ms)} ` +
+      `video ${label} #${i + 1}: marquee ${seconds(marquee.ms)} (CPU ${cpu(marquee.cpuMs)}), ` +
+        `ffmpeg+vips ${seconds(ref.ms)} (CPU ${cpu(ref.cpuMs)}) ` +
         `(poster ${seconds(ref.steps.posterMs)}, preview ${seconds(ref.steps.previewMs)}, thumbnails ${seconds(ref.steps.thumbnailsMs)}; load ${loadBefore})`,
     )
   }
   const marqueeMs = median(runs.map((r) => r.marqueeMs))
   const referenceMs = median(runs.map((r) => r.referenceMs))
-  return [
-    ratioRow({
-      test: `video ${label}, poster + preview`,
-      marquee: seconds(marqueeMs),
-      reference: `ffmpeg+vips ${seconds(referenceMs)}`,
-      value: marqueeMs,
-      referenceValue: referenceMs,
-      max: MAX,
-      metrics: {
-        seconds: secs,
-        bytes: statSync(path).size,
-        ffmpeg,
-        marqueeMs,
-        referenceMs,
-        runs,
-        referenceArgs: args,
-        marquee:
-          'node out/main/cli.js --data-dir <fresh> index <dir> --wait --json (whole command), FFMPEG_PATH as the reference',
-      },
-    }),
-  ]
+  const marqueeCpuMs = medianOrNull(runs.map((r) => r.marqueeCpuMs))
+  const referenceCpuMs = medianOrNull(runs.map((r) => r.referenceCpuMs))
+  const row = ratioRow({
+    test: `video ${label}, poster + preview`,
+    marquee: seconds(marqueeMs),
+    reference: `ffmpeg+vips ${seconds(referenceMs)}`,
+    value: marqueeMs,
+    referenceValue: referenceMs,
+    max: MAX,
+    metrics: {
+      seconds: secs,
+      bytes: statSync(path).size,
+      ffmpeg,
+      marqueeMs,
+      referenceMs,
+      marqueeCpuMs,
+      referenceCpuMs,
+      runs,
+      referenceArgs: args,
+      marquee:
+        'node out/main/cli.js --data-dir <fresh> index <dir> --wait --json (whole command), FFMPEG_PATH as the reference',
+    },
+  })
+  if (marqueeCpuMs && referenceCpuMs) {
+    row.notes = [
+      `CPU time (user + system, median): marquee ${cpu(marqueeCpuMs)}, ffmpeg+vips ${cpu(referenceCpuMs)} (${(marqueeCpuMs / referenceCpuMs).toFixed(2)}×)`,
+    ]
+  }
+  return [row]
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/app'
 import { silentLogger } from '../../src/main/logger'
 import type { JobContext, JobHandler } from '../../src/main/jobs/job-context'
@@ -12,6 +12,12 @@ import { writeTree } from '../support/library'
 import { tempDir } from '../support/temp'
 
 const ok: JobHandler = async () => []
+
+// Runners made here are not the core's: close them before the core closes its database.
+const runners: JobsService[] = []
+afterEach(async () => {
+  for (const runner of runners.splice(0)) await runner.close()
+})
 
 /** A core with `count` discovered assets, and a queue runner with the given handlers. */
 async function setup(
@@ -33,8 +39,8 @@ async function setup(
       { run: handlers[name] ?? ok, lane: 'io' as const, timeoutMs: 5000 },
     ]),
   ) as HandlerTable
-  const queue = () =>
-    new JobsService(
+  const queue = () => {
+    const runner = new JobsService(
       new JobsRepository(core.db),
       new ProcessingRepository(core.db),
       table,
@@ -45,6 +51,9 @@ async function setup(
       Date.now,
       () => 0,
     )
+    runners.push(runner)
+    return runner
+  }
   return { core, queue, ids: core.services.assets.list({}).items.map((a) => a.id) }
 }
 

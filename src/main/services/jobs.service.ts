@@ -288,12 +288,13 @@ export class JobsService {
   }
 
   private emitProgress(force: boolean): void {
+    if (this.closing) return
     const now = this.now()
     if (!force && now - this.lastProgress < PROGRESS_INTERVAL_MS) {
       this.progressTimer ??= setTimeout(() => {
         this.progressTimer = undefined
         this.emitProgress(true)
-      }, PROGRESS_INTERVAL_MS)
+      }, PROGRESS_INTERVAL_MS).unref()
       return
     }
     this.lastProgress = now

@@ -1,8 +1,8 @@
 // Shared by the processing benchmarks (hash, photos, video, mixed-rss): where their media is
 // kept, the tools they compare against, and a runner that samples a process tree's memory.
 import { spawn, spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
-import { loadavg } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchDir, cliPath, repo, Skip } from './marquee.mjs'
 
@@ -140,13 +140,23 @@ export function runSampled(command, args, { env, cwd = repo, everyMs = 100 } = {
   })
 }
 
+const TIME = '/usr/bin/time'
+
 /**
  * Runs a command to completion without sampling (nothing else runs in this process meanwhile):
- * `{ ms, status, stdout, stderr }`. `env` is added to this process's environment.
+ * `{ ms, cpuMs, status, stdout, stderr }`. `env` is added to this process's environment.
+ * `cpuMs` is the user + system time of the command and the descendants it waited for
+ * (/usr/bin/time, null without it): on a busy machine it shows what each side costs, where wall
+ * time also shows how much of the machine each side got.
  */
 export function timed(command, args, { env, cwd = repo } = {}) {
+  const cpuFile = join(tmpdir(), `marquee-bench-cpu-${process.pid}`)
+  const withTime = existsSync(TIME)
+  const [cmd, argv] = withTime
+    ? [TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]]
+    : [command, args]
   const started = performance.now()
-  const result = spawnSync(command, args, {
+  const result = spawnSync(cmd, argv, {
     cwd,
     env: env ? { ...process.env, ...env } : process.env,
     encoding: 'utf8',
@@ -154,8 +164,16 @@ export function timed(command, args, { env, cwd = repo } = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const ms = performance.now() - started
+  let cpuMs = null
+  if (withTime && existsSync(cpuFile)) {
+    // /usr/bin/time writes "Command exited with non-zero status N" first when it did.
+    const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ')
+    const total = (Number(user) + Number(system)) * 1000
+    cpuMs = Number.isFinite(total) ? total : null
+    rmSync(cpuFile, { force: true })
+  }
   if (result.error) throw result.error
-  return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr }
+  return { ms, cpuMs, status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
 /** Throws unless the run exited 0. */
@@ -185,6 +203,17 @@ export async function indexAndWait(dataDir, dir, { env, okStatuses = [0], sample
 
 /** The 1-minute load average, kept with results: other work on the machine skews timings. */
 export const load = () => Math.round(loadavg()[0] * 100) / 100
+
+/** The median of the values that are known, or null. */
+export function medianOrNull(values) {
+  const known = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b)
+  if (!known.length) return null
+  const mid = Math.floor(known.length / 2)
+  return known.length % 2 ? known[mid] : (known[mid - 1] + known[mid]) / 2
+}
+
+/** CPU time as the logs show it. */
+export const cpu = (ms) => (ms === null || ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`)
 
 /** Throughput in GB/s (10^9 bytes) as the table shows it. */
 export const gbPerSecond = (bytes, ms) => bytes / 1e9 / (ms / 1000)

@@ -22,9 +22,11 @@ for (let round = 0; round < 3; round++) {
   await Promise.all(Array.from({ length: threads * 2 }, () => pool.hash(import.meta.filename)))
 }
 const startupMs = performance.now() - warmStarted
+const cpuBefore = process.cpuUsage() // the whole process: every thread
 const started = performance.now()
 const results = await Promise.all(files.map((file) => pool.hash(file)))
 const ms = performance.now() - started
+const cpu = process.cpuUsage(cpuBefore)
 const running = (pool as unknown as { pool: { threads: unknown[] } }).pool.threads.length
 await pool.close()
 
@@ -37,6 +39,7 @@ process.stdout.write(
     running,
     startupMs,
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     bytes: done.reduce((sum, d) => sum + d!.size, 0),
     sha256: Object.fromEntries(files.map((f, i) => [f, done[i]!.sha256])),
   })}\n`,
