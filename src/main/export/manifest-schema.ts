@@ -3,8 +3,13 @@
  * operator can act on. The JSON is imported, so the bundler inlines it: built code and the CLI
  * need no docs/ folder at run time.
  */
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js'
+import { createRequire } from 'node:module'
+import type Ajv2020 from 'ajv/dist/2020.js'
+import type { ErrorObject } from 'ajv/dist/2020.js'
 import schema from '../../../docs/bundle-manifest.schema.json'
+
+// Required on first use, not imported: only exports and verify-bundle validate manifests.
+const require = createRequire(import.meta.url)
 
 const SUPPORTED_VERSION = 1
 
@@ -14,7 +19,8 @@ function validator(): ReturnType<Ajv2020['compile']> {
   if (compiled) return compiled
   // allErrors: a verifier should list every problem, not the first; verbose: hands each error
   // the schema around it, whose description says what was expected.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true })
+  const Ajv = (require('ajv/dist/2020.js') as { default: typeof Ajv2020 }).default
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true })
   compiled = ajv.compile(schema)
   return compiled
 }

@@ -1,5 +1,5 @@
 import { availableParallelism, totalmem } from 'node:os'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import type { WorkerSpec } from '../workers'
 import type { HashDone, ImageDone, MediaTask, TaskResult } from './media.worker'
 
@@ -8,22 +8,29 @@ import type { HashDone, ImageDone, MediaTask, TaskResult } from './media.worker'
  * memory as well as by count, so several huge images cannot exhaust RAM at once.
  */
 export class MediaPool {
-  private readonly pool: Piscina
+  private pool: Promise<Piscina> | undefined
   private readonly budget: MemoryBudget
 
-  constructor(spec: WorkerSpec, threads = Math.max(1, availableParallelism() - 1)) {
-    this.pool = new Piscina({
-      filename: spec.filename,
-      minThreads: 0,
-      maxThreads: threads,
-      idleTimeout: 30_000,
-      ...(spec.bootstrap ? { workerData: spec.bootstrap } : {}),
-    })
+  constructor(
+    private readonly spec: WorkerSpec,
+    readonly threads = Math.max(1, availableParallelism() - 1),
+  ) {
     this.budget = new MemoryBudget(Math.min(2 * 1024 ** 3, totalmem() / 4))
   }
 
-  get threads(): number {
-    return this.pool.options.maxThreads
+  /** Started on first use: a command that processes nothing never loads the pool. */
+  private started(): Promise<Piscina> {
+    this.pool ??= import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: this.spec.filename,
+          minThreads: 0,
+          maxThreads: this.threads,
+          idleTimeout: 30_000,
+          ...(this.spec.bootstrap ? { workerData: this.spec.bootstrap } : {}),
+        }),
+    )
+    return this.pool
   }
 
   hash(path: string, signal?: AbortSignal): Promise<TaskResult<HashDone>> {
@@ -44,12 +51,12 @@ export class MediaPool {
     }
   }
 
-  private run(task: MediaTask, signal?: AbortSignal): Promise<unknown> {
-    return this.pool.run(task, signal ? { signal } : {})
+  private async run(task: MediaTask, signal?: AbortSignal): Promise<unknown> {
+    return (await this.started()).run(task, signal ? { signal } : {})
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy()
+  async close(): Promise<void> {
+    if (this.pool) await (await this.pool).destroy()
   }
 }
 

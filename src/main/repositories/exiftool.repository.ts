@@ -1,4 +1,4 @@
-import { ExifTool, type Tags } from 'exiftool-vendored'
+import type { ExifTool, Tags } from 'exiftool-vendored'
 
 /** Tags that are bookkeeping of exiftool itself, or binary blobs, not the file's metadata. */
 const DROP = new Set([
@@ -25,14 +25,18 @@ export class ExiftoolRepository {
 
   constructor(private readonly taskTimeoutMs = 30_000) {}
 
-  private get exiftool(): ExifTool {
-    this.tool ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs })
+  /** Loaded and started on first use: commands that read no metadata never pay for it. */
+  private async exiftool(): Promise<ExifTool> {
+    if (!this.tool) {
+      const { ExifTool } = await import('exiftool-vendored')
+      this.tool ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs })
+    }
     return this.tool
   }
 
   /** Metadata as plain JSON values (dates become ISO strings), grouped later by the caller. */
   async read(path: string): Promise<MetadataTags> {
-    const tags: Tags = await this.exiftool.read(path)
+    const tags: Tags = await (await this.exiftool()).read(path)
     const out: MetadataTags = {}
     for (const [key, value] of Object.entries(tags)) {
       if (DROP.has(key) || value === undefined) continue
@@ -43,10 +47,11 @@ export class ExiftoolRepository {
 
   /** Writes the largest embedded JPEG (RAW previews, HEIC thumbnails); false when there is none. */
   async extractEmbeddedJpeg(path: string, output: string): Promise<boolean> {
+    const tool = await this.exiftool()
     for (const extract of [
-      (s: string, d: string) => this.exiftool.extractJpgFromRaw(s, d),
-      (s: string, d: string) => this.exiftool.extractPreview(s, d),
-      (s: string, d: string) => this.exiftool.extractThumbnail(s, d),
+      (s: string, d: string) => tool.extractJpgFromRaw(s, d),
+      (s: string, d: string) => tool.extractPreview(s, d),
+      (s: string, d: string) => tool.extractThumbnail(s, d),
     ]) {
       try {
         await extract(path, output)

@@ -1,4 +1,4 @@
-import ffmpeg from 'fluent-ffmpeg'
+import type FfmpegCommand from 'fluent-ffmpeg'
 import type { Binaries } from './binaries'
 
 export class FfmpegError extends Error {
@@ -18,8 +18,13 @@ export class FfmpegError extends Error {
 export class FfmpegRepository {
   constructor(private readonly binaries: Binaries) {}
 
+  private async fluent(): Promise<typeof FfmpegCommand> {
+    return (await import('fluent-ffmpeg')).default
+  }
+
   /** ffprobe's JSON (format + streams) for a file. */
-  probe(path: string, timeoutMs: number): Promise<unknown> {
+  async probe(path: string, timeoutMs: number): Promise<unknown> {
+    const ffmpeg = await this.fluent()
     return new Promise((resolve, reject) => {
       const command = ffmpeg(path).setFfprobePath(this.binaries.ffprobe)
       const timer = setTimeout(
@@ -38,7 +43,8 @@ export class FfmpegRepository {
    * Runs ffmpeg with a full argument list (`[...globalAndInputOptions, '-i', input,
    * ...outputOptions, output]`), killing it after `timeoutMs` or when `signal` aborts.
    */
-  run(args: string[], timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  async run(args: string[], timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    const ffmpeg = await this.fluent()
     const inputAt = args.indexOf('-i')
     if (inputAt < 0 || inputAt + 2 >= args.length)
       throw new Error('ffmpeg arguments need -i <input> and an output')

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
 import type { BundleFilesRepository } from './bundle-files.repository'
 import type { FfmpegRepository } from './ffmpeg.repository'
 
@@ -29,6 +28,8 @@ export class RenditionsRepository {
     plan: { width: number; height: number; format: 'webp' | 'jpeg'; quality: number },
   ): Promise<Rendition> {
     const tmp = this.tmp(plan.format === 'jpeg' ? 'jpg' : 'webp')
+    // Loaded on first use: most commands never convert an image, and sharp takes 0.1 s to load.
+    const { default: sharp } = await import('sharp')
     let pipeline = sharp(source, { failOn: 'none', pages: 1 })
       .rotate()
       .toColourspace('srgb')

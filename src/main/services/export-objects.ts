@@ -81,7 +81,7 @@ export async function prepareObject(
     }
   }
   if (asset.type === 'video') {
-    const probe = await deps.ffmpeg().probe(original, 30_000)
+    const probe = storedProbe(asset) ?? (await deps.ffmpeg().probe(original, 30_000))
     const facts = parseFfprobe(probe)
     const faststart = await deps.renditions.isFaststart(original).catch(() => false)
     const plan = planVideo(facts, sourceFacts(probe, faststart), profile, keepAudio)
@@ -186,6 +186,11 @@ async function cached(
     deps.now(),
   )
   return { file: made.path, sha256: made.sha256, size: made.bytes, width: null, height: null }
+}
+
+/** The ffprobe output stored at processing time (the file has not changed since: same hash). */
+function storedProbe(asset: ProcessingAsset): unknown {
+  return (JSON.parse(asset.metadata) as { ffprobeRaw?: unknown }).ffprobeRaw ?? null
 }
 
 function storedFacts(asset: ProcessingAsset): VideoFacts {

@@ -23,6 +23,20 @@ import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
+const COPY_CONCURRENCY = 2
+
+/** Runs `work` over `items`, at most `limit` at once; the first failure rejects. */
+async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!)
+  })
+  await Promise.all(lanes)
+}
 
 export interface ExportDeps extends PrepareDeps {
   assets: ProcessingRepository
@@ -127,7 +141,8 @@ export class ExportService {
       }
       for (const object of plan.present) tick(object.size)
       files = plan.present.length
-      for (const object of plan.toCopy) {
+      // Two at a time: one object's hashing and fsync overlap the other's reads and writes.
+      await inParallel(plan.toCopy, COPY_CONCURRENCY, async (object) => {
         signal.throwIfAborted()
         const target = join(dir, objectPath(object.sha256, object.ext))
         const part = join(dir, '.staging', `${object.sha256}.${object.ext}.part`)
@@ -146,7 +161,7 @@ export class ExportService {
           )
         }
         files++
-      }
+      })
       if (request.verify)
         await this.verifyObjects(dir, unique, signal, (n, done) =>
           report({

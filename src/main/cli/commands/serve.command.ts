@@ -1,5 +1,4 @@
 import type { Core } from '../../app'
-import { startServer } from '../../transport/http'
 import { allowOnly, integerOption, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
@@ -19,6 +18,7 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
         `has the token can read the library.\n`,
     )
   }
+  const { startServer } = await import('../../transport/http')
   const server = await startServer({ core, host, port, rendererDir: io.rendererDir })
   io.stdout(
     `Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`,

@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises'
-import { fileTypeFromBuffer } from 'file-type'
 import { describeNonMedia, extensionMatchesMime, mediaTypeForMime } from '../../media/file-kind'
 import { JobName } from '../job-names'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
@@ -10,6 +9,7 @@ const HEAD = 4100
 export const identify: JobHandler = async (asset, context) => {
   const head = await readHead(originalPath(asset))
   if (head.length === 0) throw new PermanentFailure(`This .${asset.ext} file is empty (0 bytes).`)
+  const { fileTypeFromBuffer } = await import('file-type')
   const detected = (await fileTypeFromBuffer(head)) ?? svgOf(head)
   const type = detected ? mediaTypeForMime(detected.mime) : null
   if (!detected || !type) {

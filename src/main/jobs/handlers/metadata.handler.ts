@@ -23,8 +23,11 @@ export const extractMetadata: JobHandler = async (asset, context) => {
     }
   }
   if (asset.type === 'video' || asset.type === 'audio') {
-    const video = parseFfprobe(await context.ffmpeg().probe(path, PROBE_TIMEOUT_MS))
+    const raw = await context.ffmpeg().probe(path, PROBE_TIMEOUT_MS)
+    const video = parseFfprobe(raw)
     context.assets.setMetadata(asset.id, 'ffprobe', video, now)
+    // Kept whole: exports decide copy/remux/transcode from details VideoFacts leaves out.
+    context.assets.setMetadata(asset.id, 'ffprobeRaw', raw, now)
     if (asset.type === 'video' && !video.hasVideo) {
       // Generic containers (MP4, Ogg, ASF) also carry sound alone: that is audio, not a failure.
       if (!video.hasAudio)
