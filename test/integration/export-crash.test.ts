@@ -19,6 +19,8 @@ function exportChild(
     ['--import', 'tsx', join('test', 'support', 'export-child.ts'), dataDir, folder, out],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // Its own process group, so the kill takes its children (exiftool, ffmpeg) along.
+      detached: true,
     },
   )
   let outcome: 'killed' | 'exported' = 'killed'
@@ -27,7 +29,7 @@ function exportChild(
       if (line === 'exported') outcome = 'exported'
       if (killAfterBytes === undefined || !line.startsWith('progress ')) return
       const p = JSON.parse(line.slice(9)) as { phase: string; bytes: number }
-      if (p.phase === 'copying' && p.bytes >= killAfterBytes) child.kill('SIGKILL')
+      if (p.phase === 'copying' && p.bytes >= killAfterBytes) process.kill(-child.pid!, 'SIGKILL')
     })
     child.on('exit', () => resolve(outcome))
   })

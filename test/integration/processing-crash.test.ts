@@ -16,6 +16,8 @@ function killAfterFirstStep(dataDir: string, folder: string): Promise<void> {
     ['--import', 'tsx', join('test', 'support', 'process-child.ts'), dataDir, folder],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // Its own process group, so the kill takes its children (exiftool, ffmpeg) along.
+      detached: true,
     },
   )
   return new Promise((resolve) => {
@@ -24,7 +26,7 @@ function killAfterFirstStep(dataDir: string, folder: string): Promise<void> {
         line.startsWith('progress ') &&
         (JSON.parse(line.slice(9)) as { done: number }).done >= 20
       )
-        child.kill('SIGKILL')
+        process.kill(-child.pid!, 'SIGKILL')
     })
     child.on('exit', () => resolve())
   })

@@ -15,13 +15,15 @@ function killMidScan(dataDir: string, folder: string): Promise<number | null> {
     ['--import', 'tsx', join('test', 'support', 'scan-child.ts'), dataDir, folder],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // Its own process group, so the kill takes its children (exiftool, ffmpeg) along.
+      detached: true,
     },
   )
   return new Promise((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (!line.startsWith('progress ')) return
       const progress = JSON.parse(line.slice(9)) as { seen: number }
-      if (progress.seen > 0) child.kill('SIGKILL')
+      if (progress.seen > 0) process.kill(-child.pid!, 'SIGKILL')
     })
     child.on('exit', (code, signal) => resolve(signal === 'SIGKILL' ? null : code))
   })
