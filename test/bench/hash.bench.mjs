@@ -1,4 +1,4 @@
-// 6: SHA-256 throughput of the media pool (the AssetHash step) against one `openssl dgst -sha256`
+// SHA-256 throughput of the media pool (the AssetHash step) against one `openssl dgst -sha256`
 // process over the same large files. Both read from the page cache: the files are read once
 // first, untimed, and fit in memory; each side then runs RUNS times and the medians count.
 import { createCipheriv, createHash } from 'node:crypto'
@@ -146,7 +146,7 @@ export function run({ log }) {
           })
     if (cpuMs && opensslCpuMs) {
       row.notes = [
-        `CPU per GB: pool ${cpu((cpuMs * 1e9) / bytes)}, openssl ${cpu((opensslCpuMs * 1e9) / bytes)}`,
+        `CPU per GB: pool ${Math.round((cpuMs * 1e9) / bytes)} ms, openssl ${Math.round((opensslCpuMs * 1e9) / bytes)} ms`,
       ]
     }
     return row

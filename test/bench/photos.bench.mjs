@@ -1,4 +1,4 @@
-// 7: a folder of 12 MP camera JPEGs through the whole image pipeline (`index --wait`: identify,
+// A folder of 12 MP camera JPEGs through the whole image pipeline (`index --wait`: identify,
 // SHA-256, exiftool metadata, the WebP pyramid and pHash) against a shell pipeline of the same
 // engines two files at a time: openssl dgst, exiftool -json and vipsthumbnail to each WebP size.
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'

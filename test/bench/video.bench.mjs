@@ -1,4 +1,4 @@
-// 8: one 1080p H.264 + AAC video through `index --wait` (identify, hash, metadata with ffprobe,
+// One 1080p H.264 + AAC video through `index --wait` (identify, hash, metadata with ffprobe,
 // poster frame and its WebP pyramid, 720p preview) against the same work as ffmpeg and
 // vipsthumbnail command lines run one after another: the poster and preview with the argument
 // lists Marquee builds (src/main/media/ffmpeg-args.ts), then the poster to the three sizes.

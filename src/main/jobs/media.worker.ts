@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { open, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp, { type OutputInfo } from 'sharp'
@@ -50,6 +49,7 @@ export interface ImageDone {
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; error: TaskError }
 
 const SAMPLE = 16 * 1024
+const CHUNK = 1024 * 1024
 
 /** The one function this worker exports: CPU work on one file, errors returned as data. */
 export default async function mediaTask(
@@ -70,26 +70,26 @@ async function hashFile(path: string): Promise<HashDone> {
   const before = await stat(path)
   const hash = createHash('sha256')
   const print = createHash('sha256').update(`${before.size}:`)
-  let head = 0
-  for await (const chunk of createReadStream(path, {
-    highWaterMark: 1024 * 1024,
-  }) as AsyncIterable<Buffer>) {
-    hash.update(chunk)
-    if (head < SAMPLE) {
-      const take = chunk.subarray(0, SAMPLE - head)
-      print.update(take)
-      head += take.length
+  // One buffer, reused: a stream would allocate a fresh megabyte for every chunk.
+  const buffer = Buffer.allocUnsafe(CHUNK)
+  const handle = await open(path, 'r')
+  try {
+    let position = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position)
+      if (bytesRead === 0) break
+      const chunk = buffer.subarray(0, bytesRead)
+      hash.update(chunk)
+      if (position < SAMPLE) print.update(chunk.subarray(0, SAMPLE - position))
+      position += bytesRead
     }
-  }
-  if (before.size > SAMPLE) {
-    const handle = await open(path, 'r')
-    try {
+    if (before.size > SAMPLE) {
       const tail = Buffer.alloc(Math.min(SAMPLE, before.size - SAMPLE))
       const { bytesRead } = await handle.read(tail, 0, tail.length, before.size - tail.length)
       print.update(tail.subarray(0, bytesRead))
-    } finally {
-      await handle.close()
     }
+  } finally {
+    await handle.close()
   }
   const after = await stat(path)
   return {

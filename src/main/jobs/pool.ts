@@ -13,7 +13,9 @@ export class MediaPool {
 
   constructor(
     private readonly spec: WorkerSpec,
-    readonly threads = Math.max(1, availableParallelism() - 1),
+    // All cores but one, and at least two: the work runs off the main thread either way, and
+    // on a two-core machine a single thread would leave half the machine idle.
+    readonly threads = Math.max(2, availableParallelism() - 1),
   ) {
     this.budget = new MemoryBudget(Math.min(2 * 1024 ** 3, totalmem() / 4))
   }

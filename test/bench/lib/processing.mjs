@@ -1,4 +1,4 @@
-// Shared by the processing benchmarks (hash, photos, video, mixed-rss): where their media is
+// Shared by the processing benchmarks (hash, photos, video, mixed): where their media is
 // kept, the tools they compare against, and a runner that samples a process tree's memory.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'

@@ -27,7 +27,9 @@ const started = performance.now()
 const results = await Promise.all(files.map((file) => pool.hash(file)))
 const ms = performance.now() - started
 const cpu = process.cpuUsage(cpuBefore)
-const running = (pool as unknown as { pool: { threads: unknown[] } }).pool.threads.length
+// The pool starts lazily: its piscina instance is a promise once the first task has run.
+const piscina = await (pool as unknown as { pool?: Promise<{ threads: unknown[] }> }).pool
+const running = piscina?.threads.length ?? 0
 await pool.close()
 
 const failed = results.flatMap((r, i) => (r.ok ? [] : [`${files[i]}: ${r.error.message}`]))

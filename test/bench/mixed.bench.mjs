@@ -1,4 +1,4 @@
-// 9: peak memory while `index --wait` processes a mixed library: mostly 1–2 MP JPEG and PNG
+// Peak memory while `index --wait` processes a mixed library: mostly 1–2 MP JPEG and PNG
 // photos, ~2 % each short videos, audio files and broken files. The pool's workers are threads
 // of the Node process, so its peak RSS (VmHWM) covers them; ffmpeg, ffprobe and exiftool's perl
 // are child processes, sampled every 100 ms and reported beside it.
@@ -32,7 +32,7 @@ export async function run({ log }) {
   const ffmpeg = process.env.FFMPEG_PATH || which('ffmpeg')
   const loadBefore = load()
   // index exits 1 when an asset failed: the broken files are meant to.
-  const run = await indexAndWait(freshDataDir('mixed-rss'), lib.dir, {
+  const run = await indexAndWait(freshDataDir('mixed'), lib.dir, {
     env: { FFMPEG_PATH: ffmpeg },
     okStatuses: [0, 1],
     sampled: true,
