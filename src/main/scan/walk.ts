@@ -1,4 +1,13 @@
-import { lstatSync, opendirSync, readFileSync, type Dirent } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  opendirSync,
+  openSync,
+  readFileSync,
+  type Dirent,
+} from 'node:fs'
 import { join } from 'node:path'
 import { IGNORE_FILE, isDefaultExcluded, isIgnored, ruleSet, type RuleSet } from './filters'
 import { mediaTypeOf } from './media-types'
@@ -75,51 +84,76 @@ export function walkTree({ root, sink, exclusions, indexAllFiles }: WalkOptions)
     const absDir = dir === '' ? root : join(root, dir)
     const entries = readFolder(absDir, dir, sink)
     if (!entries) continue
-    const rules = withIgnoreFile(inherited, entries, absDir, dir, sink)
-    const files: FoundFile[] = []
-    const subfolders: string[] = []
-    for (const entry of entries) {
-      const name = entry.name
-      if (isDefaultExcluded(name)) continue
-      const relPath = dir === '' ? name : `${dir}/${name}`
-      let isDir = entry.isDirectory()
-      let isFile = entry.isFile()
-      if (!isDir && !isFile && !entry.isSymbolicLink() && !isSpecial(entry)) {
-        // Some network filesystems report no type in the listing (DT_UNKNOWN).
-        const info = statEntry(join(absDir, name), relPath, sink)
-        if (!info) continue
-        isDir = info.isDirectory()
-        isFile = info.isFile()
-      }
-      if (isDir) {
-        if (!isIgnored(rules, relPath, true)) subfolders.push(relPath)
-      } else if (
-        isFile &&
-        (indexAllFiles || mediaTypeOf(name)) &&
-        !isIgnored(rules, relPath, false)
-      ) {
-        const info = statEntry(join(absDir, name), relPath, sink)
-        if (info?.isFile()) {
-          files.push({
-            dir,
-            name,
-            size: info.size,
-            mtimeMs: Math.trunc(info.mtimeMs),
-            inode: String(info.ino),
-            device: String(info.dev),
-          })
+    const at = folderHandle(absDir)
+    try {
+      const rules = withIgnoreFile(inherited, entries, absDir, dir, sink)
+      const files: FoundFile[] = []
+      const subfolders: string[] = []
+      for (const entry of entries) {
+        const name = entry.name
+        if (isDefaultExcluded(name)) continue
+        const relPath = dir === '' ? name : `${dir}/${name}`
+        let isDir = entry.isDirectory()
+        let isFile = entry.isFile()
+        if (!isDir && !isFile && !entry.isSymbolicLink() && !isSpecial(entry)) {
+          // Some network filesystems report no type in the listing (DT_UNKNOWN).
+          const info = statEntry(at.path(name), relPath, sink)
+          if (!info) continue
+          isDir = info.isDirectory()
+          isFile = info.isFile()
+        }
+        if (isDir) {
+          if (!isIgnored(rules, relPath, true)) subfolders.push(relPath)
+        } else if (
+          isFile &&
+          (indexAllFiles || mediaTypeOf(name)) &&
+          !isIgnored(rules, relPath, false)
+        ) {
+          const info = statEntry(at.path(name), relPath, sink)
+          if (info?.isFile()) {
+            files.push({
+              dir,
+              name,
+              size: info.size,
+              mtimeMs: Math.trunc(info.mtimeMs),
+              inode: String(info.ino),
+              device: String(info.dev),
+            })
+          }
         }
       }
-    }
-    sink.folder(dir, files)
-    if (depth + 1 > MAX_DEPTH) {
-      for (const sub of subfolders) sink.unreadable(sub, 'ELOOP')
-      continue
-    }
-    for (let i = subfolders.length - 1; i >= 0; i--) {
-      stack.push({ dir: subfolders[i]!, rules, depth: depth + 1 })
+      sink.folder(dir, files)
+      if (depth + 1 > MAX_DEPTH) {
+        for (const sub of subfolders) sink.unreadable(sub, 'ELOOP')
+        continue
+      }
+      for (let i = subfolders.length - 1; i >= 0; i--) {
+        stack.push({ dir: subfolders[i]!, rules, depth: depth + 1 })
+      }
+    } finally {
+      at.close()
     }
   }
+}
+
+const PROC_FD = process.platform === 'linux' && existsSync('/proc/self/fd')
+
+/**
+ * Names inside one folder, for lstat. On Linux through the folder's open descriptor
+ * (`/proc/self/fd/<fd>/<name>`), so the kernel looks up only the last name, as find's fstatat
+ * does; an absolute path makes a network filesystem without caches resolve every folder of it
+ * again, for every file. Elsewhere, the absolute path.
+ */
+function folderHandle(absDir: string): { path(name: string): string; close(): void } {
+  if (PROC_FD) {
+    try {
+      const fd = openSync(absDir, constants.O_RDONLY | constants.O_DIRECTORY)
+      return { path: (name) => `/proc/self/fd/${fd}/${name}`, close: () => closeSync(fd) }
+    } catch {
+      // Fall through: the listing worked, so the absolute path will too.
+    }
+  }
+  return { path: (name) => join(absDir, name), close: () => {} }
 }
 
 function isSpecial(entry: Dirent): boolean {
