@@ -7,13 +7,13 @@ import { tempDir } from '../support/temp'
 
 async function indexTree(
   files: Record<string, string>,
-  options: { exclusions?: string[]; indexAllFiles?: boolean } = {},
+  options: { exclusions?: string[]; indexAllFiles?: boolean; kind?: 'network' } = {},
 ) {
   const core = testCore()
   const media = tempDir('marquee-names-')
   writeTree(media, files)
   const root = await core.services.roots.add({ path: media })
-  if (options.exclusions || options.indexAllFiles)
+  if (options.exclusions || options.indexAllFiles || options.kind)
     core.services.roots.update({ id: root.id, ...options })
   const result = await core.services.scan.scan(root.id)
   expect(result.status).toBe('completed')
@@ -39,6 +39,34 @@ describe('what is indexed', () => {
       `${deep}/bottom.jpg`,
     ]
     const { core, paths } = await indexTree(Object.fromEntries(names.map((n) => [n, n])))
+    expect(paths).toEqual([...names].sort())
+    expect(Buffer.byteLength(long)).toBe(255)
+    const byPath = assetsByPath(core)
+    expect(byPath.get(nfc)!.id).not.toBe(byPath.get(nfd)!.id)
+    expect(byPath.get('UPPER.JPG')!.type).toBe('image')
+    expect(byPath.get(`${deep}/bottom.jpg`)!.relPath.split('/')).toHaveLength(41)
+  })
+
+  it('stores hostile names exactly, also when stat goes through folder descriptors (network roots)', async () => {
+    const nfc = 'Caf\u00e9.jpg'
+    const nfd = 'Cafe\u0301.jpg'
+    const long = `${'a'.repeat(251)}.jpg`
+    const deep = Array.from({ length: 40 }, (_, i) => `d${i}`).join('/')
+    const names = [
+      nfc,
+      nfd,
+      'line\nbreak.png',
+      'back\\slash.gif',
+      long,
+      ' spaced .jpg',
+      '100% #1 ?.webp',
+      '🎬 clip.mp4',
+      'UPPER.JPG',
+      `${deep}/bottom.jpg`,
+    ]
+    const { core, paths } = await indexTree(Object.fromEntries(names.map((n) => [n, n])), {
+      kind: 'network',
+    })
     expect(paths).toEqual([...names].sort())
     expect(Buffer.byteLength(long)).toBe(255)
     const byPath = assetsByPath(core)

@@ -18,6 +18,8 @@ export interface ScanRequest {
   scanId: number
   exclusions: string[]
   indexAllFiles: boolean
+  /** A network root: the walker stats through folder descriptors (fewer lookups on the wire). */
+  network: boolean
   identity: VolumeIdentity
   /** The user confirmed that an empty (or unrecognisable) root really lost its files. */
   confirmEmpty: boolean

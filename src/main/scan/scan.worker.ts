@@ -74,6 +74,7 @@ function walk(session: ScanSession, data: ScanWorkerData, alive: () => void): Pr
     root: data.request.rootPath,
     exclusions: data.request.exclusions,
     indexAllFiles: data.request.indexAllFiles,
+    statViaFolder: data.request.network,
     flow,
   }
   const walker = startWorker(data.walker, walkData)

@@ -64,6 +64,8 @@ export interface WalkOptions {
   /** Per-root exclusion patterns (gitignore syntax). */
   exclusions: readonly string[]
   indexAllFiles: boolean
+  /** Stat through each folder's descriptor (network roots: see folderHandle). */
+  statViaFolder?: boolean
 }
 
 const MAX_DEPTH = 512
@@ -74,7 +76,13 @@ const MAX_DEPTH = 512
  * caller's watchdog gives up on it), and exactly one directory handle is open at a time.
  * Symlinks are never followed, so they cannot lead outside the root or into a loop.
  */
-export function walkTree({ root, sink, exclusions, indexAllFiles }: WalkOptions): void {
+export function walkTree({
+  root,
+  sink,
+  exclusions,
+  indexAllFiles,
+  statViaFolder = false,
+}: WalkOptions): void {
   const rootRules = ruleSet('', exclusions)
   const stack: { dir: string; rules: RuleSet[]; depth: number }[] = [
     { dir: '', rules: rootRules ? [rootRules] : [], depth: 0 },
@@ -84,7 +92,7 @@ export function walkTree({ root, sink, exclusions, indexAllFiles }: WalkOptions)
     const absDir = dir === '' ? root : join(root, dir)
     const entries = readFolder(absDir, dir, sink)
     if (!entries) continue
-    const at = folderHandle(absDir)
+    const at = folderHandle(absDir, statViaFolder)
     try {
       const rules = withIgnoreFile(inherited, entries, absDir, dir, sink)
       const files: FoundFile[] = []
@@ -142,10 +150,14 @@ const PROC_FD = process.platform === 'linux' && existsSync('/proc/self/fd')
  * Names inside one folder, for lstat. On Linux through the folder's open descriptor
  * (`/proc/self/fd/<fd>/<name>`), so the kernel looks up only the last name, as find's fstatat
  * does; an absolute path makes a network filesystem without caches resolve every folder of it
- * again, for every file. Elsewhere, the absolute path.
+ * again, for every file. On local disks the dentry cache makes absolute paths cheaper than the
+ * extra open and close, so they keep them.
  */
-function folderHandle(absDir: string): { path(name: string): string; close(): void } {
-  if (PROC_FD) {
+function folderHandle(
+  absDir: string,
+  viaFolder: boolean,
+): { path(name: string): string; close(): void } {
+  if (viaFolder && PROC_FD) {
     try {
       const fd = openSync(absDir, constants.O_RDONLY | constants.O_DIRECTORY)
       return { path: (name) => `/proc/self/fd/${fd}/${name}`, close: () => closeSync(fd) }

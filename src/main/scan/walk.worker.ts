@@ -5,6 +5,7 @@ export interface WalkWorkerData {
   root: string
   exclusions: string[]
   indexAllFiles: boolean
+  statViaFolder: boolean
   /** Int32Array[2]: folders sent, folders the database side has taken. For flow control. */
   flow: SharedArrayBuffer
 }
@@ -34,6 +35,7 @@ export function walkOnWorker(
       root: data.root,
       exclusions: data.exclusions,
       indexAllFiles: data.indexAllFiles,
+      statViaFolder: data.statViaFolder,
       sink: {
         folder(dir, files) {
           const numbers = new Float64Array(files.length * 4)

@@ -109,6 +109,7 @@ export class ScanService {
         scanId,
         exclusions: root.exclusions,
         indexAllFiles: root.indexAllFiles,
+        network: root.kind === 'network',
         identity,
         confirmEmpty: options.confirmEmpty === true,
       },
