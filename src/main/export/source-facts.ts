@@ -5,6 +5,8 @@
  * `parseFfprobe` reads, so the library's stored facts need not change.
  */
 
+import { rate, record, text } from '../media/ffprobe-facts'
+
 export type ContainerName = 'mp4' | 'mov' | '3gp' | 'matroska' | 'avi' | 'mpegts' | 'other'
 
 export interface SourceFacts {
@@ -23,8 +25,6 @@ export interface SourceFacts {
  * differs by 0.1 %.
  */
 const VARIABLE_RATE_TOLERANCE = 0.01
-
-type Json = Record<string, unknown>
 
 /** `faststart` comes from the file's box layout, which ffprobe does not print. */
 export function sourceFacts(ffprobe: unknown, faststart: boolean): SourceFacts {
@@ -63,22 +63,4 @@ export function containerOf(formatName: string | null, majorBrand: string | null
   if (names.includes('avi')) return 'avi'
   if (names.includes('mpegts')) return 'mpegts'
   return 'other'
-}
-
-/** "30000/1001" → 29.97…; "0/0" → null. */
-function rate(value: unknown): number | null {
-  if (typeof value !== 'string') return null
-  const [numerator, denominator = '1'] = value.split('/')
-  const result = Number(numerator) / Number(denominator)
-  return Number.isFinite(result) && result > 0 ? result : null
-}
-
-function record(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : null
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null
 }

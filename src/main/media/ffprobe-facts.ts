@@ -105,20 +105,20 @@ function clockSeconds(value: unknown): number | null {
 }
 
 /** "30000/1001" → 29.97…; "0/0" (no rate, as for audio and cover art) → null. */
-function rate(value: unknown): number | null {
+export function rate(value: unknown): number | null {
   if (typeof value !== 'string') return positive(value)
   const [numerator, denominator = '1'] = value.split('/')
   const result = Number(numerator) / Number(denominator)
   return Number.isFinite(result) && result > 0 ? result : null
 }
 
-function record(value: unknown): Json | null {
+export function record(value: unknown): Json | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Json)
     : null
 }
 
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null
 }
 

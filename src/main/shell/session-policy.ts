@@ -1,19 +1,9 @@
 import type { Session } from 'electron'
 import { MEDIA_SCHEME } from '../../shared/contract'
+import { contentSecurityPolicy } from '../transport/csp'
 
 /** The renderer needs its own scripts and styles, and media from the one media route. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${MEDIA_SCHEME}:`,
-  `media-src 'self' blob: ${MEDIA_SCHEME}:`,
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([`${MEDIA_SCHEME}:`])
 
 /** Denies every permission (camera, notifications, …) and puts the CSP on every response. */
 export function hardenSession(session: Session): void {

@@ -12,6 +12,7 @@ import {
   sessionCookie,
   tokensEqual,
 } from './serve-auth'
+import { contentSecurityPolicy } from './csp'
 import { readStaticFile } from './static-files'
 import { attachWebSocketApi } from './websocket'
 import { MEDIA_HTTP_PREFIX } from '../../shared/contract'
@@ -43,20 +44,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 }
 
-function pageCsp(): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
-}
+const PAGE_CSP = contentSecurityPolicy()
 
 /**
  * Serve mode: the built renderer, the contract over a WebSocket, and the media route, on one
@@ -128,7 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       'Content-Type': file.contentType,
       'Content-Length': String(file.body.length),
       'Cache-Control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-store',
-      'Content-Security-Policy': pageCsp(),
+      'Content-Security-Policy': PAGE_CSP,
       ...SECURITY_HEADERS,
     })
     res.end(req.method === 'HEAD' ? undefined : file.body)

@@ -1,0 +1,19 @@
+/**
+ * The Content-Security-Policy of the renderer, one policy for both faces: the Electron shell adds
+ * its media scheme, serve mode serves media from its own origin ('self').
+ */
+export function contentSecurityPolicy(mediaSources: string[] = []): string {
+  const media = mediaSources.length ? ` ${mediaSources.join(' ')}` : ''
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${media}`,
+    `media-src 'self' blob:${media}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
