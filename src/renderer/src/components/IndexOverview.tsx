@@ -19,7 +19,7 @@ export interface IndexOverviewProps {
 export function IndexOverview(props: IndexOverviewProps) {
   const lead = (counts: IndexCounts): string => {
     if (counts.present > 0) {
-      return `${plural(counts.present, 'file')} indexed; the gallery arrives with processing.`
+      return `${plural(counts.present, 'file')} indexed; thumbnails and previews are made in the background, and the gallery to browse them is not built yet.`
     }
     if (!props.scanned) return 'Not scanned yet: the numbers appear once the first scan is done.'
     return props.total > 0
