@@ -116,10 +116,14 @@ async function thumbnails(task: Extract<MediaTask, { kind: 'image' }>): Promise<
   let large: { data: Buffer; info: OutputInfo }
   try {
     large = await decode(task.source, 'warning')
-  } catch (error) {
-    if (!/premature|truncat|end of (file|input)|corrupt|unexpected end/i.test(String(error)))
-      throw error
-    large = await decode(task.source, 'none')
+  } catch (strict) {
+    // Strict decoding refuses a damaged file; a lenient one may still render what is there.
+    // (libvips' error text is not a reliable guide: its error buffer is shared by threads.)
+    try {
+      large = await decode(task.source, 'none')
+    } catch {
+      throw strict
+    }
     warning = 'The file is truncated or damaged; its thumbnails show the part that could be read.'
   }
   const variants: Variant[] = []
