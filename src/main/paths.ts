@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { APP_NAME } from '../shared/domain'
 
 /**
@@ -33,3 +33,13 @@ export interface DataPaths {
 export function dataPaths(dataDir: string): DataPaths {
   return { dataDir, databasePath: join(dataDir, 'library.db'), cacheDir: join(dataDir, 'cache') }
 }
+
+/** True when `child` lies strictly inside `parent` (both absolute; not the folder itself). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+}
+
+/** `child` is `parent` itself or lies inside it. */
+export const isSameOrInside = (child: string, parent: string): boolean =>
+  child === parent || relative(parent, child) === '' || isInside(child, parent)

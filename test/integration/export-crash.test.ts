@@ -16,7 +16,7 @@ function exportChild(
 ): Promise<'killed' | 'exported'> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join('test', 'support', 'export-child.ts'), dataDir, folder, out],
+    ['--import', 'tsx', join('test', 'support', 'core-child.ts'), 'export', dataDir, folder, out],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       // Its own process group, so the kill takes its children (exiftool, ffmpeg) along.

@@ -163,13 +163,15 @@ describe('exporting bundles to players', () => {
     ).toBe(true)
   })
 
-  it('refuses an export that needs more space than the drive has, before copying anything', async () => {
+  it('refuses an export that needs more space than the drive has, before copying anything', async (context) => {
     const small = join(scratch, 'tiny-stick')
     mkdirSync(small)
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small])
-    } catch {
-      return // Not allowed to mount here: covered where it can run (CI runs as root).
+    } catch (error) {
+      // CI runs as root and must run this; elsewhere, say plainly that it was skipped.
+      if (process.env.CI) throw error
+      context.skip()
     }
     try {
       await expect(

@@ -13,7 +13,7 @@ import { tempDir } from '../support/temp'
 function killAfterFirstStep(dataDir: string, folder: string): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join('test', 'support', 'process-child.ts'), dataDir, folder],
+    ['--import', 'tsx', join('test', 'support', 'core-child.ts'), 'process', dataDir, folder],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       // Its own process group, so the kill takes its children (exiftool, ffmpeg) along.

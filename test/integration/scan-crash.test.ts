@@ -12,7 +12,7 @@ import { tempDir } from '../support/temp'
 function killMidScan(dataDir: string, folder: string): Promise<number | null> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join('test', 'support', 'scan-child.ts'), dataDir, folder],
+    ['--import', 'tsx', join('test', 'support', 'core-child.ts'), 'scan', dataDir, folder],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       // Its own process group, so the kill takes its children (exiftool, ffmpeg) along.

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { isSameOrInside } from '../paths'
 import type { Root } from '../../shared/domain'
 import { UsageError } from './io'
 
@@ -6,10 +7,7 @@ import { UsageError } from './io'
 export function findRoot(roots: Root[], ref: string, cwd: string): Root | undefined {
   if (/^\d+$/.test(ref)) return roots.find((r) => r.id === Number(ref))
   const path = resolve(cwd, ref)
-  return roots.find((r) => {
-    const rel = relative(r.path, path)
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-  })
+  return roots.find((r) => isSameOrInside(path, r.path))
 }
 
 export function requireRoot(roots: Root[], ref: string, cwd: string): Root {

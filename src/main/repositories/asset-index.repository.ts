@@ -1,6 +1,7 @@
 import type { AssetStatus, AssetType } from '../../shared/domain'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
+import { DiscoveredQueue } from './discovered-queue'
 import type { FoundFile } from '../scan/walk'
 
 /** What a scan needs to know of an indexed file. */
@@ -46,7 +47,10 @@ export class AssetIndexRepository {
 
   private readonly insertMany: Statement
 
+  private readonly discovered: DiscoveredQueue
+
   constructor(private readonly db: Db) {
+    this.discovered = new DiscoveredQueue(db)
     this.insertMany = db.prepare(
       `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')}`,
     )
@@ -109,21 +113,6 @@ export class AssetIndexRepository {
          WHERE id = ? AND status != 'missing'`,
       ),
       removeUnconfirmed: db.prepare<[number]>('DELETE FROM assets WHERE created_scan = ?'),
-      discoveredChunkEnd: db.prepare<[number, number, number], { last: number | null }>(
-        `SELECT max(id) AS last FROM (SELECT id FROM assets
-           WHERE root_id = ? AND status = 'discovered' AND id > ? ORDER BY id LIMIT ?)`,
-      ),
-      queueChunk: db.prepare<[number, number, number, number, number]>(
-        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
-         SELECT 'AssetIdentify', id, 0, 'queued', ?, ? FROM assets
-         WHERE root_id = ? AND status = 'discovered' AND id > ? AND id <= ?
-         ON CONFLICT (asset_id, kind) DO UPDATE SET status = 'queued', attempts = 0,
-           last_error = NULL, run_after = 0, updated_at = excluded.updated_at`,
-      ),
-      markChunk: db.prepare<[number, number, number, number]>(
-        `UPDATE assets SET status = 'queued', error = NULL, updated_at = ?
-         WHERE root_id = ? AND status = 'discovered' AND id > ? AND id <= ?`,
-      ),
     }
   }
 
@@ -233,22 +222,9 @@ export class AssetIndexRepository {
     return this.s.markMissing.run(now, now, id).changes > 0
   }
 
-  /**
-   * Queues the first processing step of every discovered file of a root, a few thousand per
-   * transaction: on the scan worker, so 100k new files never stall the main thread.
-   */
-  queueDiscovered(rootId: number, now: number, chunk = 5000): number {
-    let after = 0
-    let queued = 0
-    for (;;) {
-      const last = this.s.discoveredChunkEnd.get(rootId, after, chunk)?.last
-      if (last === null || last === undefined) return queued
-      queued += this.transaction(() => {
-        this.s.queueChunk.run(now, now, rootId, after, last)
-        return this.s.markChunk.run(now, rootId, after, last).changes
-      })
-      after = last
-    }
+  /** Queues the first processing step of the root's discovered files (on the scan worker). */
+  queueDiscovered(rootId: number, now: number): number {
+    return this.discovered.queue(rootId, 0, now)
   }
 
   /** Drops the rows a scan added (used when the scan turned out to be of the wrong volume). */

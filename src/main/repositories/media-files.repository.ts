@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
-import { isAbsolute, relative } from 'node:path'
+import { isInside } from '../paths'
 import { Readable } from 'node:stream'
 
 export interface ServableFile {
@@ -18,8 +18,7 @@ export class MediaFilesRepository {
   async resolveInside(base: string, candidate: string): Promise<ServableFile | null> {
     try {
       const [realBase, realFile] = await Promise.all([realpath(base), realpath(candidate)])
-      const rel = relative(realBase, realFile)
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null
+      if (!isInside(realFile, realBase)) return null
       const info = await stat(realFile)
       if (!info.isFile()) return null
       return { path: realFile, size: info.size, mtimeMs: info.mtimeMs }

@@ -1,6 +1,6 @@
 import type { AssetStatus, AssetType } from '../../shared/domain'
 import type { Db } from '../db/connection'
-import { JobName } from '../jobs/job-names'
+import { DiscoveredQueue } from './discovered-queue'
 
 /** What a job needs to know of its asset. */
 export interface ProcessingAsset {
@@ -36,7 +36,10 @@ export interface Facts {
 export class ProcessingRepository {
   private readonly s
 
+  private readonly discovered: DiscoveredQueue
+
   constructor(private readonly db: Db) {
+    this.discovered = new DiscoveredQueue(db)
     this.s = {
       get: db.prepare<[number], ProcessingAsset>(
         `SELECT a.id, a.root_id AS rootId, r.path AS rootPath, r.status AS rootStatus, a.dir, a.name,
@@ -67,15 +70,6 @@ export class ProcessingRepository {
       ),
       phash: db.prepare<[string, number, number]>(
         'UPDATE assets SET phash = ?, updated_at = ? WHERE id = ?',
-      ),
-      queueDiscovered: db.prepare<[string, number, number, number]>(
-        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
-         SELECT ?, id, ?, 'queued', ?, ? FROM assets WHERE status = 'discovered'
-         ON CONFLICT (asset_id, kind) DO UPDATE SET status = 'queued', attempts = 0, last_error = NULL,
-           run_after = 0, updated_at = excluded.updated_at`,
-      ),
-      markQueued: db.prepare<[number]>(
-        "UPDATE assets SET status = 'queued', error = NULL, updated_at = ? WHERE status = 'discovered'",
       ),
       resetQueued: db.prepare<[number]>(
         `UPDATE assets SET status = 'discovered', updated_at = ? WHERE status = 'queued'
@@ -152,10 +146,7 @@ export class ProcessingRepository {
 
   /** Every discovered asset gets its first job and becomes queued. Returns how many. */
   queueDiscovered(priority: number, now: number): number {
-    return this.transaction(() => {
-      this.s.queueDiscovered.run(JobName.AssetIdentify, priority, now, now)
-      return this.s.markQueued.run(now).changes
-    })
+    return this.discovered.queue(null, priority, now)
   }
 
   /** Queued assets whose jobs were all cancelled go back to discovered. */

@@ -1,7 +1,8 @@
-import { isAbsolute, relative, sep } from 'node:path'
+import { relative, sep } from 'node:path'
 import type { AssetQuery } from '../../shared/contract'
 import type { Asset } from '../../shared/domain'
 import { AppError } from '../errors'
+import { isInside } from '../paths'
 import type { AssetsRepository } from '../repositories/assets.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
@@ -52,9 +53,8 @@ export class AssetsService {
   /** The asset at an absolute path, if that path lies in a root and is indexed. */
   byPath(path: string): Asset {
     for (const root of this.roots.list()) {
-      const rel = relative(root.path, path)
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue
-      const parts = rel.split(sep)
+      if (!isInside(path, root.path)) continue
+      const parts = relative(root.path, path).split(sep)
       const name = parts.pop()!
       const asset = this.assets.byPath(root.id, parts.join('/'), name)
       if (asset) return this.complete(asset)

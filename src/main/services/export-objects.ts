@@ -63,7 +63,7 @@ export async function prepareObject(
   if (asset.type === 'image') {
     const plan = planImage(asset.width ?? 1, asset.height ?? 1, profile)
     const variant = `export:${profile.id}`
-    const rendition = await cached(asset, variant, deps, async () =>
+    const rendition = await cached(asset, variant, mimeOf(plan.format), deps, async () =>
       deps.renditions.image(original, variant, plan),
     )
     const ext = plan.format === 'jpeg' ? 'jpg' : 'webp'
@@ -73,7 +73,7 @@ export async function prepareObject(
       width: plan.width,
       height: plan.height,
       ext,
-      mime: plan.format === 'jpeg' ? 'image/jpeg' : 'image/webp',
+      mime: mimeOf(plan.format),
       handling: 'converted',
       reasons: [],
       facts: null,
@@ -102,7 +102,7 @@ export async function prepareObject(
       }
     }
     const variant = `export:${profile.id}:${keepAudio ? 'audio' : 'silent'}`
-    const rendition = await cached(asset, variant, deps, async () =>
+    const rendition = await cached(asset, variant, 'video/mp4', deps, async () =>
       deps.renditions.video(
         deps.ffmpeg(),
         variant,
@@ -148,6 +148,7 @@ export async function prepareObject(
 async function cached(
   asset: ProcessingAsset,
   variant: string,
+  mime: string,
   deps: PrepareDeps,
   make: () => Promise<{ path: string; sha256: string; bytes: number }>,
 ): Promise<{
@@ -180,7 +181,7 @@ async function cached(
       width: null,
       height: null,
       bytes: made.bytes,
-      mime: variant.includes('jpeg') ? 'image/jpeg' : 'application/octet-stream',
+      mime,
       contentSha256: made.sha256,
     },
     deps.now(),
@@ -199,3 +200,6 @@ function storedFacts(asset: ProcessingAsset): VideoFacts {
     throw new AppError('INVALID_ARGUMENT', `${asset.name} has not been analysed yet.`)
   return metadata.ffprobe
 }
+
+const mimeOf = (format: 'webp' | 'jpeg'): string =>
+  format === 'jpeg' ? 'image/jpeg' : 'image/webp'

@@ -162,16 +162,19 @@ export class ExportService {
         }
         files++
       })
-      if (request.verify)
-        await this.verifyObjects(dir, unique, signal, (n, done) =>
+      // With --verify, objects already there were hashed by planCopies; re-read the new ones.
+      if (request.verify) {
+        const copiedBytes = plan.toCopy.reduce((sum, o) => sum + o.size, 0)
+        await this.verifyObjects(dir, plan.toCopy, signal, (n, done) =>
           report({
             phase: 'verifying',
             files: done,
-            totalFiles: unique.length,
+            totalFiles: plan.toCopy.length,
             bytes: n,
-            totalBytes,
+            totalBytes: copiedBytes,
           }),
         )
+      }
 
       report({ phase: 'writing', files, totalFiles: unique.length, bytes, totalBytes })
       const bundleId = randomUUID()

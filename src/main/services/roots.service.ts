@@ -1,16 +1,11 @@
-import { basename, isAbsolute, relative } from 'node:path'
+import { basename, isAbsolute } from 'node:path'
 import type { MethodArgs } from '../../shared/contract'
 import type { Root } from '../../shared/domain'
 import { AppError } from '../errors'
+import { isInside } from '../paths'
 import type { EventBus } from '../events'
 import type { FilesystemRepository } from '../repositories/filesystem.repository'
 import type { RootsRepository } from '../repositories/roots.repository'
-
-/** True when `child` lies strictly inside `parent` (both resolved, absolute). */
-export function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-}
 
 export class RootsService {
   constructor(

@@ -117,8 +117,7 @@ export class ScanService {
     const message = await this.watch(rootId, data, started)
     let result: ScanResult
     if (message.type === 'done' && message.outcome.status === 'completed') {
-      const { unsettled: _unsettled, ...counts } = message.outcome.counts
-      result = this.result(rootId, 'completed', null, counts, started)
+      result = this.result(rootId, 'completed', null, message.outcome.counts, started)
       this.rootsRepository.setIdentity(rootId, message.outcome.identity, this.now())
       this.roots.setStatus(rootId, 'online', null)
     } else {

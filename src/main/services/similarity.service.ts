@@ -10,7 +10,6 @@ import type { ProcessingRepository } from '../repositories/processing.repository
 export class SimilarityService {
   private index: SimilarityIndex | undefined
   private sha = new Map<number, string | null>()
-  private hashes = new Map<number, bigint>()
 
   constructor(
     private readonly assets: ProcessingRepository,
@@ -42,13 +41,11 @@ export class SimilarityService {
     if (this.index) return this.index
     const index = new SimilarityIndex()
     this.sha = new Map()
-    this.hashes = new Map()
     for (const row of this.assets.phashes()) {
       const hash = phashFromHex(row.phash)
       if (!informative(hash)) continue
       index.add(row.id, hash)
       this.sha.set(row.id, row.sha256)
-      this.hashes.set(row.id, hash)
     }
     this.index = index
     return index

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, normalize, relative } from 'node:path'
+import { join, normalize, relative, sep } from 'node:path'
+import { isInside } from '../paths'
 import { contentTypeFor } from './content-type'
 
 export interface StaticFile {
@@ -22,13 +23,12 @@ export async function readStaticFile(dir: string, urlPath: string): Promise<Stat
   if (decoded.includes('\0')) return null
   const name = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const file = normalize(join(dir, name))
-  const rel = relative(dir, file)
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null
+  if (!isInside(file, dir)) return null
   try {
     return {
       body: await readFile(file),
       contentType: contentTypeFor(file),
-      immutable: rel.startsWith('assets'),
+      immutable: relative(dir, file).startsWith(`assets${sep}`),
     }
   } catch {
     return null
