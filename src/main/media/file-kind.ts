@@ -1,11 +1,12 @@
-import type { AssetType } from '../../shared/domain'
+import { CONTAINER_MIMES, FORMAT_BY_EXTENSION, MEDIA_FORMATS, type MediaType } from './formats'
 
 /**
  * What a file is, in words and in Marquee's asset types, from its bytes and MIME type
- * (ARCHITECTURE §5, Identify). The MIME strings are the ones file-type 21 reports.
+ * (ARCHITECTURE §5, Identify). The MIME strings are the ones file-type 21 reports; which of them
+ * each extension may hold comes from the one format table (./formats).
  */
 
-export type MediaType = Exclude<AssetType, 'other'>
+export type { MediaType }
 
 const SIGNATURES: ReadonlyArray<readonly [bytes: readonly number[], words: string]> = [
   [[0x7f, 0x45, 0x4c, 0x46], 'a program (Linux ELF executable)'],
@@ -66,122 +67,33 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/**
- * Generic containers file-type reports when it cannot see the streams inside (an Ogg starting
- * with a Skeleton track, an ASF without stream headers up front). They go down the video path,
- * where ffprobe's `hasVideo` tells video from audio.
- */
-const CONTAINERS = new Set([
-  'application/mp4',
-  'application/ogg',
-  'application/vnd.ms-asf',
-  'application/mxf',
-])
+/** Canonical MIME types of the format table; a name two formats share has one type. */
+const TYPE_BY_MIME = new Map(MEDIA_FORMATS.map((format) => [format.mime, format.type]))
 
-/** The asset type a MIME type is processed as, or null when Marquee does not handle it. */
+/**
+ * The asset type a MIME type is processed as, or null when Marquee does not handle it: the
+ * table's type for its canonical names, else the top-level type, else video for the generic
+ * containers (ffprobe tells video from audio there).
+ */
 export function mediaTypeForMime(mime: string): MediaType | null {
   const essence = essenceOf(mime)
+  const known = TYPE_BY_MIME.get(essence)
+  if (known) return known
   const [top] = essence.split('/')
   if (top === 'image' || top === 'video' || top === 'audio') return top
-  if (essence === 'application/pdf') return 'document'
-  return CONTAINERS.has(essence) ? 'video' : null
-}
-
-const JPEG = ['image/jpeg']
-const HEIF = ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']
-/** One container, several names: the `ftyp` brand, not the content, picks the one reported. */
-const MP4 = ['video/mp4', 'video/x-m4v', 'audio/mp4', 'audio/x-m4a']
-const MATROSKA = ['video/matroska', 'video/x-matroska', 'audio/matroska', 'audio/x-matroska']
-/** file-type names an ASF after its first stream, so a WMV may be reported as audio. */
-const ASF = [
-  'video/x-ms-asf',
-  'audio/x-ms-asf',
-  'application/vnd.ms-asf',
-  'video/x-ms-wmv',
-  'audio/x-ms-wma',
-]
-const MPEG_PS = ['video/mpeg', 'video/mp1s', 'video/mp2p']
-const OGG = ['audio/ogg', 'video/ogg', 'application/ogg']
-/** Most camera RAW formats are TIFF inside; file-type reports many of them as plain TIFF. */
-const tiffRaw = (mime: string): string[] => [mime, 'image/tiff']
-
-/** MIME types that are no surprise for each extension (lower case, without the dot). */
-const EXPECTED: Record<string, readonly string[]> = {
-  jpg: JPEG,
-  jpeg: JPEG,
-  jpe: JPEG,
-  jfif: JPEG,
-  // An animated PNG is still a .png.
-  png: ['image/png', 'image/apng'],
-  apng: ['image/apng', 'image/png'],
-  gif: ['image/gif'],
-  webp: ['image/webp'],
-  avif: ['image/avif'],
-  heic: HEIF,
-  heif: HEIF,
-  tif: ['image/tiff'],
-  tiff: ['image/tiff'],
-  bmp: ['image/bmp'],
-  // file-type does not read SVG; an SVG with an XML declaration comes back as XML.
-  svg: ['image/svg+xml', 'application/xml'],
-  cr2: tiffRaw('image/x-canon-cr2'),
-  cr3: ['image/x-canon-cr3'],
-  nef: tiffRaw('image/x-nikon-nef'),
-  nrw: tiffRaw('image/x-nikon-nrw'),
-  arw: tiffRaw('image/x-sony-arw'),
-  dng: tiffRaw('image/x-adobe-dng'),
-  orf: ['image/x-olympus-orf'],
-  rw2: ['image/x-panasonic-rw2'],
-  raf: ['image/x-fujifilm-raf'],
-  srw: tiffRaw('image/x-samsung-srw'),
-  pef: tiffRaw('image/x-pentax-pef'),
-  mp4: MP4,
-  m4v: MP4,
-  m4a: MP4,
-  m4b: MP4,
-  // QuickTime is MP4's parent; editors often write .mov files with an MP4 brand.
-  mov: ['video/quicktime', 'video/mp4'],
-  qt: ['video/quicktime'],
-  '3gp': ['video/3gpp'],
-  '3g2': ['video/3gpp2'],
-  mkv: MATROSKA,
-  mka: MATROSKA,
-  webm: ['video/webm', 'audio/webm'],
-  avi: ['video/vnd.avi', 'video/x-msvideo', 'video/avi'],
-  wmv: ASF,
-  wma: ASF,
-  asf: ASF,
-  mpg: MPEG_PS,
-  mpeg: MPEG_PS,
-  vob: MPEG_PS,
-  ts: ['video/mp2t'],
-  mts: ['video/mp2t'],
-  m2ts: ['video/mp2t'],
-  flv: ['video/x-flv'],
-  ogv: ['video/ogg', 'application/ogg'],
-  // .ogg predates the split into .oga/.ogv and is used for both.
-  ogg: OGG,
-  oga: ['audio/ogg', 'application/ogg'],
-  opus: ['audio/ogg', 'audio/opus'],
-  mp3: ['audio/mpeg'],
-  mp2: ['audio/mpeg'],
-  aac: ['audio/aac'],
-  wav: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
-  flac: ['audio/flac', 'audio/x-flac'],
-  aif: ['audio/aiff', 'audio/x-aiff'],
-  aiff: ['audio/aiff', 'audio/x-aiff'],
-  pdf: ['application/pdf'],
+  return CONTAINER_MIMES.has(essence) ? 'video' : null
 }
 
 /**
- * Whether the detected MIME type is what the extension promises. Extensions not listed match a
- * MIME type whose subtype is the extension itself (jxl ↔ image/jxl, xcf ↔ image/x-xcf).
+ * Whether the detected MIME type is what the extension promises: the format's canonical MIME
+ * type or one of its aliases. Extensions not in the table match a MIME type whose subtype is the
+ * extension itself (jxl ↔ image/jxl, xcf ↔ image/x-xcf).
  */
 export function extensionMatchesMime(ext: string, mime: string): boolean {
   const extension = ext.replace(/^\./, '').toLowerCase()
   const essence = essenceOf(mime)
-  const expected = EXPECTED[extension]
-  if (expected) return expected.includes(essence)
+  const format = FORMAT_BY_EXTENSION.get(extension)
+  if (format) return format.mime === essence || format.aliases.includes(essence)
   const subtype = essence.split('/')[1] ?? ''
   return extension !== '' && (subtype === extension || subtype === `x-${extension}`)
 }

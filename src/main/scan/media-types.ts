@@ -1,59 +1,21 @@
 import type { AssetType } from '../../shared/domain'
+import { FORMAT_BY_EXTENSION, MEDIA_FORMATS, type MediaType } from '../media/formats'
 
 /**
- * Extensions indexed by default, compared case-insensitively (documented in docs/indexing.md).
- * The processing pipeline later checks the bytes; this list only decides what is worth a look.
+ * Extensions indexed by default, compared case-insensitively: every extension of the one format
+ * table (src/main/media/formats.ts, documented in docs/indexing.md). The processing pipeline
+ * later checks the bytes; the extension only decides what is worth a look.
  */
-const EXTENSIONS: Record<Exclude<AssetType, 'other'>, readonly string[]> = {
-  image: [
-    'jpg',
-    'jpeg',
-    'jpe',
-    'png',
-    'gif',
-    'webp',
-    'avif',
-    'heic',
-    'heif',
-    'tif',
-    'tiff',
-    'bmp',
-    'svg',
-    'cr2',
-    'cr3',
-    'nef',
-    'arw',
-    'dng',
-    'orf',
-    'rw2',
-    'raf',
-    'srw',
-    'pef',
-  ],
-  video: [
-    'mp4',
-    'm4v',
-    'mov',
-    'mkv',
-    'webm',
-    'avi',
-    'wmv',
-    'mpg',
-    'mpeg',
-    'm2ts',
-    'mts',
-    'ts',
-    '3gp',
-    'flv',
-    'ogv',
-  ],
-  audio: ['mp3', 'm4a', 'aac', 'wav', 'flac', 'ogg', 'oga', 'opus', 'wma', 'aif', 'aiff'],
-  document: ['pdf'],
+export const MEDIA_EXTENSIONS: Readonly<Record<MediaType, readonly string[]>> = {
+  image: extensionsOf('image'),
+  video: extensionsOf('video'),
+  audio: extensionsOf('audio'),
+  document: extensionsOf('document'),
 }
 
-const TYPE_BY_EXTENSION = new Map<string, AssetType>(
-  Object.entries(EXTENSIONS).flatMap(([type, exts]) => exts.map((ext) => [ext, type as AssetType])),
-)
+function extensionsOf(type: MediaType): string[] {
+  return MEDIA_FORMATS.filter((format) => format.type === type).flatMap((f) => f.extensions)
+}
 
 /** Lower-case extension without the dot; '' when the name has none (or is only a dot name). */
 export function extensionOf(name: string): string {
@@ -63,7 +25,5 @@ export function extensionOf(name: string): string {
 
 /** The asset type a name suggests, or null when it is not a known media extension. */
 export function mediaTypeOf(name: string): AssetType | null {
-  return TYPE_BY_EXTENSION.get(extensionOf(name)) ?? null
+  return FORMAT_BY_EXTENSION.get(extensionOf(name))?.type ?? null
 }
-
-export const MEDIA_EXTENSIONS = EXTENSIONS

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { MEDIA_HTTP_PREFIX, MEDIA_SCHEME } from '../../shared/contract'
 import type { MediaFilesRepository } from '../repositories/media-files.repository'
-import { contentTypeFor } from './content-type'
+import { mediaContentHeaders } from './content-type'
 import { parseRange } from './range'
 
 export type MediaHandler = (request: Request) => Promise<Response>
@@ -35,7 +35,7 @@ export function createMediaHandler(
 
     const headers: Record<string, string> = {
       'Accept-Ranges': 'bytes',
-      'Content-Type': contentTypeFor(file.path),
+      ...mediaContentHeaders(file.path),
       'Cache-Control': 'private, max-age=3600',
       'Last-Modified': new Date(file.mtimeMs).toUTCString(),
       'X-Content-Type-Options': 'nosniff',
