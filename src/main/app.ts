@@ -245,6 +245,7 @@ function createProcessing(
     async close() {
       stopQueueing()
       await jobs.close()
+      await ffmpeg?.close()
       await pool.close()
       await exiftool.close()
     },

@@ -21,17 +21,26 @@ export type MetadataTags = Record<string, unknown>
  * EXIF, IPTC and XMP, and for the JPEG previews embedded in RAW and HEIC files.
  */
 export class ExiftoolRepository {
-  private tool: ExifTool | undefined
+  /** A promise, so that close() also ends a tool whose module was still loading. */
+  private tool: Promise<ExifTool> | undefined
 
   constructor(private readonly taskTimeoutMs = 30_000) {}
 
   /** Loaded and started on first use: commands that read no metadata never pay for it. */
-  private async exiftool(): Promise<ExifTool> {
-    if (!this.tool) {
-      const { ExifTool } = await import('exiftool-vendored')
-      this.tool ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs })
-    }
+  private exiftool(): Promise<ExifTool> {
+    this.tool ??= import('exiftool-vendored').then(
+      ({ ExifTool }) => new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs }),
+      (error: unknown) => {
+        this.tool = undefined
+        throw error
+      },
+    )
     return this.tool
+  }
+
+  /** Process ids of the running exiftool children (none before first use or after close). */
+  async pids(): Promise<number[]> {
+    return this.tool ? (await this.tool).pids : []
   }
 
   /** Metadata as plain JSON values (dates become ISO strings), grouped later by the caller. */
@@ -63,9 +72,11 @@ export class ExiftoolRepository {
     return false
   }
 
+  /** Ends the exiftool children: in-flight reads get a moment to finish, then they are killed. */
   async close(): Promise<void> {
-    await this.tool?.end()
+    const tool = this.tool
     this.tool = undefined
+    await (await tool?.catch(() => undefined))?.end()
   }
 }
 
