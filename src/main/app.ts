@@ -34,6 +34,7 @@ import { ProcessingRepository } from './repositories/processing.repository'
 import { BundleFilesRepository } from './repositories/bundle-files.repository'
 import { BundlesRepository } from './repositories/bundles.repository'
 import { CollectionsRepository } from './repositories/collections.repository'
+import { DatabaseRepository } from './repositories/database.repository'
 import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
 import { ExportService } from './services/export.service'
@@ -144,7 +145,7 @@ export function createCore(options: CoreOptions): Core {
     now,
   })
   const services: Services = {
-    app: new AppService(db, paths, options.face),
+    app: new AppService(new DatabaseRepository(db), paths, options.face),
     roots,
     scan,
     jobs: processing.jobs,

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { Logger } from '../logger'
+import { CacheRepository } from '../repositories/cache.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ExiftoolRepository } from '../repositories/exiftool.repository'
 import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
@@ -15,7 +16,7 @@ export interface JobContext {
   /** Throws a clear error when ffmpeg/ffprobe are not installed. */
   ffmpeg(): FfmpegRepository
   exiftool: ExiftoolRepository
-  cache: CacheLayout
+  cache: CacheRepository
   logger: Logger
   now(): number
 }
@@ -32,20 +33,8 @@ export class PermanentFailure extends Error {
   override name = 'PermanentFailure'
 }
 
-/** Where derivatives live: cache/media/<h0h1>/<h2h3>/<sha256>/, and cache/tmp for writes. */
-export class CacheLayout {
-  constructor(readonly cacheDir: string) {}
-
-  /** The folder of one content hash, absolute and relative to the cache directory. */
-  forHash(sha256: string): { abs: string; rel: string } {
-    const rel = `media/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`
-    return { abs: join(this.cacheDir, ...rel.split('/')), rel }
-  }
-
-  get tmpDir(): string {
-    return join(this.cacheDir, 'tmp')
-  }
-}
+/** @deprecated The cache's files moved to a repository: construct CacheRepository. */
+export const CacheLayout = CacheRepository
 
 export const originalPath = (asset: ProcessingAsset): string =>
   join(asset.rootPath, asset.dir, asset.name)

@@ -82,6 +82,13 @@ export class RenditionsRepository {
     }
   }
 
+  /** A cached rendition by its path relative to the cache directory, with its size; null if gone. */
+  async find(rel: string): Promise<{ file: string; size: number } | null> {
+    const file = join(this.cacheDir, ...rel.split('/'))
+    const size = await this.files.sizeOf(file)
+    return size === null ? null : { file, size }
+  }
+
   private tmp(ext: string): string {
     const dir = join(this.cacheDir, 'tmp')
     mkdirSync(dir, { recursive: true })

@@ -94,6 +94,9 @@ export class RootsRepository {
         'UPDATE roots SET device = ?, was_mount_point = ?, last_scan_at = ? WHERE id = ?',
       ),
       remove: db.prepare<[number]>('DELETE FROM roots WHERE id = ?'),
+      resetScanning: db.prepare<[number]>(
+        "UPDATE roots SET status = 'online', updated_at = ? WHERE status = 'scanning'",
+      ),
     }
   }
 
@@ -154,5 +157,13 @@ export class RootsRepository {
 
   remove(id: number): boolean {
     return this.statements.remove.run(id).changes > 0
+  }
+
+  /**
+   * Roots a dead process left marked scanning go back to online (the next scan checks them);
+   * returns how many there were.
+   */
+  resetScanning(now: number): number {
+    return this.statements.resetScanning.run(now).changes
   }
 }

@@ -1,17 +1,16 @@
 import type { AppInfo } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
-import type { Db } from '../db/connection'
 import type { DataPaths } from '../paths'
+import type { DatabaseRepository } from '../repositories/database.repository'
 
 export class AppService {
   constructor(
-    private readonly db: Db,
+    private readonly database: DatabaseRepository,
     private readonly paths: DataPaths,
     private readonly face: AppInfo['face'],
   ) {}
 
   info(): AppInfo {
-    const sqlite = this.db.prepare<[], { v: string }>('SELECT sqlite_version() AS v').get()!.v
     return {
       name: APP_NAME,
       version: __MARQUEE_VERSION__,
@@ -23,7 +22,7 @@ export class AppService {
       versions: {
         node: process.versions.node,
         electron: process.versions.electron ?? null,
-        sqlite,
+        sqlite: this.database.sqliteVersion(),
       },
     }
   }

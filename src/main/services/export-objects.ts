@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { AssetType } from '../../shared/domain'
 import { AppError } from '../errors'
@@ -160,13 +159,11 @@ async function cached(
 }> {
   const known = deps.derivatives.one(asset.sha256!, variant)
   if (known?.contentSha256) {
-    const file = join(deps.cacheDir, ...known.path.split('/'))
-    const size = await stat(file).then(
-      (s) => s.size,
-      () => null,
-    )
-    if (size === known.bytes)
-      return { file, sha256: known.contentSha256, size, width: known.width, height: known.height }
+    const found = await deps.renditions.find(known.path)
+    if (found?.size === known.bytes) {
+      const { width, height } = known
+      return { file: found.file, sha256: known.contentSha256, size: found.size, width, height }
+    }
   }
   const made = await make()
   const rel = made.path

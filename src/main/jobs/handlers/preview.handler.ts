@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseFfprobe, previewArgs } from '../../media/ffmpeg-args'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
@@ -12,10 +9,8 @@ const PREVIEW_TIMEOUT_MS = 15 * 60_000
 export const generatePreview: JobHandler = async (asset, context, signal) => {
   if (!asset.sha256) throw new Error('The file has no content hash yet.')
   if (context.derivatives.forHash(asset.sha256).some((d) => d.variant === 'preview')) return []
-  const dir = context.cache.forHash(asset.sha256)
-  mkdirSync(dir.abs, { recursive: true })
-  mkdirSync(context.cache.tmpDir, { recursive: true })
-  const tmp = join(context.cache.tmpDir, `${randomUUID()}.mp4`)
+  const dir = context.cache.prepare(asset.sha256)
+  const tmp = context.cache.tmpFile('mp4')
   const ffmpeg = context.ffmpeg()
   const probed = parseFfprobe(await ffmpeg.probe(originalPath(asset), 30_000))
   try {
@@ -37,8 +32,7 @@ export const generatePreview: JobHandler = async (asset, context, signal) => {
     throw error
   }
   const out = parseFfprobe(await ffmpeg.probe(tmp, 30_000))
-  const file = join(dir.abs, 'preview.mp4')
-  await rename(tmp, file)
+  const bytes = await context.cache.moveIn(tmp, join(dir.abs, 'preview.mp4'))
   context.derivatives.save(
     {
       sha256: asset.sha256,
@@ -46,7 +40,7 @@ export const generatePreview: JobHandler = async (asset, context, signal) => {
       path: `${dir.rel}/preview.mp4`,
       width: out.width,
       height: out.height,
-      bytes: (await stat(file)).size,
+      bytes,
       mime: 'video/mp4',
     },
     context.now(),

@@ -1,7 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
-import { rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import { posterArgs, posterTimeSeconds } from '../../media/ffmpeg-args'
 import { estimateDecodeBytes } from '../../media/image-plan'
 import type { ProcessingAsset } from '../../repositories/processing.repository'
@@ -13,9 +9,7 @@ const POSTER_TIMEOUT_MS = 60_000
 /** The WebP pyramid (and pHash) of an image, or of a video's poster frame. */
 export const generateThumbnails: JobHandler = async (asset, context, signal) => {
   if (!asset.sha256) throw new Error('The file has no content hash yet.')
-  const dir = context.cache.forHash(asset.sha256)
-  mkdirSync(dir.abs, { recursive: true })
-  mkdirSync(context.cache.tmpDir, { recursive: true })
+  const dir = context.cache.prepare(asset.sha256)
   const source =
     asset.type === 'video' ? await poster(asset, context, signal) : await decodable(asset, context)
   try {
@@ -36,7 +30,7 @@ export const generateThumbnails: JobHandler = async (asset, context, signal) => 
     record(asset, result.value, dir.rel, context)
     return []
   } finally {
-    if (source.temporary) await rm(source.path, { force: true })
+    if (source.temporary) await context.cache.discard(source.path)
   }
 }
 
@@ -79,7 +73,7 @@ async function decodable(
 ): Promise<{ path: string; temporary: boolean }> {
   const path = originalPath(asset)
   if (!needsEmbeddedPreview(asset)) return { path, temporary: false }
-  const preview = join(context.cache.tmpDir, `${randomUUID()}.jpg`)
+  const preview = context.cache.tmpFile('jpg')
   if (await context.exiftool.extractEmbeddedJpeg(path, preview))
     return { path: preview, temporary: true }
   throw new PermanentFailure(
@@ -105,15 +99,14 @@ async function poster(
   context: JobContext,
   signal: AbortSignal,
 ): Promise<{ path: string; temporary: boolean }> {
-  const output = join(context.cache.tmpDir, `${randomUUID()}.png`)
+  const output = context.cache.tmpFile('png')
   const input = originalPath(asset)
   const ffmpeg = context.ffmpeg()
   const at = posterTimeSeconds(asset.durationMs === null ? null : asset.durationMs / 1000)
   for (const seconds of at > 0 ? [at, 0] : [0]) {
     try {
       await ffmpeg.run(posterArgs({ input, output, atSeconds: seconds }), POSTER_TIMEOUT_MS, signal)
-      if (existsSync(output) && (await stat(output)).size > 0)
-        return { path: output, temporary: true }
+      if (((await context.cache.sizeOf(output)) ?? 0) > 0) return { path: output, temporary: true }
     } catch (error) {
       if (seconds === 0)
         throw new PermanentFailure(
