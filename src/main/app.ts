@@ -117,15 +117,18 @@ export function createCore(options: CoreOptions): Core {
     now,
   )
   const processing = createProcessing(db, paths.cacheDir, options, events, logger, now)
+  const collectionsRepository = new CollectionsRepository(db)
   const assets = new AssetsService(
     new AssetsRepository(db),
     rootsRepository,
     processing.derivatives,
     new SimilarityService(processing.assets, events),
     processing.assets,
+    collectionsRepository,
+    processing.jobs,
   )
   const collections = new CollectionsService(
-    new CollectionsRepository(db),
+    collectionsRepository,
     (id) => processing.assets.get(id) !== undefined,
     now,
   )

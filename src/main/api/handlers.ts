@@ -24,11 +24,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'app.info': () => app.info(),
     'roots.list': () => roots.list(),
     'roots.add': (args) => roots.add(args),
-    'roots.remove': async ({ id }) => {
-      roots.get(id)
-      await scan.cancel(id)
-      return roots.remove(id)
-    },
+    'roots.remove': ({ id }) => scan.removeRoot(id),
     'roots.update': (args) => roots.update(args),
     'roots.scan': ({ ids, confirmEmpty }) => {
       ids?.forEach((id) => roots.get(id))
@@ -37,18 +33,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'assets.list': (query) => assets.list(query),
     'assets.get': ({ id }) => assets.get(id),
     'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
-    'assets.remove': ({ ids, confirm }) => {
-      ids.forEach((id) => assets.get(id))
-      const heldBy = ids
-        .map((assetId) => ({
-          assetId,
-          collections: collections.holding(assetId).map(({ kind, name }) => ({ kind, name })),
-        }))
-        .filter((h) => h.collections.length > 0)
-      if (heldBy.length > 0 && !confirm) return { removed: [], heldBy }
-      jobs.cancel(ids)
-      return { removed: assets.remove(ids), heldBy }
-    },
+    'assets.remove': ({ ids, confirm }) => assets.remove(ids, confirm === true),
     'jobs.status': () => jobs.status(),
     'jobs.prioritize': ({ assetIds }) => {
       jobs.prioritize(assetIds)

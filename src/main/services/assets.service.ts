@@ -1,12 +1,14 @@
 import { relative, sep } from 'node:path'
-import type { AssetQuery } from '../../shared/contract'
+import type { AssetQuery, MethodResult } from '../../shared/contract'
 import type { Asset } from '../../shared/domain'
 import { AppError } from '../errors'
 import { isInside } from '../paths'
 import type { AssetsRepository } from '../repositories/assets.repository'
+import type { CollectionsRepository } from '../repositories/collections.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
 import type { RootsRepository } from '../repositories/roots.repository'
+import type { JobsService } from './jobs.service'
 import type { SimilarityService } from './similarity.service'
 
 export class AssetsService {
@@ -16,6 +18,8 @@ export class AssetsService {
     private readonly derivatives: DerivativesRepository,
     private readonly similarity: SimilarityService,
     private readonly processing: ProcessingRepository,
+    private readonly collections: CollectionsRepository,
+    private readonly jobs: JobsService,
   ) {}
 
   list(query: AssetQuery): { items: Asset[]; total: number } {
@@ -24,14 +28,25 @@ export class AssetsService {
   }
 
   get(id: number): Asset {
-    const asset = this.assets.get(id)
-    if (!asset) throw new AppError('NOT_FOUND', `There is no asset with id ${id}.`)
-    return this.complete(asset)
+    return this.complete(this.found(id))
   }
 
-  /** Forgets assets and what hangs on them (collection items, queued jobs); no file is touched. */
-  remove(ids: number[]): number[] {
-    return this.assets.remove(ids)
+  /**
+   * Forgets assets and what hangs on them (collection items, queued jobs); no file is touched.
+   * When collections hold any of them, nothing is removed without `confirm`: the answer says
+   * which collections those are, so the user sees the impact first.
+   */
+  remove(ids: number[], confirm: boolean): MethodResult<'assets.remove'> {
+    ids.forEach((id) => this.found(id))
+    const heldBy = ids
+      .map((assetId) => ({
+        assetId,
+        collections: this.collections.holding(assetId).map(({ kind, name }) => ({ kind, name })),
+      }))
+      .filter((held) => held.collections.length > 0)
+    if (heldBy.length > 0 && !confirm) return { removed: [], heldBy }
+    this.jobs.cancel(ids)
+    return { removed: this.assets.remove(ids), heldBy }
   }
 
   /** Exact duplicates (same SHA-256) and, on request, perceptually similar groups of ids. */
@@ -40,6 +55,12 @@ export class AssetsService {
       duplicates: this.processing.duplicateGroups(),
       similar: similar ? this.similarity.groups() : [],
     }
+  }
+
+  private found(id: number): Asset {
+    const asset = this.assets.get(id)
+    if (!asset) throw new AppError('NOT_FOUND', `There is no asset with id ${id}.`)
+    return asset
   }
 
   private complete(asset: Asset): Asset {

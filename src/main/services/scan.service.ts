@@ -86,6 +86,17 @@ export class ScanService {
     this.cancelled.delete(rootId)
   }
 
+  /**
+   * Forgets a root (files on disk are never touched) after stopping its scan, so no scan writes
+   * rows for a root that is gone. It lives here, not in RootsService, because only this service
+   * knows the running scans (and it depends on RootsService, not the other way round).
+   */
+  async removeRoot(rootId: number): Promise<{ id: number }> {
+    this.roots.get(rootId)
+    await this.cancel(rootId)
+    return this.roots.remove(rootId)
+  }
+
   /** Stops every running scan (their database writes are atomic batches) and waits for them. */
   async close(): Promise<void> {
     this.closing = true
