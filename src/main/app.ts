@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync } from 'node:fs'
 import type { AppInfo } from '../shared/domain'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { openDatabase, type Db } from './db/connection'
+import { LibraryLockedError } from './errors'
 import { EventBus } from './events'
 import { createLogger, type Logger } from './logger'
 import { dataPaths, type DataPaths } from './paths'
@@ -21,9 +21,12 @@ import {
 } from './services/library-watch.service'
 import { RootsService } from './services/roots.service'
 import { ScanService } from './services/scan.service'
+import { LibraryLockRepository } from './repositories/library-lock.repository'
+import { listenLocal, type LocalServer } from './transport/local-socket'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
 import { HANDLERS } from './jobs/handlers'
-import { CacheLayout, type JobContext } from './jobs/job-context'
+import type { JobContext } from './jobs/job-context'
+import { CacheRepository } from './repositories/cache.repository'
 import { MediaPool } from './jobs/pool'
 import { resolveBinaries } from './repositories/binaries'
 import { DerivativesRepository } from './repositories/derivatives.repository'
@@ -80,6 +83,13 @@ export interface Core {
   media: MediaHandler
   /** Background work of the long-running faces: rescans, watching, offline recovery. */
   startBackground(): void
+  /**
+   * Opens the local socket through which CLI processes on this machine use this core (the
+   * lock file names it). `drainOnClose`: close() waits for connected CLIs to finish first.
+   */
+  listen(options?: { drainOnClose?: boolean }): Promise<void>
+  /** How many CLI processes are connected through the local socket now. */
+  clients(): number
   close(): Promise<void>
 }
 
@@ -91,21 +101,35 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger()
   const paths = dataPaths(options.dataDir)
-  mkdirSync(paths.cacheDir, { recursive: true })
-  const db = openDatabase(paths.databasePath, { nativeBinding: options.nativeBinding })
+  // One owner per library: everything below (crash recovery included) runs only in the holder.
+  const locks = new LibraryLockRepository(paths.dataDir)
+  const attempt = locks.tryAcquire(options.face)
+  if (!attempt.acquired) throw new LibraryLockedError(paths.dataDir, attempt.holder)
+  const lock = attempt.lock
+  const cache = new CacheRepository(paths.cacheDir)
+  let db: Db
+  try {
+    cache.ensure()
+    db = openDatabase(paths.databasePath, { nativeBinding: options.nativeBinding })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
   const now = Date.now
 
   const events = new EventBus()
   const rootsRepository = new RootsRepository(db)
   const scansRepository = new ScansRepository(db)
-  recoverFromCrash(db, scansRepository, now())
+  recoverFromCrash(scansRepository, rootsRepository, cache, now())
 
   const roots = new RootsService(rootsRepository, new FilesystemRepository(), events, now)
+  const processing = createProcessing(db, cache, options, events, logger, now)
   const scan = new ScanService(
     roots,
     rootsRepository,
     scansRepository,
     events,
+    processing.jobs,
     options.workers,
     {
       databasePath: paths.databasePath,
@@ -116,7 +140,6 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
-  const processing = createProcessing(db, paths.cacheDir, options, events, logger, now)
   const collectionsRepository = new CollectionsRepository(db)
   const assets = new AssetsService(
     new AssetsRepository(db),
@@ -172,6 +195,8 @@ export function createCore(options: CoreOptions): Core {
   )
 
   let closing: Promise<void> | undefined
+  let local: LocalServer | undefined
+  let drainOnClose = false
   return {
     paths,
     db,
@@ -184,12 +209,22 @@ export function createCore(options: CoreOptions): Core {
       services.watch.start()
       services.jobs.start()
     },
+    async listen(listenOptions = {}) {
+      drainOnClose = listenOptions.drainOnClose === true
+      local ??= await listenLocal(lock.holder.socket, dispatch, events, logger)
+    },
+    clients: () => local?.connections() ?? 0,
     close() {
       closing ??= (async () => {
-        await services.watch.stop()
-        await scan.close()
-        await processing.close()
-        db.close()
+        try {
+          await local?.close({ drain: drainOnClose })
+          await services.watch.stop()
+          await scan.close()
+          await processing.close()
+          db.close()
+        } finally {
+          lock.release()
+        }
       })()
       return closing
     },
@@ -197,22 +232,18 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /**
- * The processing pipeline: queue, pool, tools. New and changed files found by a scan are queued
- * as soon as the scan finishes; processing runs where someone started it (app, serve,
+ * The processing pipeline: queue, pool, tools. The scan service hands it what each scan found
+ * (an explicit call, not an event); processing runs where someone started it (app, serve,
  * `index --wait`).
  */
 function createProcessing(
   db: Db,
-  cacheDir: string,
+  cache: CacheRepository,
   options: CoreOptions,
   events: EventBus,
   logger: Logger,
   now: () => number,
 ) {
-  const cache = new CacheLayout(cacheDir)
-  // Writes go to cache/tmp and are renamed into place; what a crash left there is garbage.
-  rmSync(cache.tmpDir, { recursive: true, force: true })
-  mkdirSync(cache.tmpDir, { recursive: true })
   const pool = new MediaPool(options.workers('media'))
   const exiftool = new ExiftoolRepository()
   let ffmpeg: FfmpegRepository | undefined
@@ -237,17 +268,12 @@ function createProcessing(
     logger,
     now,
   )
-  const stopQueueing = events.subscribe((event, payload) => {
-    if (event === 'scan.progress' && (payload as { phase: string }).phase === 'done')
-      jobs.queueDiscovered()
-  })
   return {
     jobs,
     assets,
     derivatives: context.derivatives,
     ffmpeg: context.ffmpeg,
     async close() {
-      stopQueueing()
       await jobs.close()
       await ffmpeg?.close()
       await pool.close()
@@ -256,10 +282,18 @@ function createProcessing(
   }
 }
 
-/** A process that died mid-scan leaves a running scan and a root marked scanning. */
-function recoverFromCrash(db: Db, scans: ScansRepository, now: number): void {
+/**
+ * What a process that died left behind: a running scan and a root marked scanning, and half-
+ * written files in cache/tmp (jobs it left running are queued again by the job service). Only
+ * the lock holder runs this, so it never pulls anything from under a live process.
+ */
+function recoverFromCrash(
+  scans: ScansRepository,
+  roots: RootsRepository,
+  cache: CacheRepository,
+  now: number,
+): void {
   scans.abandonRunning(now)
-  db.prepare("UPDATE roots SET status = 'online', updated_at = ? WHERE status = 'scanning'").run(
-    now,
-  )
+  roots.resetScanning(now)
+  cache.emptyTmp()
 }

@@ -9,8 +9,18 @@ const untilShutdown = new Promise<void>((resolve) => {
   process.once('SIGTERM', () => resolve())
 })
 
+// A reader that stops early (`marquee ls --json | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
+  flush: () =>
+    process.stdout.writableNeedDrain
+      ? new Promise((resolve) => process.stdout.once('drain', () => resolve()))
+      : Promise.resolve(),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),

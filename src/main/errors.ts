@@ -18,3 +18,18 @@ export function toApiError(error: unknown): ApiError {
     message: 'Something went wrong inside Marquee. The details were written to the log.',
   }
 }
+
+/** Another live process owns the library (see repositories/library-lock.repository.ts). */
+export class LibraryLockedError extends AppError {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: { pid: number; startedAt: number; face: string; socket: string },
+  ) {
+    const who = holder.face === 'electron' ? 'the Marquee app' : `marquee ${holder.face}`
+    super(
+      'CONFLICT',
+      `The library in ${dataDir} is open in ${who} (process ${holder.pid}, since ${new Date(holder.startedAt).toLocaleString()}).`,
+    )
+    this.name = 'LibraryLockedError'
+  }
+}

@@ -55,11 +55,17 @@ export interface AssetQuery {
   query?: string
   limit?: number
   offset?: number
+  /** Keyset paging: only ids above this one (ids ascend). Scripts page through any size. */
+  afterId?: number
+  /** Count every match (`total`); false skips the count (`total` is null). Default true. */
+  count?: boolean
 }
 
 export interface AssetsMethods {
-  'assets.list': { args: AssetQuery; result: { items: Asset[]; total: number } }
+  'assets.list': { args: AssetQuery; result: { items: Asset[]; total: number | null } }
   'assets.get': { args: { id: number }; result: Asset }
+  /** The indexed asset at an absolute file path. */
+  'assets.byPath': { args: { path: string }; result: Asset }
   /**
    * Forgets assets (files on disk are never touched). Assets that collections hold are only
    * removed with `confirm`; without it the answer lists those collections and removes nothing.
@@ -80,6 +86,12 @@ export interface AssetsMethods {
 
 export interface JobsMethods {
   'jobs.status': { args: void; result: QueueStatus }
+  /**
+   * Processes queued work until nothing is queued or running, then answers with the status.
+   * Starts the queue where it is not running yet (a CLI that holds the library); answers at once
+   * when the queue is paused.
+   */
+  'jobs.wait': { args: void; result: QueueStatus }
   /** Moves these assets' queued work to the front (what the user is looking at). */
   'jobs.prioritize': { args: { assetIds: number[] }; result: QueueStatus }
   'jobs.pause': { args: void; result: QueueStatus }
@@ -174,9 +186,11 @@ export const METHOD_NAMES = [
   'roots.scan',
   'assets.list',
   'assets.get',
+  'assets.byPath',
   'assets.duplicates',
   'assets.remove',
   'jobs.status',
+  'jobs.wait',
   'jobs.prioritize',
   'jobs.pause',
   'jobs.resume',
@@ -208,7 +222,13 @@ export type EventName = keyof Events
 export const EVENT_NAMES = [
   'roots.changed',
   'scan.progress',
+  'jobs.progress',
+  'export.progress',
 ] as const satisfies readonly EventName[]
+
+// Fails to compile when an event is declared above but missing from EVENT_NAMES.
+type EventMissingFromList = Exclude<EventName, (typeof EVENT_NAMES)[number]>
+export const EVENT_LIST_IS_COMPLETE: EventMissingFromList extends never ? true : never = true
 
 /** What one call returns across any transport: errors travel as data, never as exceptions. */
 export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError }

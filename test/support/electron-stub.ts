@@ -266,6 +266,14 @@ class FakeApp extends EventEmitter {
     return 'Marquee'
   }
 
+  exitCode: number | null = null
+
+  /** Electron's app.exit: ends at once, with no quit events. */
+  exit(code = 0): void {
+    this.exitCode = code
+    this.quitting = true
+  }
+
   quit(): void {
     this.quitCount += 1
     this.quitting = true
@@ -285,6 +293,7 @@ class FakeApp extends EventEmitter {
       ready: false,
       quitting: false,
       quitCount: 0,
+      exitCode: null,
       becameReady: deferred(),
     })
   }

@@ -108,7 +108,7 @@ describe('roots', () => {
     const dataDir = tempDir()
     const first = testCore(dataDir)
     const root = await first.services.roots.add({ path: tempDir(), label: 'NAS' })
-    first.close()
+    await first.close()
     expect(testCore(dataDir).services.roots.list()).toEqual([root])
   })
 })

@@ -32,9 +32,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     },
     'assets.list': (query) => assets.list(query),
     'assets.get': ({ id }) => assets.get(id),
+    'assets.byPath': ({ path }) => assets.byPath(path),
     'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
     'assets.remove': ({ ids, confirm }) => assets.remove(ids, confirm === true),
     'jobs.status': () => jobs.status(),
+    'jobs.wait': () => jobs.drain(),
     'jobs.prioritize': ({ assetIds }) => {
       jobs.prioritize(assetIds)
       return jobs.status()

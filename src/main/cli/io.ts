@@ -3,6 +3,8 @@ import type { WorkerSpecs } from '../workers'
 /** What a CLI command may touch of the outside world; tests pass their own. */
 export interface CliIo {
   stdout(text: string): void
+  /** Resolves once stdout has taken what was written (long listings wait on a slow reader). */
+  flush?(): Promise<void>
   stderr(text: string): void
   env: NodeJS.ProcessEnv
   cwd: string
@@ -21,4 +23,11 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const
+/**
+ * 0 success; 1 failure (an error, said on stderr); 2 usage error, or the library is held by
+ * another app or serve (for `serve`); 3 done, but some files could not be processed.
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const
+
+/** What a command resolves: true (exit 0), false (it reported a failure: exit 1), or a code. */
+export type CommandOutcome = boolean | (typeof EXIT)[keyof typeof EXIT]

@@ -1,5 +1,5 @@
-import { createCore, type Core } from '../app'
-import { AppError } from '../errors'
+import { createCore } from '../app'
+import { AppError, LibraryLockedError } from '../errors'
 import { createLogger } from '../logger'
 import { resolveDataDir } from '../paths'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
@@ -11,14 +11,14 @@ import { rootsCommand } from './commands/roots.command'
 import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
 import { HELP } from './help'
-import { EXIT, UsageError, type CliIo } from './io'
+import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
+import { openLibrary, type Library } from './library'
 
-/** A command resolves true on success and false when it reported a failure itself (exit 1). */
-type Command = (core: Core, args: ParsedArgs, io: CliIo) => Promise<boolean>
+/** A command resolves true on success, false when it reported a failure itself, or an exit code. */
+type Command = (lib: Library, args: ParsedArgs, io: CliIo) => Promise<CommandOutcome>
 
 const COMMANDS: Record<string, Command> = {
   roots: rootsCommand,
-  serve: serveCommand,
   index: indexCommand,
   scan: scanCommand,
   ls: lsCommand,
@@ -40,7 +40,7 @@ const STANDALONE: Record<string, (core: null, args: ParsedArgs, io: CliIo) => Pr
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let core: Core | undefined
+  let close: (() => Promise<void>) | undefined
   try {
     const args = parseCliArgs(argv)
     const name = args.positionals[0]
@@ -58,19 +58,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const standalone = STANDALONE[name]
     if (standalone) return (await standalone(null, args, io)) ? EXIT.ok : EXIT.failure
+    const dataDir = resolveDataDir(stringOption(args, 'data-dir'), io.env)
+    const logger = createLogger(io.env.MARQUEE_LOG_LEVEL === 'debug' ? 'debug' : 'warn', io.stderr)
+    if (name === 'serve') {
+      // serve owns the library for as long as it runs: it never joins another instance.
+      const core = createCore({ dataDir, face: 'serve', workers: io.workers, logger })
+      close = () => core.close()
+      return (await serveCommand(core, args, io)) ? EXIT.ok : EXIT.failure
+    }
     const command = COMMANDS[name]
     if (!command) throw new UsageError(`Unknown command "${name}".`)
-    const dataDir = resolveDataDir(stringOption(args, 'data-dir'), io.env)
-    core = createCore({
-      dataDir,
-      face: name === 'serve' ? 'serve' : 'cli',
-      workers: io.workers,
-      logger: createLogger(io.env.MARQUEE_LOG_LEVEL === 'debug' ? 'debug' : 'warn', io.stderr),
-    })
-    return (await command(core, args, io)) ? EXIT.ok : EXIT.failure
+    const lib = await openLibrary({ dataDir, workers: io.workers, logger })
+    close = () => lib.close()
+    const outcome = await command(lib, args, io)
+    return outcome === true ? EXIT.ok : outcome === false ? EXIT.failure : outcome
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`marquee: ${error.message}\nRun 'marquee help' for usage.\n`)
+      return EXIT.usage
+    }
+    if (error instanceof LibraryLockedError) {
+      io.stderr(`marquee: ${error.message} Stop it first, or use that one.\n`)
       return EXIT.usage
     }
     if (error instanceof AppError) {
@@ -82,6 +90,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     return EXIT.failure
   } finally {
-    await core?.close()
+    await close?.()
   }
 }

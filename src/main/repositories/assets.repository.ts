@@ -31,7 +31,7 @@ const SELECT = `SELECT a.id, a.root_id, r.path AS root_path, a.dir, a.name, a.si
   a.error, a.metadata
   FROM assets a JOIN roots r ON r.id = a.root_id`
 
-type Filter = Pick<AssetQuery, 'rootId' | 'status' | 'type' | 'query'>
+type Filter = Pick<AssetQuery, 'rootId' | 'status' | 'type' | 'query' | 'afterId'>
 
 /** Read side of the assets table: what the UI and the CLI list and show. */
 export class AssetsRepository {
@@ -65,8 +65,8 @@ export class AssetsRepository {
     return row ? this.toAsset(row) : undefined
   }
 
-  /** One page, newest id last, with the total matching the filter. */
-  list(query: AssetQuery): { items: Asset[]; total: number } {
+  /** One page, newest id last, with the total matching the filter (unless `count: false`). */
+  list(query: AssetQuery): { items: Asset[]; total: number | null } {
     const { page, count } = this.statementsFor(query)
     const params = paramsOf(query)
     const rows = page.all({
@@ -74,9 +74,10 @@ export class AssetsRepository {
       limit: query.limit ?? 100,
       offset: query.offset ?? 0,
     }) as AssetRow[]
+    const { afterId: _afterId, ...countParams } = params
     return {
       items: rows.map((row) => this.toAsset(row)),
-      total: (count.get(params) as { n: number }).n,
+      total: query.count === false ? null : (count.get(countParams) as { n: number }).n,
     }
   }
 
@@ -86,14 +87,17 @@ export class AssetsRepository {
   }
 
   private statementsFor(filter: Filter) {
-    const key = ['rootId', 'status', 'type', 'query']
+    const key = ['rootId', 'status', 'type', 'query', 'afterId']
       .map((k) => (filter[k as keyof Filter] === undefined ? 0 : 1))
       .join('')
     let entry = this.cache.get(key)
     if (!entry) {
       entry = {
         page: this.db.prepare(this.listSql(filter)),
-        count: this.db.prepare(`SELECT count(*) AS n FROM assets a ${whereOf(filter)}`),
+        // The total counts every match, whatever page (or keyset position) is asked for.
+        count: this.db.prepare(
+          `SELECT count(*) AS n FROM assets a ${whereOf({ ...filter, afterId: undefined })}`,
+        ),
       }
       this.cache.set(key, entry)
     }
@@ -134,6 +138,7 @@ function whereOf(filter: Filter): string {
   if (filter.rootId !== undefined) clauses.push('a.root_id = @rootId')
   if (filter.status !== undefined) clauses.push('a.status = @status')
   if (filter.type !== undefined) clauses.push('a.type = @type')
+  if (filter.afterId !== undefined) clauses.push('a.id > @afterId')
   if (filter.query !== undefined) {
     clauses.push(
       `(CASE WHEN a.dir = '' THEN a.name ELSE a.dir || '/' || a.name END) LIKE @query ESCAPE '\\'`,
@@ -147,6 +152,7 @@ function paramsOf(filter: Filter): Record<string, unknown> {
   if (filter.rootId !== undefined) params.rootId = filter.rootId
   if (filter.status !== undefined) params.status = filter.status
   if (filter.type !== undefined) params.type = filter.type
+  if (filter.afterId !== undefined) params.afterId = filter.afterId
   if (filter.query !== undefined)
     params.query = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   return params

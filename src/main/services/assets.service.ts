@@ -22,7 +22,7 @@ export class AssetsService {
     private readonly jobs: JobsService,
   ) {}
 
-  list(query: AssetQuery): { items: Asset[]; total: number } {
+  list(query: AssetQuery): { items: Asset[]; total: number | null } {
     const page = this.assets.list(query)
     return { items: page.items.map((a) => this.complete(a)), total: page.total }
   }

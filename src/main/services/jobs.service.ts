@@ -33,6 +33,7 @@ export class JobsService {
   private closing = false
   private wakeTimer: NodeJS.Timeout | undefined
   private idleWaiters: Array<() => void> = []
+  private pauseWaiters: Array<() => void> = []
   private drainWaiters: Array<() => void> = []
   private doneCount = 0
   private failedCount = 0
@@ -66,6 +67,7 @@ export class JobsService {
 
   pause(): QueueStatus {
     this.paused = true
+    for (const resolve of this.pauseWaiters.splice(0)) resolve()
     this.emitProgress(true)
     return this.status()
   }
@@ -77,19 +79,15 @@ export class JobsService {
     return this.status()
   }
 
-  /** New work was queued elsewhere (the scan worker): start what can start. */
-  wake(): void {
-    this.pump()
-    this.emitProgress(false)
-  }
-
-  /** Queues the first job of every discovered asset. */
+  /**
+   * Queues the first job of every discovered asset, and starts whatever is queued — including
+   * jobs another thread or process wrote (the scan worker queues its root's new files itself,
+   * so "nothing newly queued here" never means "nothing to do").
+   */
   queueDiscovered(priority: number = PRIORITY.background): number {
     const queued = this.assets.queueDiscovered(priority, this.now())
-    if (queued > 0) {
-      this.pump()
-      this.emitProgress(true)
-    }
+    this.pump()
+    this.emitProgress(true)
     return queued
   }
 
@@ -140,6 +138,22 @@ export class JobsService {
     }
   }
 
+  /**
+   * Runs the queue (starting it if this process has not) until nothing is queued or running;
+   * returns early, with `paused: true`, when someone pauses it meanwhile.
+   */
+  async drain(): Promise<QueueStatus> {
+    this.start()
+    this.queueDiscovered()
+    if (!this.paused)
+      await new Promise<void>((resolve) => {
+        this.idleWaiters.push(resolve)
+        this.pauseWaiters.push(resolve)
+        this.settle()
+      })
+    return this.status()
+  }
+
   /** Resolves when nothing is queued or running (delayed retries included). */
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve()
@@ -188,6 +202,7 @@ export class JobsService {
   private settle(): void {
     if (!this.isIdle()) return
     this.emitProgress(true)
+    this.pauseWaiters = []
     for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 

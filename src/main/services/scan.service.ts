@@ -26,6 +26,11 @@ export interface ScanOptions {
   background?: boolean
 }
 
+/** Where a finished scan hands its new and changed files (the processing queue). */
+export interface ScanFollowUp {
+  queueDiscovered(): number
+}
+
 const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, restored: 0 }
 
 /**
@@ -45,6 +50,7 @@ export class ScanService {
     private readonly rootsRepository: RootsRepository,
     private readonly scans: ScansRepository,
     private readonly events: EventBus,
+    private readonly followUp: ScanFollowUp,
     private readonly specs: WorkerSpecs,
     private readonly settings: ScanSettings,
     private readonly logger: Logger,
@@ -143,6 +149,8 @@ export class ScanService {
       } else this.roots.setStatus(rootId, 'offline', reason)
     }
     this.scans.finish(scanId, result, this.now())
+    // The worker queued what it found in its own connection; the queue must hear of it here.
+    if (!this.closing) this.followUp.queueDiscovered()
     this.events.emit('scan.progress', {
       rootId,
       phase: 'done',

@@ -1,7 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../app'
 import { selectNativeBinding } from '../db/native-binding'
-import { AppError } from '../errors'
+import { AppError, LibraryLockedError } from '../errors'
 import { createLogger, type Logger } from '../logger'
 import type { WorkerSpecs } from '../workers'
 import { setAppMenu } from './app-menu'
@@ -68,9 +68,14 @@ export function runShell(options: ShellOptions): Promise<Shell | null> {
   })
   app.on('will-quit', () => void core?.close())
 
-  return app.whenReady().then(() => {
+  return app.whenReady().then(async () => {
     try {
       const running = openCore(options.workers, logger)
+      // The CLI on this machine goes through this window's core while the app runs.
+      await running.listen().catch((error: unknown) => {
+        void running.close()
+        throw error
+      })
       core = running
       handleMediaProtocol(running.media)
       registerIpc({ core: running, window: () => window, isAppUrl })
@@ -108,6 +113,15 @@ function openCore(workers: WorkerSpecs, logger: Logger): Core {
 
 /** Without its library the app can do nothing useful: say why, then quit. */
 function failToStart(error: unknown, logger: Logger): void {
+  if (error instanceof LibraryLockedError) {
+    // `marquee serve` (or another copy of the app under another user session) holds it.
+    dialog.showErrorBox(
+      'Marquee’s library is in use',
+      `${error.message}\n\nStop that process, or open the library there.`,
+    )
+    app.exit(2)
+    return
+  }
   logger.error('Marquee could not start', error)
   const detail =
     error instanceof AppError

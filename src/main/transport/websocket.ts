@@ -1,6 +1,7 @@
 import type { WebSocket, WebSocketServer } from 'ws'
-import type { ClientMessage, ServerMessage } from '../../shared/contract'
+import type { ServerMessage } from '../../shared/contract'
 import type { Core } from '../app'
+import { answer, parseClientMessage } from './messages'
 
 /**
  * The contract over a WebSocket: `{id, method, args}` in, `{id, response}` out, and every core
@@ -13,28 +14,16 @@ export function attachWebSocketApi(wss: WebSocketServer, core: Core): () => void
 
   wss.on('connection', (ws) => {
     ws.on('message', (data, isBinary) => {
-      const message = isBinary ? null : parseMessage(data.toString())
+      const message = isBinary ? null : parseClientMessage(data.toString())
       if (!message) {
         ws.close(1003, 'Expected a JSON message {id, method, args}')
         return
       }
-      void core
-        .dispatch(message.method, message.args)
-        .then((response) => send(ws, { id: message.id, response }))
+      void answer(core.dispatch, message).then((reply) => send(ws, reply))
     })
   })
 
   return core.events.subscribe((event, payload) => {
     for (const ws of wss.clients) send(ws, { event, payload })
   })
-}
-
-function parseMessage(text: string): ClientMessage | null {
-  try {
-    const value = JSON.parse(text) as Partial<ClientMessage>
-    if (typeof value.id !== 'number' || typeof value.method !== 'string') return null
-    return { id: value.id, method: value.method, args: value.args }
-  } catch {
-    return null
-  }
 }

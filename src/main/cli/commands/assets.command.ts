@@ -1,61 +1,105 @@
 import { isAbsolute, resolve } from 'node:path'
 import type { AssetQuery } from '../../../shared/contract'
 import { ASSET_STATUSES, ASSET_TYPES, type Asset } from '../../../shared/domain'
-import type { Core } from '../../app'
+import type { Library } from '../library'
 import { allowOnly, choiceOption, integerOption, stringOption, type ParsedArgs } from '../args'
-import { call } from '../call'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { requireRoot } from '../resolve-root'
 
-/** `ls`: assets matching the filters; JSON Lines with --json. */
-export async function lsCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+/** Rows fetched per call when streaming: small enough for constant memory, big enough to be fast. */
+const STREAM_PAGE = 1000
+/** What the human table shows unless --limit says otherwise. */
+const TABLE_PAGE = 100
+
+/**
+ * `ls`: assets matching the filters. `--json` streams every match as JSON Lines (keyset pages,
+ * constant memory at any library size) unless --limit/--offset ask for a window; the table for
+ * people shows a page and says how to see more.
+ */
+export async function lsCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'ls', ['json', 'root', 'status', 'type', 'query', 'limit', 'offset'])
   if (args.positionals.length > 1)
     throw new UsageError(
       `'ls' takes no arguments; filter with --root, --status, --type or --query.`,
     )
-  const query: AssetQuery = {
-    limit: integerOption(args, 'limit', 1, 10_000) ?? 100,
-    offset: integerOption(args, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
-  }
+  const filter: AssetQuery = {}
   const rootRef = stringOption(args, 'root')
   if (rootRef !== undefined)
-    query.rootId = requireRoot(await call(core, 'roots.list', undefined), rootRef, io.cwd).id
+    filter.rootId = requireRoot(await lib.call('roots.list', undefined), rootRef, io.cwd).id
   const status = choiceOption(args, 'status', ASSET_STATUSES)
-  if (status) query.status = status
+  if (status) filter.status = status
   const type = choiceOption(args, 'type', ASSET_TYPES)
-  if (type) query.type = type
+  if (type) filter.type = type
   const text = stringOption(args, 'query')
-  if (text !== undefined) query.query = text
-  const { items, total } = await call(core, 'assets.list', query)
+  if (text !== undefined) filter.query = text
+  const limit = integerOption(args, 'limit', 1, Number.MAX_SAFE_INTEGER)
+  const offset = integerOption(args, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0
+
   if (args.values.json) {
-    io.stdout(items.map((a) => `${JSON.stringify(a)}\n`).join(''))
-  } else {
-    io.stdout(
-      items
-        .map(
-          (a) =>
-            `${String(a.id).padStart(7)}  ${a.status.padEnd(10)}  ${a.type.padEnd(8)}  ${formatBytes(a.size).padStart(9)}  ${a.path}\n`,
-        )
-        .join(''),
+    await streamAssets(
+      lib,
+      filter,
+      offset,
+      limit ?? Infinity,
+      (asset) => io.stdout(`${JSON.stringify(asset)}\n`),
+      io.flush,
     )
-    const shown = (query.offset ?? 0) + items.length
-    if (total > shown) io.stderr(`${shown} of ${total} shown; use --offset ${shown} for more.\n`)
-    if (total === 0) io.stderr('No assets match.\n')
+    return true
   }
+  const shownLimit = limit ?? TABLE_PAGE
+  let shown = 0
+  await streamAssets(lib, filter, offset, shownLimit, (a) => {
+    shown++
+    io.stdout(
+      `${String(a.id).padStart(7)}  ${a.status.padEnd(10)}  ${a.type.padEnd(8)}  ${formatBytes(a.size).padStart(9)}  ${a.path}\n`,
+    )
+  })
+  const total = (await lib.call('assets.list', { ...filter, limit: 1 })).total ?? 0
+  const upTo = offset + shown
+  if (total > upTo) io.stderr(`${upTo} of ${total} shown; use --offset ${upTo} for more.\n`)
+  if (total === 0) io.stderr('No assets match.\n')
   return true
 }
 
+/** Pages through the matches by id (an offset is skipped once, then keyset paging takes over). */
+async function streamAssets(
+  lib: Library,
+  filter: AssetQuery,
+  offset: number,
+  limit: number,
+  each: (asset: Asset) => void,
+  flush?: () => Promise<void>,
+): Promise<void> {
+  let left = limit
+  let afterId: number | undefined
+  let skip = offset
+  while (left > 0) {
+    const size = Math.min(STREAM_PAGE, left)
+    const { items } = await lib.call('assets.list', {
+      ...filter,
+      ...(afterId === undefined ? { offset: skip } : { afterId }),
+      limit: size,
+      count: false,
+    })
+    skip = 0
+    for (const asset of items) each(asset)
+    await flush?.()
+    left -= items.length
+    if (items.length < size) return
+    afterId = items[items.length - 1]!.id
+  }
+}
+
 /** `show <asset id | absolute path>`: one asset, whole. */
-export async function showCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function showCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'show', ['json'])
   const ref = args.positionals[1]
   if (!ref || args.positionals.length > 2)
     throw new UsageError(`'show' takes one asset id or file path.`)
   const asset = /^\d+$/.test(ref)
-    ? await call(core, 'assets.get', { id: Number(ref) })
-    : core.services.assets.byPath(isAbsolute(ref) ? ref : resolve(io.cwd, ref))
+    ? await lib.call('assets.get', { id: Number(ref) })
+    : await lib.call('assets.byPath', { path: isAbsolute(ref) ? ref : resolve(io.cwd, ref) })
   io.stdout(args.values.json ? `${JSON.stringify(asset)}\n` : describeAsset(asset))
   return true
 }

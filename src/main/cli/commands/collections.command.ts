@@ -1,15 +1,14 @@
 import { isAbsolute, resolve } from 'node:path'
 import type { CollectionDetail, CollectionKind } from '../../../shared/domain'
-import type { Core } from '../../app'
+import type { Library } from '../library'
 import { allowOnly, stringOption, type ParsedArgs } from '../args'
-import { call } from '../call'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { formatDuration } from './jobs.command'
 
 /** `playlist …` and `album …`: create, add, ls, show, rm. */
 export function collectionCommand(kind: CollectionKind) {
-  return async (core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> => {
+  return async (lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> => {
     const [, sub, name, ...refs] = args.positionals
     const json = args.values.json === true
     const needName = (): string => {
@@ -19,7 +18,7 @@ export function collectionCommand(kind: CollectionKind) {
     switch (sub) {
       case 'create': {
         allowOnly(args, `${kind} create`, ['json'])
-        const created = await call(core, 'collections.create', { kind, name: needName() })
+        const created = await lib.call('collections.create', { kind, name: needName() })
         io.stdout(json ? `${JSON.stringify(created)}\n` : `Created ${kind} "${created.name}".\n`)
         return true
       }
@@ -32,8 +31,8 @@ export function collectionCommand(kind: CollectionKind) {
           throw new UsageError('Albums have no durations; only playlist items do.')
         if (seconds !== undefined && !(Number(seconds) > 0))
           throw new UsageError(`--duration is in seconds, e.g. 8 or 12.5; got "${seconds}".`)
-        const assetIds = refs.map((ref) => assetIdOf(core, ref, io.cwd))
-        const detail = await call(core, 'collections.add', {
+        const assetIds = await assetIdsOf(lib, refs, io.cwd)
+        const detail = await lib.call('collections.add', {
           kind,
           name: needName(),
           assetIds,
@@ -49,7 +48,7 @@ export function collectionCommand(kind: CollectionKind) {
       case 'ls':
       case 'list': {
         allowOnly(args, `${kind} ls`, ['json'])
-        const list = await call(core, 'collections.list', { kind })
+        const list = await lib.call('collections.list', { kind })
         if (json) io.stdout(`${JSON.stringify(list)}\n`)
         else if (list.length === 0)
           io.stdout(`No ${kind}s yet. Create one with 'marquee ${kind} create <name>'.\n`)
@@ -66,14 +65,14 @@ export function collectionCommand(kind: CollectionKind) {
       }
       case 'show': {
         allowOnly(args, `${kind} show`, ['json'])
-        const detail = await call(core, 'collections.get', { kind, name: needName() })
+        const detail = await lib.call('collections.get', { kind, name: needName() })
         io.stdout(json ? `${JSON.stringify(detail)}\n` : describe(detail))
         return true
       }
       case 'rm':
       case 'remove': {
         allowOnly(args, `${kind} rm`, ['json'])
-        const removed = await call(core, 'collections.remove', { kind, name: needName() })
+        const removed = await lib.call('collections.remove', { kind, name: needName() })
         io.stdout(
           json
             ? `${JSON.stringify(removed)}\n`
@@ -88,9 +87,16 @@ export function collectionCommand(kind: CollectionKind) {
 }
 
 /** An asset id, or the path of an indexed file. */
-export function assetIdOf(core: Core, ref: string, cwd: string): number {
+async function assetIdOf(lib: Library, ref: string, cwd: string): Promise<number> {
   if (/^\d+$/.test(ref)) return Number(ref)
-  return core.services.assets.byPath(isAbsolute(ref) ? ref : resolve(cwd, ref)).id
+  return (await lib.call('assets.byPath', { path: isAbsolute(ref) ? ref : resolve(cwd, ref) })).id
+}
+
+/** Asset ids for ids or file paths, in order. */
+export async function assetIdsOf(lib: Library, refs: string[], cwd: string): Promise<number[]> {
+  const ids: number[] = []
+  for (const ref of refs) ids.push(await assetIdOf(lib, ref, cwd))
+  return ids
 }
 
 function describe(detail: CollectionDetail): string {
@@ -107,15 +113,15 @@ function describe(detail: CollectionDetail): string {
 
 /** `rm <asset id|path>... [--yes]`: forgets assets; asks first when collections hold them. */
 export async function removeAssetsCommand(
-  core: Core,
+  lib: Library,
   args: ParsedArgs,
   io: CliIo,
 ): Promise<boolean> {
   allowOnly(args, 'rm', ['json', 'yes'])
   const refs = args.positionals.slice(1)
   if (refs.length === 0) throw new UsageError(`'rm' takes asset ids or file paths.`)
-  const ids = refs.map((ref) => assetIdOf(core, ref, io.cwd))
-  const result = await call(core, 'assets.remove', { ids, confirm: args.values.yes === true })
+  const ids = await assetIdsOf(lib, refs, io.cwd)
+  const result = await lib.call('assets.remove', { ids, confirm: args.values.yes === true })
   if (args.values.json) {
     io.stdout(`${JSON.stringify(result)}\n`)
     return result.removed.length > 0 || result.heldBy.length === 0

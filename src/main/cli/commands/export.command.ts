@@ -1,17 +1,23 @@
 import { resolve } from 'node:path'
-import type { ExportSource } from '../../../shared/contract'
-import type { Core } from '../../app'
+import type {
+  ExportProgress,
+  ExportRequest,
+  ExportResult,
+  ExportSource,
+} from '../../../shared/contract'
+import { AppError } from '../../errors'
+import type { Library } from '../library'
 import { collectGarbage, verifyBundle } from '../../export/verify-bundle'
 import { allowOnly, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { formatCount, progressLine } from '../progress'
 import { formatBytes } from './assets.command'
-import { assetIdOf } from './collections.command'
+import { assetIdsOf } from './collections.command'
 import { formatDuration } from './jobs.command'
 
 /** `export (--playlist N | --album N | --query Q | <asset>...) --profile P --out DIR`. */
-export async function exportCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function exportCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'export', [
     'json',
     'playlist',
@@ -45,31 +51,28 @@ export async function exportCommand(core: Core, args: ParsedArgs, io: CliIo): Pr
         ? { album }
         : query !== undefined
           ? { query }
-          : { assetIds: refs.map((r) => assetIdOf(core, r, io.cwd)) }
+          : { assetIds: await assetIdsOf(lib, refs, io.cwd) }
   const name = stringOption(args, 'name')
   const json = args.values.json === true
   const line = progressLine(io, json)
   try {
-    const result = await core.services.exports.run(
-      {
-        source,
-        profile,
-        out: resolve(io.cwd, out),
-        verify: args.values.verify === true,
-        ...(args.values['no-audio'] ? { keepAudio: false } : {}),
-        ...(name !== undefined ? { name } : {}),
-      },
-      undefined,
-      (p) => {
-        if (p.phase === 'preparing') line.update(`Preparing ${p.files + 1} of ${p.totalFiles}…`)
-        else if (p.phase === 'copying' || p.phase === 'verifying') {
-          const eta = p.etaMs === null ? '' : `, ${formatDuration(p.etaMs)} left`
-          line.update(
-            `${p.phase === 'copying' ? 'Copying' : 'Verifying'} ${formatCount(p.files)}/${formatCount(p.totalFiles)} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)} (${formatBytes(p.rate)}/s${eta})`,
-          )
-        }
-      },
-    )
+    const request = {
+      source,
+      profile,
+      out: resolve(io.cwd, out),
+      verify: args.values.verify === true,
+      ...(args.values['no-audio'] ? { keepAudio: false } : {}),
+      ...(name !== undefined ? { name } : {}),
+    }
+    const result = await runExport(lib, request, (p) => {
+      if (p.phase === 'preparing') line.update(`Preparing ${p.files + 1} of ${p.totalFiles}…`)
+      else if (p.phase === 'copying' || p.phase === 'verifying') {
+        const eta = p.etaMs === null ? '' : `, ${formatDuration(p.etaMs)} left`
+        line.update(
+          `${p.phase === 'copying' ? 'Copying' : 'Verifying'} ${formatCount(p.files)}/${formatCount(p.totalFiles)} files, ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)} (${formatBytes(p.rate)}/s${eta})`,
+        )
+      }
+    })
     line.clear()
     io.stdout(
       json
@@ -84,9 +87,45 @@ export async function exportCommand(core: Core, args: ParsedArgs, io: CliIo): Pr
   }
 }
 
+/**
+ * Starts the export where the library is open (here, or in the running app) and follows its
+ * progress events until it is done or failed.
+ */
+async function runExport(
+  lib: Library,
+  request: ExportRequest,
+  onProgress: (p: ExportProgress) => void,
+): Promise<ExportResult> {
+  let exportId: string | undefined
+  const early: ExportProgress[] = []
+  let settle: ((p: ExportProgress) => void) | undefined
+  const finished = new Promise<ExportProgress>((resolve) => (settle = resolve))
+  const follow = (p: ExportProgress): void => {
+    if (p.exportId !== exportId) return
+    if (p.phase === 'done' || p.phase === 'failed') settle!(p)
+    else onProgress(p)
+  }
+  const stop = lib.subscribe((event, payload) => {
+    if (event !== 'export.progress') return
+    const p = payload as ExportProgress
+    if (exportId === undefined) early.push(p)
+    else follow(p)
+  })
+  try {
+    exportId = (await lib.call('export.start', request)).exportId
+    early.splice(0).forEach(follow)
+    const last = await finished
+    if (last.phase === 'failed' || !last.result)
+      throw new AppError('INTERNAL', last.error ?? 'The export failed.')
+    return last.result
+  } finally {
+    stop()
+  }
+}
+
 /** `verify-bundle <dir>`: checks a bundle on its own; exit 1 on any problem. */
 export async function verifyBundleCommand(
-  _core: Core | null,
+  _lib: Library | null,
   args: ParsedArgs,
   io: CliIo,
 ): Promise<boolean> {
@@ -110,7 +149,7 @@ export async function verifyBundleCommand(
 
 /** `bundle gc <dir>`: removes objects the manifest no longer references. */
 export async function bundleCommand(
-  _core: Core | null,
+  _lib: Library | null,
   args: ParsedArgs,
   io: CliIo,
 ): Promise<boolean> {

@@ -1,15 +1,14 @@
 import type { QueueStatus } from '../../../shared/domain'
-import type { Core } from '../../app'
+import type { Library } from '../library'
 import { allowOnly, type ParsedArgs } from '../args'
-import { call } from '../call'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { formatCount, progressLine } from '../progress'
 
-/** Processes until the queue is empty, with a progress line on a terminal. */
-export async function processQueue(core: Core, io: CliIo, json: boolean): Promise<QueueStatus> {
+/** Waits until the queue is empty (processing it if no app does), with a progress line. */
+export async function processQueue(lib: Library, io: CliIo, json: boolean): Promise<QueueStatus> {
   const line = progressLine(io, json)
-  const stop = core.events.subscribe((event, payload) => {
+  const stop = lib.subscribe((event, payload) => {
     if (event !== 'jobs.progress') return
     const p = payload as QueueStatus
     const eta = p.etaMs === null ? '' : `, about ${formatDuration(p.etaMs)} left`
@@ -18,21 +17,22 @@ export async function processQueue(core: Core, io: CliIo, json: boolean): Promis
     )
   })
   try {
-    core.services.jobs.queueDiscovered()
-    core.services.jobs.start()
-    await core.services.jobs.idle()
+    // Processed where the library is open: here, or by the running app, whose UI shows it live.
+    const status = await lib.call('jobs.wait', undefined)
+    if (status.paused)
+      io.stderr('Processing is paused in the running Marquee; resume it there to finish.\n')
+    return status
   } finally {
     stop()
     line.clear()
   }
-  return call(core, 'jobs.status', undefined)
 }
 
 /** `status`: assets by status and the queue. */
-export async function statusCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function statusCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'status', ['json'])
   if (args.positionals.length > 1) throw new UsageError(`'status' takes no arguments.`)
-  const status = await call(core, 'jobs.status', undefined)
+  const status = await lib.call('jobs.status', undefined)
   if (args.values.json) {
     io.stdout(
       `${JSON.stringify({ assets: status.assets, queue: { queued: status.queued, running: status.running, failed: status.failed, paused: status.paused } })}\n`,
@@ -47,18 +47,18 @@ export async function statusCommand(core: Core, args: ParsedArgs, io: CliIo): Pr
 }
 
 /** `retry [--failed]`: failed assets start over; `--wait` processes them now. */
-export async function retryCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function retryCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'retry', ['json', 'failed', 'wait'])
   const ids = args.positionals.slice(1)
   if (ids.some((id) => !/^\d+$/.test(id)))
     throw new UsageError(`'retry' takes asset ids (or --failed for all failed ones).`)
   if (ids.length === 0 && !args.values.failed)
     throw new UsageError(`'retry' needs asset ids or --failed.`)
-  const before = (await call(core, 'jobs.status', undefined)).assets.failed ?? 0
-  await call(core, 'jobs.retry', ids.length ? { assetIds: ids.map(Number) } : {})
+  const before = (await lib.call('jobs.status', undefined)).assets.failed ?? 0
+  await lib.call('jobs.retry', ids.length ? { assetIds: ids.map(Number) } : {})
   const status = args.values.wait
-    ? await processQueue(core, io, args.values.json === true)
-    : await call(core, 'jobs.status', undefined)
+    ? await processQueue(lib, io, args.values.json === true)
+    : await lib.call('jobs.status', undefined)
   if (args.values.json)
     io.stdout(`${JSON.stringify({ requeued: ids.length || before, assets: status.assets })}\n`)
   else
@@ -69,9 +69,9 @@ export async function retryCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
 }
 
 /** `dupes [--similar]`: groups of identical (and similar) files. */
-export async function dupesCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function dupesCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'dupes', ['json', 'similar'])
-  const groups = await call(core, 'assets.duplicates', { similar: args.values.similar === true })
+  const groups = await lib.call('assets.duplicates', { similar: args.values.similar === true })
   if (args.values.json) {
     io.stdout(`${JSON.stringify(groups)}\n`)
     return true
@@ -81,7 +81,7 @@ export async function dupesCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
     const blocks: string[] = []
     for (const group of list) {
       const paths = await Promise.all(
-        group.map(async (id) => `  ${id}  ${(await call(core, 'assets.get', { id })).path}`),
+        group.map(async (id) => `  ${id}  ${(await lib.call('assets.get', { id })).path}`),
       )
       blocks.push(paths.join('\n'))
     }

@@ -1,13 +1,12 @@
 import { resolve } from 'node:path'
 import type { Root } from '../../../shared/domain'
 import { ROOT_KINDS, type RootKind } from '../../../shared/domain'
-import type { Core } from '../../app'
+import type { Library } from '../library'
 import { allowOnly, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
-import { call } from '../call'
 
-export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   const [, sub, ...rest] = args.positionals
   const json = args.values.json === true
   switch (sub) {
@@ -15,7 +14,7 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
     case 'list': {
       allowOnly(args, 'roots ls', ['json'])
       if (rest.length) throw new UsageError(`'roots ls' takes no arguments.`)
-      const roots = await call(core, 'roots.list', undefined)
+      const roots = await lib.call('roots.list', undefined)
       io.stdout(json ? `${JSON.stringify(roots)}\n` : formatRoots(roots))
       return true
     }
@@ -27,7 +26,7 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
         throw new UsageError(`--kind must be one of ${ROOT_KINDS.join(', ')}; got "${kind}".`)
       }
       const label = stringOption(args, 'label')
-      const root = await call(core, 'roots.add', {
+      const root = await lib.call('roots.add', {
         path: resolve(io.cwd, rest[0]!),
         ...(label !== undefined ? { label } : {}),
         ...(kind !== undefined ? { kind: kind as RootKind } : {}),
@@ -45,7 +44,7 @@ export async function rootsCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
       if (rest.length !== 1 || !/^\d+$/.test(rest[0]!)) {
         throw new UsageError(`'roots rm' takes the numeric id shown by 'roots ls'.`)
       }
-      const removed = await call(core, 'roots.remove', { id: Number(rest[0]) })
+      const removed = await lib.call('roots.remove', { id: Number(rest[0]) })
       io.stdout(
         json
           ? `${JSON.stringify(removed)}\n`

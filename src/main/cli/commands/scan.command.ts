@@ -1,36 +1,37 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { QueueStatus, Root, ScanResult } from '../../../shared/domain'
-import type { Core } from '../../app'
+import type { Library } from '../library'
 import { allowOnly, type ParsedArgs } from '../args'
-import { call } from '../call'
 import type { CliIo } from '../io'
-import { UsageError } from '../io'
+import { EXIT, UsageError, type CommandOutcome } from '../io'
 import { formatCount, progressLine } from '../progress'
 import { findRoot, requireRoot } from '../resolve-root'
 import { processQueue } from './jobs.command'
 
-/** `index <path>...`: adds each path as a root unless it is in one, then scans them. */
-export async function indexCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+/**
+ * `index <path>...`: adds each path as a root unless it is in one, then scans them; `--wait`
+ * also processes them. Exit 0: all scanned (and, with --wait, every file ready); 3: finished,
+ * but some files failed; 1: an error (a folder could not be scanned).
+ */
+export async function indexCommand(
+  lib: Library,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<CommandOutcome> {
   allowOnly(args, 'index', ['json', 'wait', 'confirm-empty'])
   const paths = args.positionals.slice(1)
   if (paths.length === 0) throw new UsageError(`'index' takes one or more folder paths.`)
   const roots: Root[] = []
   for (const path of paths) {
     const absolute = resolve(io.cwd, path)
-    const existing = findRoot(
-      await call(core, 'roots.list', undefined),
-      realOrSelf(absolute),
-      io.cwd,
-    )
-    roots.push(existing ?? (await call(core, 'roots.add', { path: absolute })))
+    const existing = findRoot(await lib.call('roots.list', undefined), realOrSelf(absolute), io.cwd)
+    roots.push(existing ?? (await lib.call('roots.add', { path: absolute })))
   }
   const unique = [...new Map(roots.map((r) => [r.id, r])).values()]
-  const scans = await scanWithProgress(core, unique, args, io)
-  const processed = args.values.wait
-    ? await processQueue(core, io, args.values.json === true)
-    : null
-  const after = await call(core, 'roots.list', undefined)
+  const scans = await scanWithProgress(lib, unique, args, io)
+  const processed = args.values.wait ? await processQueue(lib, io, args.values.json === true) : null
+  const after = await lib.call('roots.list', undefined)
   const shown = unique.map((r) => after.find((a) => a.id === r.id) ?? r)
   if (args.values.json) {
     const rootsJson = shown.map(({ id, path, label, kind, status }) => ({
@@ -46,13 +47,24 @@ export async function indexCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
     io.stdout(scans.map((s) => describe(s, shown)).join(''))
     if (processed) io.stdout(describeProcessing(processed))
   }
-  return scans.every((s) => s.status === 'completed') && (processed?.assets.failed ?? 0) === 0
+  if (!scans.every((s) => s.status === 'completed')) return false
+  if (!processed) return true
+  // Failures of the folders just indexed, not of the rest of the library.
+  let failed = 0
+  for (const root of unique)
+    failed +=
+      (await lib.call('assets.list', { rootId: root.id, status: 'failed', limit: 1 })).total ?? 0
+  if (failed === 0) return true
+  io.stderr(
+    `${formatCount(failed)} ${failed === 1 ? 'file' : 'files'} could not be processed: marquee ls --status failed\n`,
+  )
+  return EXIT.partial
 }
 
 /** `scan [<root id or path>...]`: rescans the named roots, or all of them. */
-export async function scanCommand(core: Core, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function scanCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
   allowOnly(args, 'scan', ['json', 'confirm-empty'])
-  const all = await call(core, 'roots.list', undefined)
+  const all = await lib.call('roots.list', undefined)
   const refs = args.positionals.slice(1)
   const roots = refs.length ? refs.map((ref) => requireRoot(all, ref, io.cwd)) : all
   if (roots.length === 0) {
@@ -60,7 +72,7 @@ export async function scanCommand(core: Core, args: ParsedArgs, io: CliIo): Prom
       `There are no library folders to scan. Add one with 'marquee index <path>'.`,
     )
   }
-  const scans = await scanWithProgress(core, roots, args, io)
+  const scans = await scanWithProgress(lib, roots, args, io)
   io.stdout(
     args.values.json
       ? `${JSON.stringify({ scans })}\n`
@@ -70,14 +82,14 @@ export async function scanCommand(core: Core, args: ParsedArgs, io: CliIo): Prom
 }
 
 async function scanWithProgress(
-  core: Core,
+  lib: Library,
   roots: Root[],
   args: ParsedArgs,
   io: CliIo,
 ): Promise<ScanResult[]> {
   const line = progressLine(io, args.values.json === true)
   const seen = new Map<number, { seen: number; rate: number }>()
-  const stop = core.events.subscribe((event, payload) => {
+  const stop = lib.subscribe((event, payload) => {
     if (event !== 'scan.progress') return
     const p = payload as { rootId: number; seen: number; rate: number }
     seen.set(p.rootId, p)
@@ -88,7 +100,7 @@ async function scanWithProgress(
     )
   })
   try {
-    return await call(core, 'roots.scan', {
+    return await lib.call('roots.scan', {
       ids: roots.map((r) => r.id),
       confirmEmpty: args.values['confirm-empty'] === true,
     })

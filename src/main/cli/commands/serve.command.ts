@@ -23,6 +23,8 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
   io.stdout(
     `Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`,
   )
+  // CLI commands on this machine now go through this instance (see docs/cli.md).
+  await core.listen()
   core.startBackground()
   await io.untilShutdown
   await server.close()

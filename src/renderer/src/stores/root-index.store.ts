@@ -27,7 +27,8 @@ const FILES_SHOWN = 50
 
 /**
  * What the index holds for the roots on screen. A view watches a root while it shows it; the
- * numbers are refetched when a scan of it ends and when its status or last scan time changes.
+ * numbers are refetched when a scan of it ends, when its status or last scan time changes, and
+ * as processing makes progress.
  */
 export function createRootIndexStore() {
   const [state, setState] = createStore<Record<number, RootIndex>>({})
@@ -37,7 +38,7 @@ export function createRootIndexStore() {
 
   const fetchIndex = async (rootId: number): Promise<RootIndex> => {
     const count = (query: AssetQuery) =>
-      call('assets.list', { ...query, rootId, limit: 1 }).then((page) => page.total)
+      call('assets.list', { ...query, rootId, limit: 1 }).then((page) => page.total ?? 0)
     const [page, discovered, queued, processing, ready, failed, missing, ...types] =
       await Promise.all([
         call('assets.list', { rootId, limit: FILES_SHOWN }),
@@ -52,7 +53,7 @@ export function createRootIndexStore() {
     const byType = Object.fromEntries(ASSET_TYPES.map((t, i) => [t, types[i] ?? 0]))
     return {
       summary: {
-        all: page.total,
+        all: page.total ?? 0,
         waiting: discovered + queued + processing,
         ready,
         failed,
@@ -100,6 +101,9 @@ export function createRootIndexStore() {
       }
     }),
   )
+  // Processing moves files from waiting to processed; the core sends at most one of these a
+  // second, and a fetch asked for while one runs is folded into the next.
+  onCleanup(on('jobs.progress', loadWatched))
   onCleanup(onReconnect(loadWatched))
 
   return {
