@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/app'
@@ -40,6 +40,30 @@ describe('watching', () => {
     writeFileSync(join(media, 'dropped.mp4'), 'new media')
     expect(await second).toMatchObject({ added: 1 })
     expect(core.services.assets.list({ query: 'dropped' }).total).toBe(1)
+  })
+
+  it('leaves a file that is still being written to a later scan when watching finds it', async () => {
+    const core = testCore(undefined, {
+      settleMs: 60_000,
+      watch: { debounceMs: 100, writeFinishMs: 300, tickMs: 100 },
+    })
+    const media = tempDir()
+    writeTree(media, { 'old.jpg': 'a' })
+    const anHourAgo = new Date(Date.now() - 3_600_000)
+    utimesSync(join(media, 'old.jpg'), anHourAgo, anHourAgo)
+    const root = await core.services.roots.add({ path: media })
+    const first = nextScan(core, root.id)
+    core.startBackground()
+    expect(await first).toMatchObject({ added: 1 })
+
+    const second = nextScan(core, root.id)
+    writeFileSync(join(media, 'copying.mp4'), 'modified a moment ago')
+    expect(await second).toMatchObject({ added: 0, missing: 0 })
+    expect(core.services.assets.list({ query: 'copying' }).total).toBe(0)
+
+    // A scan the user asks for takes every file, however fresh.
+    expect(await core.services.scan.scan(root.id)).toMatchObject({ added: 1 })
+    expect(core.services.assets.list({ query: 'copying' }).total).toBe(1)
   })
 
   it('falls back to periodic rescans, with a notice, when the system runs out of watches', async () => {

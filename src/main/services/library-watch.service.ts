@@ -148,10 +148,17 @@ export class LibraryWatchService {
     }
   }
 
+  /**
+   * Every scan this service starts goes through here, and is a background one: files modified
+   * within the scanner's settle time are left for later, as they may still be being copied. A
+   * local file is not left behind by that: the watcher reports it only once it has stopped
+   * growing for writeFinishMs, and the rescan waits debounceMs more, together longer than the
+   * settle time by default.
+   */
   private rescan(rootId: number): void {
     this.lastAttempt.set(rootId, this.now())
     this.scans
-      .scan(rootId)
+      .scan(rootId, { background: true })
       .catch((error: unknown) => this.logger.warn(`scan of root ${rootId} failed`, error))
   }
 }

@@ -43,6 +43,8 @@ export class ScanService {
   private readonly stuck = new Map<number, Worker>()
   private readonly workers = new Map<Worker, number>()
   private readonly cancelled = new Set<number>()
+  /** Roots whose running scan is a background one (it leaves fresh files for later). */
+  private readonly inBackground = new Set<number>()
   private closing = false
 
   constructor(
@@ -67,8 +69,17 @@ export class ScanService {
     return Promise.all(targets.map((id) => this.scan(id, options)))
   }
 
+  /**
+   * Scans a root, or joins the scan of it that is running. Someone asking for a full scan while
+   * a background one runs gets a full one after it: the background scan may leave files out.
+   */
   scan(rootId: number, options: ScanOptions = {}): Promise<ScanResult> {
     const current = this.running.get(rootId)
+    if (current && !options.background && this.inBackground.has(rootId)) {
+      return current.then((result) =>
+        this.closing || this.cancelled.has(rootId) ? result : this.scan(rootId, options),
+      )
+    }
     if (current) return current
     const root = this.roots.get(rootId)
     const started = this.now()
@@ -77,8 +88,12 @@ export class ScanService {
         this.result(rootId, 'aborted', `${root.path} is still not answering.`, ZERO, started),
       )
     }
-    const promise = this.run(rootId, options, started).finally(() => this.running.delete(rootId))
+    const promise = this.run(rootId, options, started).finally(() => {
+      this.running.delete(rootId)
+      this.inBackground.delete(rootId)
+    })
     this.running.set(rootId, promise)
+    if (options.background) this.inBackground.add(rootId)
     return promise
   }
 
