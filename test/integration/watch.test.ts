@@ -104,3 +104,18 @@ describe('watching', () => {
     await service.stop()
   })
 })
+
+describe('files a background scan leaves for later', () => {
+  it('are indexed once they have settled, with no change to wake the watcher', async () => {
+    const core = testCore(undefined, { settleMs: 800 })
+    const media = tempDir()
+    // Copied a moment before the folder is added (the usual first step), then left alone.
+    writeTree(media, { 'just-copied.jpg': 'a', 'also.mp4': 'b' })
+    const root = await core.services.roots.add({ path: media })
+    const first = nextScan(core, root.id)
+    const later = first.then(() => nextScan(core, root.id))
+    core.startBackground()
+    expect(await first).toMatchObject({ added: 0 })
+    expect(await later).toMatchObject({ added: 2 })
+  })
+})

@@ -31,6 +31,9 @@ export interface ScanFollowUp {
   queueDiscovered(): number
 }
 
+/** How long after the settle time a left-over file is looked at again. */
+const SETTLE_MARGIN_MS = 500
+
 const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, restored: 0 }
 
 /**
@@ -43,6 +46,8 @@ export class ScanService {
   private readonly stuck = new Map<number, Worker>()
   private readonly workers = new Map<Worker, number>()
   private readonly cancelled = new Set<number>()
+  /** Rescans due once files a background scan left (still being written) have settled. */
+  private readonly later = new Map<number, NodeJS.Timeout>()
   /** Roots whose running scan is a background one (it leaves fresh files for later). */
   private readonly inBackground = new Set<number>()
   private closing = false
@@ -118,9 +123,29 @@ export class ScanService {
     return this.roots.remove(rootId)
   }
 
+  /**
+   * A background scan left files that were still being written: "later" is one settle time
+   * from now (a folder added right after a copy must not wait for a change that never comes).
+   */
+  private scanLater(rootId: number): void {
+    if (this.closing || this.cancelled.has(rootId) || this.later.has(rootId)) return
+    this.later.set(
+      rootId,
+      setTimeout(() => {
+        this.later.delete(rootId)
+        if (this.closing || !this.rootsRepository.get(rootId)) return
+        this.scan(rootId, { background: true }).catch((error: unknown) =>
+          this.logger.warn(`scan of root ${rootId} failed`, error),
+        )
+      }, this.settings.settleMs + SETTLE_MARGIN_MS),
+    )
+  }
+
   /** Stops every running scan (their database writes are atomic batches) and waits for them. */
   async close(): Promise<void> {
     this.closing = true
+    for (const timer of this.later.values()) clearTimeout(timer)
+    this.later.clear()
     await Promise.all([...this.workers.keys()].map((w) => w.terminate()))
   }
 
@@ -152,6 +177,7 @@ export class ScanService {
       result = this.result(rootId, 'completed', null, message.outcome.counts, started)
       this.rootsRepository.setIdentity(rootId, message.outcome.identity, this.now())
       this.roots.setStatus(rootId, 'online', null)
+      if ((message.outcome.counts.unsettled ?? 0) > 0) this.scanLater(rootId)
     } else {
       let reason: string
       if (message.type === 'failed') reason = `Scanning ${root.path} failed: ${message.message}`
