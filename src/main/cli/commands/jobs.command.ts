@@ -2,7 +2,7 @@ import type { QueueStatus } from '../../../shared/domain'
 import type { Library } from '../library'
 import { allowOnly, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
-import { UsageError } from '../io'
+import { EXIT, UsageError, type CommandOutcome } from '../io'
 import { formatCount, progressLine } from '../progress'
 
 /** Waits until the queue is empty (processing it if no app does), with a progress line. */
@@ -33,21 +33,31 @@ export async function statusCommand(lib: Library, args: ParsedArgs, io: CliIo): 
   allowOnly(args, 'status', ['json'])
   if (args.positionals.length > 1) throw new UsageError(`'status' takes no arguments.`)
   const status = await lib.call('jobs.status', undefined)
+  const { queued, running, failed, paused, done } = status
+  // Who does the work: the running app or serve this command joined, or nobody right now.
+  const owner = lib.holder ? { face: lib.holder.face, pid: lib.holder.pid } : null
   if (args.values.json) {
     io.stdout(
-      `${JSON.stringify({ assets: status.assets, queue: { queued: status.queued, running: status.running, failed: status.failed, paused: status.paused } })}\n`,
+      `${JSON.stringify({ assets: status.assets, queue: { queued, running, failed, paused, done }, owner })}\n`,
     )
   } else {
     const assets = Object.entries(status.assets).map(([s, n]) => `${formatCount(n)} ${s}`)
+    const by = owner
+      ? `Processing runs in ${owner.face === 'electron' ? 'the Marquee app' : `marquee ${owner.face}`} (process ${owner.pid}).`
+      : `No Marquee app or serve is running: queued files wait for one, or for 'marquee index --wait'.`
     io.stdout(
-      `Assets: ${assets.length ? assets.join(', ') : 'none'}\nQueue: ${formatCount(status.queued)} queued, ${status.running} running, ${status.failed} failed${status.paused ? ' (paused)' : ''}\n`,
+      `Assets: ${assets.length ? assets.join(', ') : 'none'}\nQueue: ${formatCount(queued)} queued, ${running} running, ${failed} failed${paused ? ' (paused)' : ''}\n${by}\n`,
     )
   }
   return true
 }
 
 /** `retry [--failed]`: failed assets start over; `--wait` processes them now. */
-export async function retryCommand(lib: Library, args: ParsedArgs, io: CliIo): Promise<boolean> {
+export async function retryCommand(
+  lib: Library,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<CommandOutcome> {
   allowOnly(args, 'retry', ['json', 'failed', 'wait'])
   const ids = args.positionals.slice(1)
   if (ids.some((id) => !/^\d+$/.test(id)))
@@ -65,7 +75,16 @@ export async function retryCommand(lib: Library, args: ParsedArgs, io: CliIo): P
     io.stdout(
       `${ids.length || before} asset(s) queued again.${args.values.wait ? '' : ' They are processed by the app, serve mode, or marquee retry --wait.'}\n`,
     )
-  return (status.assets.failed ?? 0) === 0 || !args.values.wait
+  if (!args.values.wait || (status.assets.failed ?? 0) === 0) return true
+  return someFailed(io, status.assets.failed ?? 0)
+}
+
+/** Work finished, but `count` files could not be processed: say so, and exit 3. */
+export function someFailed(io: CliIo, count: number): CommandOutcome {
+  io.stderr(
+    `${formatCount(count)} ${count === 1 ? 'file' : 'files'} could not be processed: marquee ls --status failed\n`,
+  )
+  return EXIT.partial
 }
 
 /** `dupes [--similar]`: groups of identical (and similar) files. */

@@ -4,10 +4,10 @@ import type { QueueStatus, Root, ScanResult } from '../../../shared/domain'
 import type { Library } from '../library'
 import { allowOnly, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
-import { EXIT, UsageError, type CommandOutcome } from '../io'
+import { UsageError, type CommandOutcome } from '../io'
 import { formatCount, progressLine } from '../progress'
 import { findRoot, requireRoot } from '../resolve-root'
-import { processQueue } from './jobs.command'
+import { processQueue, someFailed } from './jobs.command'
 
 /**
  * `index <path>...`: adds each path as a root unless it is in one, then scans them; `--wait`
@@ -54,11 +54,7 @@ export async function indexCommand(
   for (const root of unique)
     failed +=
       (await lib.call('assets.list', { rootId: root.id, status: 'failed', limit: 1 })).total ?? 0
-  if (failed === 0) return true
-  io.stderr(
-    `${formatCount(failed)} ${failed === 1 ? 'file' : 'files'} could not be processed: marquee ls --status failed\n`,
-  )
-  return EXIT.partial
+  return failed === 0 ? true : someFailed(io, failed)
 }
 
 /** `scan [<root id or path>...]`: rescans the named roots, or all of them. */
