@@ -8,7 +8,7 @@ Commands:
   scan [<root id or path>...] [--confirm-empty] [--json]
                                      Rescan library folders (all when none named)
   ls [--root R] [--status S] [--type T] [--query Q] [--limit N] [--offset N] [--json]
-                                     List assets (JSON Lines with --json)
+                                     List assets (--json streams every match as JSON Lines)
   show <asset id | path> [--json]    Everything known about one asset
   rm <asset id|path>... [--yes]      Forget assets (asks first if collections hold them)
   status [--json]                    Assets by status, and the processing queue
@@ -35,6 +35,9 @@ Global options:
   --json           Machine-readable output on stdout
   -h, --help       Show this help
 
-Exit codes: 0 success, 1 failure, 2 usage error. Errors go to stderr.
+While the app or serve runs, commands go through it (the work shows there live).
+
+Exit codes: 0 success, 1 failure, 2 usage error (or serve on a library in use), 3 finished
+but some files could not be processed. Errors go to stderr.
 See docs/cli.md for every command and its JSON output.
 `
