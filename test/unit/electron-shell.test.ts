@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { IPC_CHANNELS, MEDIA_SCHEME } from '../../src/shared/contract'
 import { silentLogger } from '../../src/main/logger'
 import { runShell, type Shell, type ShellOptions } from '../../src/main/shell/run-shell'
+import { connectLocal } from '../../src/main/transport/local-client'
 import {
   app,
   dialog,
@@ -19,6 +20,7 @@ import {
   session,
   shell as electronShell,
 } from '../support/electron-stub'
+import { testCore } from '../support/core'
 import { tempDir } from '../support/temp'
 import { sourceWorkers } from '../support/workers'
 
@@ -108,6 +110,36 @@ describe('the Electron shell: instances and lifecycle', () => {
     expect(dialog.errorBoxes[0]!.content).toMatch(/newer version of Marquee/)
     expect(app.quitCount).toBe(1)
     expect(FakeBrowserWindow.all).toHaveLength(0)
+  })
+
+  it('names the process that holds the library (marquee serve) and exits 2', async () => {
+    app.userData = tempDir('marquee-userdata-')
+    const serve = testCore(app.userData, { face: 'serve' })
+
+    const running = runShell({ ...LOCATIONS, logger: silentLogger })
+    app.becomeReady()
+    await expect(running).resolves.toBeNull()
+    expect(dialog.errorBoxes).toEqual([
+      expect.objectContaining({
+        title: 'Marquee’s library is in use',
+        content: expect.stringContaining(`open in marquee serve (process ${process.pid}`),
+      }),
+    ])
+    expect(app.exitCode).toBe(2)
+    expect(FakeBrowserWindow.all).toHaveLength(0)
+    // The holder was left alone.
+    expect(serve.services.roots.list()).toEqual([])
+  })
+
+  it('lets the CLI join the running app through the socket named in its lock', async () => {
+    const { shell } = await startShell()
+    const lock = JSON.parse(readFileSync(join(app.userData, 'marquee.lock'), 'utf8'))
+    expect(lock).toMatchObject({ face: 'electron', pid: process.pid })
+    const client = await connectLocal(lock.socket)
+    const info = await client.call('app.info', undefined)
+    client.close()
+    expect(info).toMatchObject({ ok: true, result: { face: 'electron' } })
+    expect(shell.core.paths.dataDir).toBe(app.userData)
   })
 })
 
