@@ -41,8 +41,9 @@ interface Filing {
  * 67 % per query at t = 10, and real pHashes, whose distances bunch around 32, prune worse.
  *
  * Adds are cheap; the first query after them files everything again (linear, a few milliseconds
- * per 100,000), so add in batches rather than interleaving adds and queries. There is no removal:
- * rebuild from the database instead.
+ * per 100,000), so add in batches rather than interleaving adds and queries. Removing takes an id
+ * off its hash at once, with no refiling; a hash left with no ids keeps its slot (and gets it back
+ * if the hash returns).
  */
 export class SimilarityIndex {
   /** Distinct hashes the last `near` call compared against: the cost of the query. */
@@ -81,6 +82,18 @@ export class SimilarityIndex {
     this.filings = null
   }
 
+  /** Takes `id` off `hash`; false when it was not filed under that hash. */
+  remove(id: number, hash: bigint): boolean {
+    assertHash(hash)
+    const entry = this.entryOf.get(hash)
+    const ids = entry === undefined ? undefined : this.ids[entry]
+    const at = ids ? ids.indexOf(id) : -1
+    if (!ids || at < 0) return false
+    ids.splice(at, 1)
+    this.count--
+    return true
+  }
+
   /** Every id within `threshold` bits of `hash`, nearest first, then by id. */
   near(hash: bigint, threshold: number = SIMILARITY_THRESHOLD): Match[] {
     assertHash(hash)
@@ -107,6 +120,8 @@ export class SimilarityIndex {
     const links = new UnionFind()
     for (let entry = 0; entry < this.ids.length; entry++) {
       const own = this.ids[entry] ?? []
+      // A hash whose ids were all removed links nothing (a pair met from the other end skips it).
+      if (own.length === 0) continue
       const first = own[0] ?? 0
       for (const id of own) links.union(first, id)
       this.search(this.high[entry] ?? 0, this.low[entry] ?? 0, threshold, (other) => {

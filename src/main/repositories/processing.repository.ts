@@ -32,6 +32,14 @@ export interface Facts {
   title?: string | null
 }
 
+export interface PhashRow<P = string> {
+  id: number
+  phash: P
+  sha256: string | null
+}
+
+type PhashChangeRow = PhashRow<string | null> & { updatedAt: number }
+
 /** The processing pipeline's writes to assets. */
 export class ProcessingRepository {
   private readonly s
@@ -87,6 +95,15 @@ export class ProcessingRepository {
       phashes: db.prepare<[], { id: number; phash: string; sha256: string | null }>(
         "SELECT id, phash, sha256 FROM assets WHERE phash IS NOT NULL AND status != 'missing'",
       ),
+      phashCount: db.prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM assets WHERE phash IS NOT NULL AND status != 'missing'",
+      ),
+      phashChanges: db.prepare<[number], PhashChangeRow>(
+        `SELECT id, CASE WHEN status = 'missing' THEN NULL ELSE phash END AS phash, sha256,
+           updated_at AS updatedAt
+         FROM assets WHERE updated_at >= ?`,
+      ),
+      latestUpdate: db.prepare<[], { t: number | null }>('SELECT max(updated_at) AS t FROM assets'),
     }
   }
 
@@ -171,7 +188,30 @@ export class ProcessingRepository {
     )
   }
 
-  phashes(): Array<{ id: number; phash: string; sha256: string | null }> {
+  /** The pHash of every asset that has one and is not missing. */
+  phashes(): PhashRow[] {
     return this.s.phashes.all()
+  }
+
+  phashCount(): number {
+    return this.s.phashCount.get()!.n
+  }
+
+  /**
+   * Every asset updated at or after `since`, with its pHash (null when it has none or is
+   * missing), and the latest update time among them (`since` when there are none).
+   */
+  phashChanges(since: number): { rows: PhashRow<string | null>[]; latest: number } {
+    let latest = since
+    const rows = this.s.phashChanges.all(since).map(({ updatedAt, ...row }) => {
+      latest = Math.max(latest, updatedAt)
+      return row
+    })
+    return { rows, latest }
+  }
+
+  /** The latest update time of any asset (0 when there are none). */
+  latestUpdate(): number {
+    return this.s.latestUpdate.get()?.t ?? 0
   }
 }

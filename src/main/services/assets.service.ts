@@ -46,7 +46,9 @@ export class AssetsService {
       .filter((held) => held.collections.length > 0)
     if (heldBy.length > 0 && !confirm) return { removed: [], heldBy }
     this.jobs.cancel(ids)
-    return { removed: this.assets.remove(ids), heldBy }
+    const removed = this.assets.remove(ids)
+    this.similarity.forget(removed)
+    return { removed, heldBy }
   }
 
   /** Exact duplicates (same SHA-256) and, on request, perceptually similar groups of ids. */
