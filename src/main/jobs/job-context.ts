@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Logger } from '../logger'
-import { CacheRepository } from '../repositories/cache.repository'
+import type { CacheRepository } from '../repositories/cache.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ExiftoolRepository } from '../repositories/exiftool.repository'
 import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
@@ -32,9 +32,6 @@ export type JobHandler = (
 export class PermanentFailure extends Error {
   override name = 'PermanentFailure'
 }
-
-/** @deprecated The cache's files moved to a repository: construct CacheRepository. */
-export const CacheLayout = CacheRepository
 
 export const originalPath = (asset: ProcessingAsset): string =>
   join(asset.rootPath, asset.dir, asset.name)

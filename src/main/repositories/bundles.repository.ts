@@ -33,10 +33,6 @@ export class BundlesRepository {
         'INSERT OR IGNORE INTO bundle_items (bundle_id, asset_id, object_sha256) VALUES (?, ?, ?)',
       ),
       list: db.prepare<[], BundleRow>('SELECT * FROM bundles ORDER BY created_at DESC'),
-      forAsset: db.prepare<[number], BundleRow>(
-        `SELECT b.* FROM bundles b JOIN bundle_items i ON i.bundle_id = b.id
-         WHERE i.asset_id = ? ORDER BY b.created_at DESC`,
-      ),
     }
   }
 
@@ -49,11 +45,6 @@ export class BundlesRepository {
 
   list(): BundleRecord[] {
     return this.s.list.all().map(toRecord)
-  }
-
-  /** Which bundles used this asset (asked before replacing a file). */
-  forAsset(assetId: number): BundleRecord[] {
-    return this.s.forAsset.all(assetId).map(toRecord)
   }
 }
 

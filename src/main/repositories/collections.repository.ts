@@ -55,9 +55,6 @@ export class CollectionsRepository {
       addItem: db.prepare<[number, number, number, number | null, number]>(
         'INSERT INTO collection_items (collection_id, asset_id, position, duration_ms, added_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      removeAsset: db.prepare<[number, number]>(
-        'DELETE FROM collection_items WHERE collection_id = ? AND asset_id = ?',
-      ),
       holding: db.prepare<[number], { id: number; kind: CollectionKind; name: string }>(
         `SELECT DISTINCT c.id, c.kind, c.name FROM collections c
          JOIN collection_items i ON i.collection_id = c.id WHERE i.asset_id = ? ORDER BY c.kind, c.name`,
@@ -111,12 +108,6 @@ export class CollectionsRepository {
       this.s.touch.run(now, collection.id)
       return added
     })
-  }
-
-  removeAsset(collectionId: number, assetId: number, now: number): number {
-    const n = this.s.removeAsset.run(collectionId, assetId).changes
-    this.s.touch.run(now, collectionId)
-    return n
   }
 
   holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {

@@ -58,9 +58,6 @@ export class JobsRepository {
       cancelAsset: db.prepare<[number]>(
         "DELETE FROM jobs WHERE asset_id = ? AND status = 'queued'",
       ),
-      failedAssets: db.prepare<[], { assetId: number }>(
-        "SELECT DISTINCT asset_id AS assetId FROM jobs WHERE status = 'failed'",
-      ),
       clearFailed: db.prepare<[number]>(
         "DELETE FROM jobs WHERE asset_id = ? AND status = 'failed'",
       ),
@@ -129,10 +126,6 @@ export class JobsRepository {
     return this.transaction(() =>
       assetIds.reduce((n, id) => n + this.s.cancelAsset.run(id).changes, 0),
     )
-  }
-
-  failedAssetIds(): number[] {
-    return this.s.failedAssets.all().map((r) => r.assetId)
   }
 
   clearFailed(assetId: number): void {
