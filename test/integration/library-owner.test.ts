@@ -105,6 +105,17 @@ describe('the CLI joins a running instance', () => {
     await vi.waitFor(() => expect(core.clients()).toBe(0))
   })
 
+  it('processes what an earlier CLI left queued as soon as an app starts on the library', async () => {
+    const dataDir = tempDir()
+    const media = tempDir()
+    await tinyPng(media, 'left.png')
+    const indexed = await cli(['--data-dir', dataDir, 'index', media, '--json'])
+    expect(JSON.parse(indexed.stdout).scans[0]).toMatchObject({ added: 1 })
+    const { core } = await runningInstance(dataDir)
+    await core.services.jobs.idle()
+    expect(core.services.jobs.status().assets).toEqual({ ready: 1 })
+  })
+
   it('never runs crash recovery under the owner: cache/tmp and running jobs are left alone', async () => {
     const dataDir = tempDir()
     const { core } = await runningInstance(dataDir)
