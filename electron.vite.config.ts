@@ -21,6 +21,7 @@ export default defineConfig({
           'walk.worker': resolve(__dirname, 'src/main/scan/walk.worker.ts'),
           'media.worker': resolve(__dirname, 'src/main/jobs/media.worker.ts'),
           'watch.worker': resolve(__dirname, 'src/main/scan/watch.worker.ts'),
+          'originals.worker': resolve(__dirname, 'src/main/repositories/originals.worker.ts'),
         },
       },
     },

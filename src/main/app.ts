@@ -9,6 +9,7 @@ import { dataPaths, type DataPaths } from './paths'
 import { AssetsRepository } from './repositories/assets.repository'
 import { FilesystemRepository } from './repositories/filesystem.repository'
 import { MediaFilesRepository } from './repositories/media-files.repository'
+import { OriginalsRepository } from './repositories/originals.repository'
 import { RootsRepository } from './repositories/roots.repository'
 import { ScansRepository } from './repositories/scans.repository'
 import { workerWatches } from './repositories/watcher.repository'
@@ -123,7 +124,14 @@ export function createCore(options: CoreOptions): Core {
   recoverFromCrash(scansRepository, rootsRepository, cache, now())
 
   const roots = new RootsService(rootsRepository, new FilesystemRepository(), events, now)
-  const processing = createProcessing(db, cache, options, events, logger, now)
+  // Reads of network roots' originals run on threads a hung share may block (docs/decisions.md).
+  const originals = new OriginalsRepository(
+    options.workers('originals'),
+    (id) => rootsRepository.get(id),
+    { timeoutMs: options.fsTimeoutMs ?? 10_000 },
+    (id, reason) => roots.setStatus(id, 'offline', reason),
+  )
+  const processing = createProcessing(db, cache, options, events, logger, now, originals)
   const scan = new ScanService(
     roots,
     rootsRepository,
@@ -191,7 +199,7 @@ export function createCore(options: CoreOptions): Core {
   const dispatch = createDispatch(createHandlers(services), logger)
   const media = createMediaHandler(
     { rootPath: (id) => rootsRepository.get(id)?.path, cacheDir: paths.cacheDir },
-    new MediaFilesRepository(),
+    new MediaFilesRepository(originals),
   )
 
   let closing: Promise<void> | undefined
@@ -221,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
           await services.watch.stop()
           await scan.close()
           await processing.close()
+          await originals.close()
           db.close()
         } finally {
           lock.release()
@@ -243,6 +252,7 @@ function createProcessing(
   events: EventBus,
   logger: Logger,
   now: () => number,
+  originals: OriginalsRepository,
 ) {
   const pool = new MediaPool(options.workers('media'))
   const exiftool = new ExiftoolRepository()
@@ -254,6 +264,7 @@ function createProcessing(
     pool,
     ffmpeg: () => (ffmpeg ??= new FfmpegRepository(resolveBinaries())),
     exiftool,
+    originals,
     cache,
     logger,
     now,

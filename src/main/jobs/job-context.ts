@@ -3,6 +3,7 @@ import type { Logger } from '../logger'
 import type { CacheRepository } from '../repositories/cache.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ExiftoolRepository } from '../repositories/exiftool.repository'
+import type { OriginalsRepository } from '../repositories/originals.repository'
 import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import type { MediaPool } from './pool'
@@ -16,6 +17,8 @@ export interface JobContext {
   /** Throws a clear error when ffmpeg/ffprobe are not installed. */
   ffmpeg(): FfmpegRepository
   exiftool: ExiftoolRepository
+  /** Reads of originals that must not wait on (or for) a hung network share. */
+  originals: OriginalsRepository
   cache: CacheRepository
   logger: Logger
   now(): number

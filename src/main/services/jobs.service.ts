@@ -12,6 +12,7 @@ import {
 } from '../jobs/job-names'
 import type { Logger } from '../logger'
 import type { JobRow, JobsRepository } from '../repositories/jobs.repository'
+import { RootUnavailable } from '../repositories/originals.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
 
 export type HandlerTable = Record<JobName, { run: JobHandler; lane: Lane; timeoutMs: number }>
@@ -272,6 +273,16 @@ export class JobsService {
   private failed(job: JobRow, error: unknown, signal: AbortSignal): void {
     if (this.closing) return
     const now = this.now()
+    if (error instanceof RootUnavailable) {
+      // The share stopped answering mid-read: not the file's fault, and no attempt spent. The
+      // job is queued afresh and waits with the rest of its root's, as for an offline root.
+      this.jobs.transaction(() => {
+        this.jobs.enqueue(job.kind, job.assetId, job.priority, now)
+        this.jobs.deferRoot(error.rootId, error.message, now + OFFLINE_DELAY_MS, now)
+        this.assets.advance(job.assetId, 'processing', 'queued', now)
+      })
+      return
+    }
     const aborted = signal.aborted
       ? `It ${(signal.reason as Error)?.message ?? 'was stopped'}.`
       : null

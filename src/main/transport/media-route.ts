@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { MEDIA_HTTP_PREFIX, MEDIA_SCHEME } from '../../shared/contract'
 import type { MediaFilesRepository } from '../repositories/media-files.repository'
+import { RootUnavailable } from '../repositories/originals.repository'
 import { mediaContentHeaders } from './content-type'
 import { parseRange } from './range'
 
@@ -12,7 +13,8 @@ export interface MediaSources {
   cacheDir: string
 }
 
-type Target = { base: string; segments: string[] }
+/** `rootId` is null for the cache. */
+type Target = { base: string; segments: string[]; rootId: number | null }
 
 /**
  * The one media route. Electron's `protocol.handle('marquee-media', …)` and serve mode's
@@ -30,7 +32,16 @@ export function createMediaHandler(
     const target = parseTarget(new URL(request.url), sources)
     if (target === 'bad') return plain(400, 'Bad media path')
     if (!target) return plain(404, 'Not found')
-    const file = await files.resolveInside(target.base, join(target.base, ...target.segments))
+    const rootId = target.rootId ?? undefined
+    let file
+    try {
+      file = await files.resolveInside(target.base, join(target.base, ...target.segments), rootId)
+    } catch (error) {
+      // A network root whose share hangs: say so at once, and let the viewer fall back.
+      if (error instanceof RootUnavailable)
+        return plain(503, error.message, { 'Retry-After': '15' })
+      throw error
+    }
     if (!file) return plain(404, 'Not found')
 
     const headers: Record<string, string> = {
@@ -49,7 +60,9 @@ export function createMediaHandler(
     headers['Content-Length'] = String(Math.max(0, end - start + 1))
     if (status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`
     const body =
-      request.method === 'HEAD' || file.size === 0 ? null : files.read(file.path, start, end)
+      request.method === 'HEAD' || file.size === 0
+        ? null
+        : files.read(file.path, start, end, rootId)
     return new Response(body, { status, headers })
   }
 }
@@ -62,15 +75,17 @@ function parseTarget(url: URL, sources: MediaSources): Target | 'bad' | null {
   else return null
   const [area, ...rest] = raw.split('/')
   let base: string | undefined
+  let rootId: number | null = null
   if (area === 'cache') base = sources.cacheDir
   else if (area === 'root') {
     const id = rest.shift()
     if (!id || !/^[1-9]\d{0,15}$/.test(id)) return 'bad'
-    base = sources.rootPath(Number(id))
+    rootId = Number(id)
+    base = sources.rootPath(rootId)
   } else return null
   if (!base) return null
   const segments = decodeSegments(rest)
-  return segments ? { base, segments } : 'bad'
+  return segments ? { base, segments, rootId } : 'bad'
 }
 
 /** Decodes each segment and refuses any that could climb out or smuggle a separator. */

@@ -1,9 +1,16 @@
 import { JobName } from '../job-names'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
 
-/** Streaming SHA-256 on the pool; a file that changed while it was read is read again. */
+/**
+ * Streaming SHA-256 on the pool; a file that changed while it was read is read again. Files on
+ * network roots are hashed on a reader thread of their root instead: the pool's asynchronous
+ * reads would share libuv's four threads with everything else, and a hung share would take them.
+ */
 export const hash: JobHandler = async (asset, context, signal) => {
-  const result = await context.pool.hash(originalPath(asset), signal)
+  const path = originalPath(asset)
+  const result = context.originals.isNetwork(asset.rootId)
+    ? await context.originals.hash(asset.rootId, path, signal)
+    : await context.pool.hash(path, signal)
   if (!result.ok) {
     if (result.error.code === 'NOT_FOUND') {
       throw new PermanentFailure(

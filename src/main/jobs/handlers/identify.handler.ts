@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises'
 import { describeNonMedia, extensionMatchesMime, mediaTypeForMime } from '../../media/file-kind'
 import { JobName } from '../job-names'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
@@ -7,7 +6,8 @@ const HEAD = 4100
 
 /** MIME from the bytes, not the name: a non-media file behind a media extension fails here. */
 export const identify: JobHandler = async (asset, context) => {
-  const head = await readHead(originalPath(asset))
+  // Through a reader thread on network roots: a hung share must not hold libuv's pool.
+  const head = await context.originals.head(asset.rootId, originalPath(asset), HEAD)
   if (head.length === 0) throw new PermanentFailure(`This .${asset.ext} file is empty (0 bytes).`)
   const { fileTypeFromBuffer } = await import('file-type')
   const detected = (await fileTypeFromBuffer(head)) ?? svgOf(head)
@@ -43,17 +43,6 @@ export const identify: JobHandler = async (asset, context) => {
     context.now(),
   )
   return [JobName.AssetHash]
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r')
-  try {
-    const buffer = Buffer.alloc(HEAD)
-    const { bytesRead } = await handle.read(buffer, 0, HEAD, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
 }
 
 /** file-type does not sniff SVG (it is text): an XML document with an <svg> root is an image. */
