@@ -15,7 +15,7 @@ async function cli(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv =
     env,
     cwd,
     isTTY: false,
-    untilShutdown: Promise.resolve(),
+    untilShutdown: new Promise(() => undefined),
     rendererDir: tempDir(),
     workers: sourceWorkers,
   }

@@ -10,7 +10,7 @@ export interface CliIo {
   cwd: string
   /** Whether stderr is a terminal (progress lines are drawn only then). */
   isTTY: boolean
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by `serve`. */
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM): serve ends, others stop. */
   untilShutdown: Promise<void>
   /** The built renderer, served by `serve`. */
   rendererDir: string
@@ -25,9 +25,10 @@ export class UsageError extends Error {
 
 /**
  * 0 success; 1 failure (an error, said on stderr); 2 usage error, or the library is held by
- * another app or serve (for `serve`); 3 done, but some files could not be processed.
+ * another app or serve (for `serve`); 3 done, but some files could not be processed; 130
+ * stopped by Ctrl+C or SIGTERM.
  */
-export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const
+export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3, interrupted: 130 } as const
 
 /** What a command resolves: true (exit 0), false (it reported a failure: exit 1), or a code. */
 export type CommandOutcome = boolean | (typeof EXIT)[keyof typeof EXIT]

@@ -70,7 +70,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!command) throw new UsageError(`Unknown command "${name}".`)
     const lib = await openLibrary({ dataDir, workers: io.workers, logger })
     close = () => lib.close()
-    const outcome = await command(lib, args, io)
+    // Ctrl+C stops the command cleanly: the core (if it runs here) closes, its children end,
+    // the lock is released. Work handed to a running app goes on there.
+    const stopped = io.untilShutdown.then(() => 'stopped' as const)
+    const outcome = await Promise.race([command(lib, args, io), stopped])
+    if (outcome === 'stopped') {
+      io.stderr('marquee: stopped.\n')
+      return EXIT.interrupted
+    }
     return outcome === true ? EXIT.ok : outcome === false ? EXIT.failure : outcome
   } catch (error) {
     if (error instanceof UsageError) {
