@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/main/db/connection'
 import { migrate, schemaVersion, type Migration } from '../../src/main/db/migrate'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { AppError } from '../../src/main/errors'
+import { JobsRepository } from '../../src/main/repositories/jobs.repository'
 import { tempDir } from '../support/temp'
 
 const columns = (db: Database.Database, table: string): string[] =>
@@ -432,6 +433,55 @@ describe('migration 0004 collections-and-bundles', () => {
     expect(db.prepare('SELECT variant, bytes, content_sha256 FROM derivatives').all()).toEqual([
       { variant: 'small', bytes: 10, content_sha256: null },
     ])
+    db.close()
+  })
+})
+
+describe('migration 0005 due-jobs-index', () => {
+  it('picks the next jobs from an index in pick order, without sorting the queue', () => {
+    const db = atVersion(5)
+    expect(indexes(db, 'jobs')).toEqual(['jobs_delayed', 'jobs_due', 'jobs_one_per_step'])
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${JobsRepository.NEXT_SQL}`)
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+      .join('\n')
+    expect(plan).toMatch(/USING (COVERING )?INDEX jobs_due/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
+    db.close()
+  })
+
+  it('upgrades a version 4 library with its queue, delayed jobs included', () => {
+    const db = atVersion(4)
+    const root = addRoot(db)
+    const job = db.prepare(
+      "INSERT INTO jobs (kind, asset_id, status, run_after, created_at, updated_at) VALUES ('hash', ?, 'queued', ?, 1, 1)",
+    )
+    job.run(addAsset(db, root, 'a.jpg'), 0)
+    job.run(addAsset(db, root, 'b.jpg'), 9_999_999_999_999)
+    migrate(db, MIGRATIONS.slice(0, 5))
+    expect(schemaVersion(db)).toBe(5)
+    expect(db.prepare('SELECT run_after FROM jobs ORDER BY id').all()).toEqual([
+      { run_after: 0 },
+      { run_after: 9_999_999_999_999 },
+    ])
+    db.close()
+  })
+})
+
+describe('the job queue’s statements', () => {
+  it('look one asset’s jobs up by asset, and never sort the queue', () => {
+    const db = openDatabase(join(tempDir(), 'library.db'))
+    for (const sql of new JobsRepository(db).statements) {
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1))
+        .map((row) => (row as { detail: string }).detail)
+        .join('\n')
+      if (/asset_id = \?/.test(sql) && !sql.startsWith('INSERT'))
+        expect(plan, sql).toMatch(/INDEX jobs_one_per_step \(asset_id=\?/)
+      expect(plan, sql).not.toMatch(/TEMP B-TREE/)
+    }
     db.close()
   })
 })

@@ -3,6 +3,7 @@ import { up as rootsAndSettings } from './0001-roots-and-settings'
 import { up as assetsAndScans } from './0002-assets-and-scans'
 import { up as jobsAndDerivatives } from './0003-jobs-and-derivatives'
 import { up as collectionsAndBundles } from './0004-collections-and-bundles'
+import { up as dueJobsIndex } from './0005-due-jobs-index'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'assets-and-scans', up: assetsAndScans },
   { version: 3, name: 'jobs-and-derivatives', up: jobsAndDerivatives },
   { version: 4, name: 'collections-and-bundles', up: collectionsAndBundles },
+  { version: 5, name: 'due-jobs-index', up: dueJobsIndex },
 ]
