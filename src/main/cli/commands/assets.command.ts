@@ -37,22 +37,23 @@ export async function lsCommand(lib: Library, args: ParsedArgs, io: CliIo): Prom
   const offset = integerOption(args, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0
 
   if (args.values.json) {
-    await streamAssets(
-      lib,
-      filter,
-      offset,
-      limit ?? Infinity,
-      (asset) => io.stdout(`${JSON.stringify(asset)}\n`),
-      io.flush,
-    )
+    await streamAssets(lib, filter, offset, limit ?? Infinity, async (page) => {
+      io.stdout(page.map((asset) => `${JSON.stringify(asset)}\n`).join(''))
+      await io.flush?.()
+    })
     return true
   }
   const shownLimit = limit ?? TABLE_PAGE
   let shown = 0
-  await streamAssets(lib, filter, offset, shownLimit, (a) => {
-    shown++
+  await streamAssets(lib, filter, offset, shownLimit, (page) => {
+    shown += page.length
     io.stdout(
-      `${String(a.id).padStart(7)}  ${a.status.padEnd(10)}  ${a.type.padEnd(8)}  ${formatBytes(a.size).padStart(9)}  ${a.path}\n`,
+      page
+        .map(
+          (a) =>
+            `${String(a.id).padStart(7)}  ${a.status.padEnd(10)}  ${a.type.padEnd(8)}  ${formatBytes(a.size).padStart(9)}  ${a.path}\n`,
+        )
+        .join(''),
     )
   })
   const total = (await lib.call('assets.list', { ...filter, limit: 1 })).total ?? 0
@@ -62,14 +63,16 @@ export async function lsCommand(lib: Library, args: ParsedArgs, io: CliIo): Prom
   return true
 }
 
-/** Pages through the matches by id (an offset is skipped once, then keyset paging takes over). */
+/**
+ * Pages through the matches by id (an offset is skipped once, then keyset paging takes over),
+ * handing each page over (written at once, one write per page) before fetching the next.
+ */
 async function streamAssets(
   lib: Library,
   filter: AssetQuery,
   offset: number,
   limit: number,
-  each: (asset: Asset) => void,
-  flush?: () => Promise<void>,
+  each: (page: Asset[]) => void | Promise<void>,
 ): Promise<void> {
   let left = limit
   let afterId: number | undefined
@@ -83,8 +86,7 @@ async function streamAssets(
       count: false,
     })
     skip = 0
-    for (const asset of items) each(asset)
-    await flush?.()
+    if (items.length > 0) await each(items)
     left -= items.length
     if (items.length < size) return
     afterId = items[items.length - 1]!.id
