@@ -22,7 +22,6 @@ const IO_MODULES = [
   'fluent-ffmpeg',
   'ffmpeg-static',
   'ffprobe-static',
-  'chokidar',
 ]
 
 const SCAN_WALKER_SIDE = [

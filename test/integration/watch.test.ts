@@ -1,8 +1,9 @@
-import { utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../src/main/app'
 import type { Events } from '../../src/shared/contract'
+import { hostWatches, type WatchEvent } from '../../src/main/scan/watch.worker'
 import { silentLogger } from '../../src/main/logger'
 import {
   DEFAULT_WATCH_SETTINGS,
@@ -66,6 +67,86 @@ describe('watching', () => {
     expect(core.services.assets.list({ query: 'copying' }).total).toBe(1)
   })
 
+  it('watches a folder created after watching started, and the folders made inside it', async () => {
+    const core = testCore(undefined, {
+      watch: { debounceMs: 100, writeFinishMs: 300, tickMs: 100 },
+    })
+    const media = tempDir()
+    writeTree(media, { 'a.jpg': 'a' })
+    const root = await core.services.roots.add({ path: media })
+    const first = nextScan(core, root.id)
+    core.startBackground()
+    expect(await first).toMatchObject({ added: 1 })
+
+    // The new folders alone are a change; the file dropped into them afterwards is another.
+    const second = nextScan(core, root.id)
+    mkdirSync(join(media, 'new', 'deeper'), { recursive: true })
+    expect(await second).toMatchObject({ added: 0 })
+    const third = nextScan(core, root.id)
+    writeFileSync(join(media, 'new', 'deeper', 'dropped.jpg'), 'new media')
+    expect(await third).toMatchObject({ added: 1 })
+    expect(core.services.assets.list({ query: 'dropped' }).total).toBe(1)
+  })
+
+  it('does not rescan for excluded names, in watched folders or in excluded ones', async () => {
+    const core = testCore(undefined, {
+      watch: { debounceMs: 100, writeFinishMs: 300, tickMs: 100 },
+    })
+    const media = tempDir()
+    writeTree(media, { 'a.jpg': 'a', '@eaDir/a.jpg/SYNOPHOTO_THUMB_M.jpg': 't' })
+    const root = await core.services.roots.add({ path: media })
+    const first = nextScan(core, root.id)
+    core.startBackground()
+    expect(await first).toMatchObject({ added: 1 })
+
+    let scans = 0
+    core.events.subscribe((event, payload) => {
+      const progress = payload as Events['scan.progress']
+      if (event === 'scan.progress' && progress.rootId === root.id && progress.phase === 'done')
+        scans++
+    })
+    writeFileSync(join(media, '.DS_Store'), 'finder')
+    writeFileSync(join(media, '._a.jpg'), 'resource fork')
+    writeFileSync(join(media, '@eaDir', 'x.jpg'), 'thumbnail')
+    writeTree(media, { '#recycle/old.jpg': 'deleted', '.hidden/b.jpg': 'b' })
+    // A rescan would start within debounceMs + writeFinishMs (400 ms); give it three times that.
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    expect(scans).toBe(0)
+
+    // The watcher is still there for what counts.
+    const next = nextScan(core, root.id)
+    writeFileSync(join(media, 'real.jpg'), 'media')
+    expect(await next).toMatchObject({ added: 1 })
+  })
+
+  it('keeps watching after a watched folder is removed, and watches one that replaces it', async () => {
+    const core = testCore(undefined, {
+      watch: { debounceMs: 100, writeFinishMs: 300, tickMs: 100 },
+    })
+    const media = tempDir()
+    writeTree(media, { 'a.jpg': 'a', 'sub/deep/b.jpg': 'b', 'sub/c.jpg': 'c' })
+    const root = await core.services.roots.add({ path: media })
+    const first = nextScan(core, root.id)
+    core.startBackground()
+    expect(await first).toMatchObject({ added: 3 })
+
+    const second = nextScan(core, root.id)
+    rmSync(join(media, 'sub'), { recursive: true })
+    expect(await second).toMatchObject({ missing: 2 })
+
+    const third = nextScan(core, root.id)
+    writeFileSync(join(media, 'after.jpg'), 'after')
+    expect(await third).toMatchObject({ added: 1 })
+
+    // A new folder of the same name is watched afresh.
+    const fourth = nextScan(core, root.id)
+    mkdirSync(join(media, 'sub', 'deep'), { recursive: true })
+    expect(await fourth).toMatchObject({ added: 0 })
+    const fifth = nextScan(core, root.id)
+    writeFileSync(join(media, 'sub', 'deep', 'again.jpg'), 'again')
+    expect(await fifth).toMatchObject({ added: 1 })
+  })
+
   it('falls back to periodic rescans, with a notice, when the system runs out of watches', async () => {
     const core = testCore()
     const media = tempDir()
@@ -122,5 +203,41 @@ describe('files a background scan leaves for later', () => {
       timeout: 20_000,
       interval: 200,
     })
+  })
+})
+
+describe('the watch worker', () => {
+  it('waits for a file being written to go quiet, but not for it to report other files', async () => {
+    const media = tempDir()
+    const events: { at: number; event: WatchEvent }[] = []
+    const started = performance.now()
+    const handle = hostWatches((event) => events.push({ at: performance.now() - started, event }))
+    // Quiet for 400 ms counts as written; with more than one path busy, report within 4 s.
+    handle({ type: 'watch', id: 1, path: media, writeFinishMs: 400 })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const writeFor = async (ms: number, names: string[]): Promise<number> => {
+      const until = performance.now() + ms
+      for (let i = 0; performance.now() < until; i++) {
+        writeFileSync(join(media, names[i % names.length]!), `chunk ${i}`, { flag: 'a' })
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      return performance.now() - started
+    }
+    try {
+      // One file, written for longer than the 4 s cap: nothing until it stops.
+      const stopped = await writeFor(5000, ['recording.mp4'])
+      expect(events).toEqual([])
+      await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 3000, interval: 50 })
+      expect(events[0]!.at).toBeGreaterThan(stopped)
+      expect(events[0]!.event).toMatchObject({ type: 'changed', id: 1 })
+
+      // Two files: reported while they are still being written.
+      events.length = 0
+      const again = await writeFor(5000, ['recording.mp4', 'dropped.jpg'])
+      expect(events.length).toBeGreaterThan(0)
+      expect(events[0]!.at).toBeLessThan(again)
+    } finally {
+      handle({ type: 'unwatch', id: 1 })
+    }
   })
 })
