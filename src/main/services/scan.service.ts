@@ -33,6 +33,8 @@ export interface ScanFollowUp {
 
 /** How long after the settle time a left-over file is looked at again. */
 const SETTLE_MARGIN_MS = 500
+/** The longest wait between rescans for files that are still being written. */
+const LATER_MAX_MS = 5 * 60_000
 
 const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, restored: 0 }
 
@@ -48,6 +50,7 @@ export class ScanService {
   private readonly cancelled = new Set<number>()
   /** Rescans due once files a background scan left (still being written) have settled. */
   private readonly later = new Map<number, NodeJS.Timeout>()
+  private readonly laterDelay = new Map<number, number>()
   /** Roots whose running scan is a background one (it leaves fresh files for later). */
   private readonly inBackground = new Set<number>()
   private closing = false
@@ -125,10 +128,14 @@ export class ScanService {
 
   /**
    * A background scan left files that were still being written: "later" is one settle time
-   * from now (a folder added right after a copy must not wait for a change that never comes).
+   * from now (a folder added right after a copy must not wait for a change that never comes),
+   * then twice as long each time the same root still has such files (a file written for an
+   * hour must not rescan a big root every few seconds), up to LATER_MAX_MS.
    */
   private scanLater(rootId: number): void {
     if (this.closing || this.cancelled.has(rootId) || this.later.has(rootId)) return
+    const delay = this.laterDelay.get(rootId) ?? this.settings.settleMs + SETTLE_MARGIN_MS
+    this.laterDelay.set(rootId, Math.min(delay * 2, LATER_MAX_MS))
     this.later.set(
       rootId,
       setTimeout(() => {
@@ -137,7 +144,7 @@ export class ScanService {
         this.scan(rootId, { background: true }).catch((error: unknown) =>
           this.logger.warn(`scan of root ${rootId} failed`, error),
         )
-      }, this.settings.settleMs + SETTLE_MARGIN_MS),
+      }, delay),
     )
   }
 
@@ -178,6 +185,7 @@ export class ScanService {
       this.rootsRepository.setIdentity(rootId, message.outcome.identity, this.now())
       this.roots.setStatus(rootId, 'online', null)
       if ((message.outcome.counts.unsettled ?? 0) > 0) this.scanLater(rootId)
+      else this.laterDelay.delete(rootId)
     } else {
       let reason: string
       if (message.type === 'failed') reason = `Scanning ${root.path} failed: ${message.message}`
