@@ -46,7 +46,7 @@ export function run({ log }) {
         tailMs: serve.tailMs,
         busy: serve.busy.lag,
         scan: serve.scan,
-        why: 'roots.add through the dispatcher with background work on: watch (chokidar) + scan',
+        why: 'roots.add through the dispatcher with background work on: watch (per-folder fs.watch) + scan',
       },
     }),
   ]

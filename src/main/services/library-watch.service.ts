@@ -14,7 +14,7 @@ export interface WatchSettings {
   tickMs: number
   /** Changes are batched for this long before a rescan. */
   debounceMs: number
-  /** A file must stop growing for this long before it counts as written. */
+  /** A root's events must be quiet for this long before its change is reported. */
   writeFinishMs: number
 }
 
@@ -151,9 +151,9 @@ export class LibraryWatchService {
   /**
    * Every scan this service starts goes through here, and is a background one: files modified
    * within the scanner's settle time are left for later, as they may still be being copied. A
-   * local file is not left behind by that: the watcher reports it only once it has stopped
-   * growing for writeFinishMs, and the rescan waits debounceMs more, together longer than the
-   * settle time by default.
+   * local file is not left behind by that: the watcher reports a root only once its events have
+   * been quiet for writeFinishMs, and the rescan waits debounceMs more, together longer than the
+   * settle time by default; a file still left is picked up by the scan service's follow-up.
    */
   private rescan(rootId: number): void {
     this.lastAttempt.set(rootId, this.now())

@@ -4,7 +4,7 @@
 // loop's timers fire while a folder is indexed. Prints one JSON line.
 //   scan:  the scan alone (core.services.scan.scan), then the same process idle as long.
 //   serve: background work on, the folder added through the API as the UI would; this also
-//          starts watching it (chokidar), which runs on this thread.
+//          starts watching it (one fs.watch per folder, on the watch worker).
 import { join } from 'node:path'
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import { createCore } from '../../../src/main/app'
