@@ -1,27 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
-import type { CliIo } from '../../src/main/cli/io'
+import { cli } from '../support/cli'
 import { tempDir } from '../support/temp'
-import { sourceWorkers } from '../support/workers'
-
-async function cli(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env,
-    cwd,
-    isTTY: false,
-    untilShutdown: new Promise(() => undefined),
-    rendererDir: tempDir(),
-    workers: sourceWorkers,
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
-}
 
 describe('the marquee CLI', () => {
   it('adds, lists and removes roots, with --json output for scripts', async () => {

@@ -2,32 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
-import type { CliIo } from '../../src/main/cli/io'
 import type { EventName } from '../../src/shared/contract'
 import { LibraryLockedError } from '../../src/main/errors'
 import { LibraryLockRepository } from '../../src/main/repositories/library-lock.repository'
 import { landscapeVideo, textAsJpg, tinyPng } from '../fixtures/media'
 import { testCore } from '../support/core'
+import { cli } from '../support/cli'
 import { tempDir } from '../support/temp'
-import { sourceWorkers } from '../support/workers'
-
-async function cli(args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-    untilShutdown: new Promise(() => undefined),
-    rendererDir: tempDir(),
-    workers: sourceWorkers,
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
-}
 
 /** A pid that belonged to a process which has exited. */
 function deadPid(): number {
