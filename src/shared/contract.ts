@@ -158,6 +158,8 @@ export interface ExportProgress {
   etaMs: number | null
   result?: ExportResult
   error?: string
+  /** With `error`: its code (`NO_SPACE` when the destination or the cache disk is full). */
+  code?: ApiError['code']
 }
 
 export interface ExportMethods {

@@ -95,12 +95,20 @@ export class BundleFilesRepository {
     return true
   }
 
-  /** Writes a small file atomically: temporary name, fsync, rename, fsync the folder. */
+  /**
+   * Writes a small file atomically: temporary name, fsync, rename, fsync the folder. A write
+   * that fails (a full disk) leaves the old file as it was and no temporary file behind.
+   */
   async writeAtomically(dir: string, name: string, content: string): Promise<void> {
     const tmp = join(dir, `.${name}.tmp`)
-    await writeFile(tmp, content)
-    await fsyncFile(tmp)
-    await rename(tmp, join(dir, name))
+    try {
+      await writeFile(tmp, content)
+      await fsyncFile(tmp)
+      await rename(tmp, join(dir, name))
+    } catch (error) {
+      await rm(tmp, { force: true })
+      throw error
+    }
     await fsyncDir(dir)
   }
 

@@ -38,7 +38,13 @@ export class RenditionsRepository {
       plan.format === 'jpeg'
         ? pipeline.flatten({ background: '#000000' }).jpeg({ quality: plan.quality, mozjpeg: true })
         : pipeline.webp({ quality: plan.quality })
-    await pipeline.toFile(tmp)
+    try {
+      await pipeline.toFile(tmp)
+    } catch (error) {
+      // sharp leaves what it wrote so far (a full disk, a broken file).
+      await rm(tmp, { force: true })
+      throw error
+    }
     return this.keep(tmp, variant, plan.format === 'jpeg' ? 'jpg' : 'webp')
   }
 
@@ -96,11 +102,16 @@ export class RenditionsRepository {
   }
 
   private async keep(tmp: string, variant: string, ext: string): Promise<Rendition> {
-    const sha256 = await this.files.hashFile(tmp)
-    const dir = join(this.cacheDir, 'exports', variant, sha256.slice(0, 2), sha256.slice(2, 4))
-    mkdirSync(dir, { recursive: true })
-    const path = join(dir, `${sha256}.${ext}`)
-    await rename(tmp, path)
-    return { path, sha256, bytes: (await this.files.sizeOf(path)) ?? 0 }
+    try {
+      const sha256 = await this.files.hashFile(tmp)
+      const dir = join(this.cacheDir, 'exports', variant, sha256.slice(0, 2), sha256.slice(2, 4))
+      mkdirSync(dir, { recursive: true })
+      const path = join(dir, `${sha256}.${ext}`)
+      await rename(tmp, path)
+      return { path, sha256, bytes: (await this.files.sizeOf(path)) ?? 0 }
+    } catch (error) {
+      await rm(tmp, { force: true })
+      throw error
+    }
   }
 }

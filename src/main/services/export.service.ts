@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import type { BundleRecord } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
@@ -25,17 +25,44 @@ import type { AssetsService } from './assets.service'
 const MARGIN_BYTES = 16 * 1024 * 1024
 const COPY_CONCURRENCY = 2
 
-/** Runs `work` over `items`, at most `limit` at once; the first failure rejects. */
+/**
+ * Runs `work` over `items`, at most `limit` at once. The first failure stops the other lanes
+ * (through the signal they are given) and rejects once every lane has stopped, so nothing is
+ * still writing when the caller cleans up.
+ */
 async function inParallel<T>(
   items: T[],
   limit: number,
-  work: (item: T) => Promise<void>,
+  signal: AbortSignal,
+  work: (item: T, signal: AbortSignal) => Promise<void>,
 ): Promise<void> {
+  const stop = new AbortController()
+  const lanesSignal = AbortSignal.any([signal, stop.signal])
   let next = 0
+  let failure: { error: unknown } | undefined
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!)
+    while (next < items.length && !failure) {
+      try {
+        await work(items[next++]!, lanesSignal)
+      } catch (error) {
+        if (!failure) {
+          failure = { error }
+          stop.abort(error)
+        }
+      }
+    }
   })
   await Promise.all(lanes)
+  if (failure) throw failure.error
+}
+
+/** A write refused because the volume is full or the user's quota is used up. */
+function outOfSpace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT') return true
+  // sharp and ffmpeg say it in words, without an errno code.
+  const message = error instanceof Error ? error.message : String(error)
+  return /no space left on device|disk quota exceeded/i.test(message)
 }
 
 export interface ExportDeps extends PrepareDeps {
@@ -72,6 +99,7 @@ export class ExportService {
         rate: 0,
         etaMs: null,
         error: message,
+        code: error instanceof AppError ? error.code : 'INTERNAL',
       })
     })
     return { exportId }
@@ -124,7 +152,16 @@ export class ExportService {
           bytes: 0,
           totalBytes: 0,
         })
-        objects.set(asset.id, await prepareObject(asset, profile, keepAudio, this.deps, signal))
+        try {
+          objects.set(asset.id, await prepareObject(asset, profile, keepAudio, this.deps, signal))
+        } catch (error) {
+          if (!outOfSpace(error)) throw error
+          // Renditions are made in the cache, on the data folder's disk, not on the destination.
+          throw new AppError(
+            'NO_SPACE',
+            `The disk that holds Marquee's data folder (${dirname(this.deps.cacheDir)}) is full: there is no room in its cache to convert ${asset.name} for the player. Free some space on that disk and export again — nothing was copied to ${dir}.`,
+          )
+        }
       }
       const unique = [...new Map([...objects.values()].map((o) => [o.sha256, o])).values()]
       const totalBytes = unique.reduce((sum, o) => sum + o.size, 0)
@@ -141,27 +178,42 @@ export class ExportService {
       }
       for (const object of plan.present) tick(object.size)
       files = plan.present.length
-      // Two at a time: one object's hashing and fsync overlap the other's reads and writes.
-      await inParallel(plan.toCopy, COPY_CONCURRENCY, async (object) => {
-        signal.throwIfAborted()
-        const target = join(dir, objectPath(object.sha256, object.ext))
-        const part = join(dir, '.staging', `${object.sha256}.${object.ext}.part`)
-        const ok = await this.deps.files.copyDurably(
-          object.file,
-          part,
-          target,
-          object.sha256,
-          signal,
-          tick,
-        )
-        if (!ok) {
-          throw new AppError(
-            'CONFLICT',
-            `${object.name} changed since Marquee last read it. Rescan its folder, then export again.`,
-          )
+      const copied = new Set<MediaObject>()
+      // The destination can fill while we copy (another program writing to the same stick):
+      // say so in a sentence, and leave it resumable.
+      const onDestination = async (work: () => Promise<void>): Promise<void> => {
+        try {
+          await work()
+        } catch (error) {
+          if (!outOfSpace(error)) throw error
+          const missing = plan.toCopy.filter((o) => !copied.has(o))
+          throw await this.destinationFull(dir, files, unique.length, missing)
         }
-        files++
-      })
+      }
+      // Two at a time: one object's hashing and fsync overlap the other's reads and writes.
+      await onDestination(() =>
+        inParallel(plan.toCopy, COPY_CONCURRENCY, signal, async (object, laneSignal) => {
+          laneSignal.throwIfAborted()
+          const target = join(dir, objectPath(object.sha256, object.ext))
+          const part = join(dir, '.staging', `${object.sha256}.${object.ext}.part`)
+          const ok = await this.deps.files.copyDurably(
+            object.file,
+            part,
+            target,
+            object.sha256,
+            laneSignal,
+            tick,
+          )
+          if (!ok) {
+            throw new AppError(
+              'CONFLICT',
+              `${object.name} changed since Marquee last read it. Rescan its folder, then export again.`,
+            )
+          }
+          copied.add(object)
+          files++
+        }),
+      )
       // With --verify, objects already there were hashed by planCopies; re-read the new ones.
       if (request.verify) {
         const copiedBytes = plan.toCopy.reduce((sum, o) => sum + o.size, 0)
@@ -220,12 +272,14 @@ export class ExportService {
       const sums = formatSha256Sums(
         unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
       )
-      await this.deps.files.writeAtomically(dir, 'SHA256SUMS', sums)
-      await this.deps.files.writeAtomically(
-        dir,
-        'manifest.json',
-        `${JSON.stringify(manifest, null, 2)}\n`,
-      )
+      await onDestination(async () => {
+        await this.deps.files.writeAtomically(dir, 'SHA256SUMS', sums)
+        await this.deps.files.writeAtomically(
+          dir,
+          'manifest.json',
+          `${JSON.stringify(manifest, null, 2)}\n`,
+        )
+      })
       await this.deps.files.removeFolder(join(dir, '.staging'))
 
       const result: ExportResult = {
@@ -339,6 +393,34 @@ export class ExportService {
         `Not enough space in ${dir}: the bundle needs ${gb(needed)} more, and ${gb(free)} is free. Nothing was copied.`,
       )
     }
+  }
+
+  /**
+   * The error for a destination that filled up during the copy. Unfinished parts are removed
+   * first, so their space is free again and counted; finished objects stay for the next export.
+   */
+  private async destinationFull(
+    dir: string,
+    placed: number,
+    total: number,
+    missing: MediaObject[],
+  ): Promise<AppError> {
+    await this.deps.files
+      .removeFolder(join(dir, '.staging'))
+      .catch((error: unknown) => this.deps.logger.warn(`Could not remove ${dir}/.staging`, error))
+    const needed = MARGIN_BYTES + missing.reduce((sum, o) => sum + o.size, 0)
+    const free = await this.deps.files.space(dir).then(
+      (s) => s.free,
+      () => 0,
+    )
+    const advice =
+      needed > free
+        ? `free at least ${gb(needed - free)} there and export again`
+        : 'there is room again now, so export again'
+    return new AppError(
+      'NO_SPACE',
+      `The destination (${dir}) is full: ${placed} of ${total} objects were copied; ${advice} — what was copied is kept.`,
+    )
   }
 
   private async verifyObjects(

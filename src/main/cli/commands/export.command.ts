@@ -116,7 +116,7 @@ async function runExport(
     early.splice(0).forEach(follow)
     const last = await finished
     if (last.phase === 'failed' || !last.result)
-      throw new AppError('INTERNAL', last.error ?? 'The export failed.')
+      throw new AppError(last.code ?? 'INTERNAL', last.error ?? 'The export failed.')
     return last.result
   } finally {
     stop()
