@@ -118,7 +118,9 @@ export function createCore(options: CoreOptions): Core {
   }
   const now = Date.now
 
-  const events = new EventBus()
+  const events = new EventBus((error, event) =>
+    logger.error(`events: a listener of ${event} failed`, error),
+  )
   const rootsRepository = new RootsRepository(db)
   const scansRepository = new ScansRepository(db)
   recoverFromCrash(scansRepository, rootsRepository, cache, now())
