@@ -53,13 +53,48 @@ export class MediaPool {
     }
   }
 
+  /**
+   * One task on the pool. A worker that dies (a decoder that brings its thread down) or answers
+   * something that is not a `TaskResult` fails this task alone, with an error that says so.
+   */
   private async run(task: MediaTask, signal?: AbortSignal): Promise<unknown> {
-    return (await this.started()).run(task, signal ? { signal } : {})
+    const pool = await this.started()
+    let reply: unknown
+    try {
+      reply = await pool.run(task, signal ? { signal } : {})
+    } catch (error) {
+      if (signal?.aborted) throw error
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new Error(`The media worker failed on this file (${reason}).`, { cause: error })
+    }
+    if (!isTaskResult(reply)) {
+      throw new Error(
+        `The media worker sent back a reply Marquee cannot read (${describe(reply)}).`,
+      )
+    }
+    return reply
   }
 
   async close(): Promise<void> {
     if (this.pool) await (await this.pool).destroy()
   }
+}
+
+function isTaskResult(reply: unknown): reply is TaskResult<unknown> {
+  if (typeof reply !== 'object' || reply === null) return false
+  const { ok, value, error } = reply as { ok?: unknown; value?: unknown; error?: unknown }
+  if (ok === true) return typeof value === 'object' && value !== null
+  return (
+    ok === false &&
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  )
+}
+
+function describe(reply: unknown): string {
+  if (reply === null || typeof reply !== 'object') return String(reply)
+  return `an object with ${Object.keys(reply).join(', ') || 'no fields'}`
 }
 
 /** Admits work while its estimated memory fits the budget (one task always fits alone). */
