@@ -1,3 +1,4 @@
+import type { ProcessGuard } from '../process-handlers'
 import type { WorkerSpecs } from '../workers'
 
 /** What a CLI command may touch of the outside world; tests pass their own. */
@@ -16,6 +17,11 @@ export interface CliIo {
   rendererDir: string
   /** Starts worker threads (built ones in production, TypeScript sources in tests). */
   workers: WorkerSpecs
+  /**
+   * The process-level handlers cli.ts installed: told where the log file is and whether the
+   * command goes on after an error nobody caught (serve) or ends (the others). Tests leave it out.
+   */
+  guard?: ProcessGuard
 }
 
 /** A failure the user caused by how they called the command: exit code 2. */

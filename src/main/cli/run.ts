@@ -1,7 +1,9 @@
 import { createCore } from '../app'
 import { AppError, LibraryLockedError } from '../errors'
-import { createLogger } from '../logger'
+import { createLogger, teeLogger, type Logger } from '../logger'
 import { resolveDataDir } from '../paths'
+import { reportUnexpected } from '../process-handlers'
+import { LogFileRepository } from '../repositories/log-file.repository'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
 import { lsCommand, showCommand } from './commands/assets.command'
 import { collectionCommand, removeAssetsCommand } from './commands/collections.command'
@@ -41,9 +43,13 @@ const STANDALONE: Record<string, (core: null, args: ParsedArgs, io: CliIo) => Pr
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let close: (() => Promise<void>) | undefined
+  const debug = io.env.MARQUEE_LOG_LEVEL === 'debug'
+  // Known with the data directory; before that, an unexpected error is told on stderr alone.
+  let logFile: LogFileRepository | undefined
+  let name: string | undefined
   try {
     const args = parseCliArgs(argv)
-    const name = args.positionals[0]
+    name = args.positionals[0]
     if (!name || name === 'help' || args.values.help) {
       io.stdout(HELP)
       return name || args.values.help ? EXIT.ok : EXIT.usage
@@ -59,7 +65,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const standalone = STANDALONE[name]
     if (standalone) return (await standalone(null, args, io)) ? EXIT.ok : EXIT.failure
     const dataDir = resolveDataDir(stringOption(args, 'data-dir'), io.env)
-    const logger = createLogger(io.env.MARQUEE_LOG_LEVEL === 'debug' ? 'debug' : 'warn', io.stderr)
+    logFile = new LogFileRepository(dataDir)
+    // serve goes on after an error nobody caught; a one-shot command ends with exit 1.
+    io.guard?.update({ logFile, goesOn: name === 'serve' })
+    const logger = cliLogger(io.stderr, logFile, name === 'serve', debug)
     if (name === 'serve') {
       // serve owns the library for as long as it runs: it never joins another instance.
       const core = createCore({ dataDir, face: 'serve', workers: io.workers, logger })
@@ -73,11 +82,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // Ctrl+C stops the command cleanly: the core (if it runs here) closes, its children end,
     // the lock is released. Work handed to a running app goes on there.
     const stopped = io.untilShutdown.then(() => 'stopped' as const)
-    const outcome = await Promise.race([command(lib, args, io), stopped])
+    // An error nobody caught ends the command too (the process handlers have said why), and one
+    // that came while the library was opening keeps it from starting.
+    if (io.guard?.hasEnded()) return EXIT.failure
+    const ended = io.guard?.ended.then(() => 'ended' as const) ?? new Promise<never>(() => {})
+    const outcome = await Promise.race([command(lib, args, io), stopped, ended])
     if (outcome === 'stopped') {
       io.stderr('marquee: stopped.\n')
       return EXIT.interrupted
     }
+    if (outcome === 'ended') return EXIT.failure
     return outcome === true ? EXIT.ok : outcome === false ? EXIT.failure : outcome
   } catch (error) {
     if (error instanceof UsageError) {
@@ -92,11 +106,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`marquee: ${error.message}\n`)
       return EXIT.failure
     }
-    io.stderr(
-      `marquee: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    )
+    // One line on stderr; the stack goes to the log file (command names only: arguments may
+    // hold paths or tokens).
+    reportUnexpected(error, {
+      stderr: io.stderr,
+      logFile,
+      debug,
+      goesOn: false,
+      what: `${name ? `marquee ${name}` : 'marquee'} failed unexpectedly`,
+    })
     return EXIT.failure
   } finally {
     await close?.()
   }
+}
+
+/**
+ * stderr gets warnings and errors (everything with MARQUEE_LOG_LEVEL=debug), and so does the log
+ * file; for serve the file also keeps the info lines, the history of a long-running process.
+ */
+function cliLogger(
+  stderr: (text: string) => void,
+  logFile: LogFileRepository,
+  serving: boolean,
+  debug: boolean,
+): Logger {
+  return teeLogger(
+    createLogger(debug ? 'debug' : 'warn', stderr),
+    createLogger(serving ? (debug ? 'debug' : 'info') : 'warn', (line) => logFile.append(line)),
+  )
 }
