@@ -2,7 +2,7 @@ import type { AppInfo } from '../shared/domain'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { openDatabase, type Db } from './db/connection'
-import { LibraryLockedError } from './errors'
+import { isOutOfSpace, LibraryLockedError } from './errors'
 import { EventBus } from './events'
 import { createLogger, type Logger } from './logger'
 import { dataPaths, type DataPaths } from './paths'
@@ -22,6 +22,14 @@ import {
 } from './services/library-watch.service'
 import { RootsService } from './services/roots.service'
 import { ScanService } from './services/scan.service'
+import {
+  DEFAULT_STORAGE_SETTINGS,
+  StorageService,
+  type StorageGate,
+  type StorageSettings,
+} from './services/storage.service'
+import { StorageRepository } from './repositories/storage.repository'
+import { backoffMs } from './jobs/job-names'
 import { LibraryLockRepository } from './repositories/library-lock.repository'
 import { listenLocal, type LocalServer } from './transport/local-socket'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
@@ -59,6 +67,8 @@ export interface CoreOptions {
   /** Files modified within this window are left for the next scan (they may still be copying). */
   settleMs?: number
   watch?: Partial<WatchSettings>
+  /** Low-water mark and how often a paused queue looks for room (tests shorten it). */
+  storage?: Partial<StorageSettings>
 }
 
 export interface Services {
@@ -70,6 +80,7 @@ export interface Services {
   jobs: JobsService
   collections: CollectionsService
   exports: ExportService
+  storage: StorageService
 }
 
 export interface Core {
@@ -123,7 +134,15 @@ export function createCore(options: CoreOptions): Core {
   )
   const rootsRepository = new RootsRepository(db)
   const scansRepository = new ScansRepository(db)
-  recoverFromCrash(scansRepository, rootsRepository, cache, now())
+  const storage = new StorageService(
+    new StorageRepository(),
+    events,
+    paths.dataDir,
+    { ...DEFAULT_STORAGE_SETTINGS, ...options.storage },
+    logger,
+    now,
+  )
+  recoverFromCrash(scansRepository, rootsRepository, cache, storage, now())
 
   const roots = new RootsService(rootsRepository, new FilesystemRepository(), events, now)
   // Reads of network roots' originals run on threads a hung share may block (docs/decisions.md).
@@ -133,13 +152,14 @@ export function createCore(options: CoreOptions): Core {
     { timeoutMs: options.fsTimeoutMs ?? 10_000 },
     (id, reason) => roots.setStatus(id, 'offline', reason),
   )
-  const processing = createProcessing(db, cache, options, events, logger, now, originals)
+  const processing = createProcessing(db, cache, options, events, logger, now, originals, storage)
   const scan = new ScanService(
     roots,
     rootsRepository,
     scansRepository,
     events,
     processing.jobs,
+    storage,
     options.workers,
     {
       databasePath: paths.databasePath,
@@ -184,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     roots,
     scan,
+    storage,
     jobs: processing.jobs,
     assets,
     collections,
@@ -232,6 +253,7 @@ export function createCore(options: CoreOptions): Core {
           await scan.close()
           await processing.close()
           await originals.close()
+          storage.close()
           db.close()
         } finally {
           lock.release()
@@ -255,6 +277,7 @@ function createProcessing(
   logger: Logger,
   now: () => number,
   originals: OriginalsRepository,
+  storage: StorageGate,
 ) {
   const pool = new MediaPool(options.workers('media'))
   const exiftool = new ExiftoolRepository()
@@ -280,6 +303,8 @@ function createProcessing(
     events,
     logger,
     now,
+    backoffMs,
+    storage,
   )
   return {
     jobs,
@@ -304,9 +329,16 @@ function recoverFromCrash(
   scans: ScansRepository,
   roots: RootsRepository,
   cache: CacheRepository,
+  storage: StorageGate,
   now: number,
 ): void {
-  scans.abandonRunning(now)
-  roots.resetScanning(now)
   cache.emptyTmp()
+  try {
+    scans.abandonRunning(now)
+    roots.resetScanning(now)
+  } catch (error) {
+    // A full disk cannot take even these few rows: work waits for room, and they are redone then.
+    if (!isOutOfSpace(error)) throw error
+    storage.full(error)
+  }
 }

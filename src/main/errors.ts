@@ -33,3 +33,15 @@ export class LibraryLockedError extends AppError {
     this.name = 'LibraryLockedError'
   }
 }
+
+/**
+ * A write that failed because its volume is full (or the user's quota is used up): a state to
+ * wait out, not a failure of the file being processed.
+ */
+export function isOutOfSpace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return true
+  const message = error instanceof Error ? error.message : String(error)
+  // sharp, ffmpeg and exiftool report it in words, without an errno code.
+  return /no space left on device|disk quota exceeded|database or disk is full/i.test(message)
+}

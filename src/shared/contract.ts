@@ -19,6 +19,8 @@ import type {
   JobsProgress,
   QueueStatus,
   Root,
+  StorageChange,
+  StorageStatus,
   RootKind,
   ScanProgress,
   ScanResult,
@@ -26,6 +28,8 @@ import type {
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
+  /** Free space where the library lives, and whether work is paused for it. */
+  'app.storage': { args: void; result: StorageStatus }
 }
 
 export interface RootsMethods {
@@ -181,6 +185,7 @@ export type MethodResult<M extends MethodName> = Methods[M]['result']
 /** Every method, listed once, so transports and tests can enumerate the contract. */
 export const METHOD_NAMES = [
   'app.info',
+  'app.storage',
   'roots.list',
   'roots.add',
   'roots.remove',
@@ -218,6 +223,7 @@ export interface Events {
   'scan.progress': ScanProgress
   'jobs.progress': JobsProgress
   'export.progress': ExportProgress
+  'storage.changed': StorageChange
 }
 export type EventName = keyof Events
 
@@ -226,6 +232,7 @@ export const EVENT_NAMES = [
   'scan.progress',
   'jobs.progress',
   'export.progress',
+  'storage.changed',
 ] as const satisfies readonly EventName[]
 
 // Fails to compile when an event is declared above but missing from EVENT_NAMES.

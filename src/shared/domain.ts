@@ -143,6 +143,32 @@ export interface ApiError {
   message: string
 }
 
+/** The space left where the library lives (the data directory's volume). */
+export interface StorageStatus {
+  dataDir: string
+  freeBytes: number
+  totalBytes: number
+  /** Below this much free space new derivative work waits (default: 500 MB or 2 %, less). */
+  lowWater: number
+  /** Paused work resumes once this much is free (the low-water mark plus a margin). */
+  resumeAt: number
+  paused: boolean
+  /** `full`: a write failed for lack of space; `low`: free space fell below the low-water mark. */
+  reason: 'full' | 'low' | null
+  /** What the UI's banner and the CLI say while paused; null otherwise. */
+  message: string | null
+}
+
+/** Pushed when storage pauses or resumes work. */
+export interface StorageChange extends StorageStatus {
+  /** The volume that ran out (named by the data directory on it). */
+  volume: string
+  /** The write that failed, when one did. */
+  path: string | null
+  /** At least this much must be freed for work to resume. */
+  neededBytes: number
+}
+
 /** The processing queue at a glance. */
 export interface QueueStatus {
   paused: boolean

@@ -17,6 +17,7 @@ describe('the contract', () => {
     const core = testCore()
     const sample: Record<(typeof METHOD_NAMES)[number], unknown> = {
       'app.info': undefined,
+      'app.storage': undefined,
       'roots.list': undefined,
       'roots.add': { path: '/definitely/not/here' },
       'roots.remove': { id: 999 },

@@ -6,6 +6,7 @@ import type { CollectionsService } from '../services/collections.service'
 import type { ExportService } from '../services/export.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
+import type { StorageService } from '../services/storage.service'
 
 export interface HandlerServices {
   app: AppService
@@ -15,13 +16,15 @@ export interface HandlerServices {
   jobs: JobsService
   collections: CollectionsService
   exports: ExportService
+  storage: StorageService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { app, roots, scan, assets, jobs, collections, exports } = services
+  const { app, roots, scan, assets, jobs, collections, exports, storage } = services
   return {
     'app.info': () => app.info(),
+    'app.storage': () => storage.status(),
     'roots.list': () => roots.list(),
     'roots.add': (args) => roots.add(args),
     'roots.remove': ({ id }) => scan.removeRoot(id),

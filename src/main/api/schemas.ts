@@ -22,6 +22,7 @@ const path = z
  */
 export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'app.info': none,
+  'app.storage': none,
   'roots.list': none,
   'roots.add': z.strictObject({ path, label: label.optional(), kind: kind.optional() }),
   'roots.remove': z.strictObject({ id }),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { open, rename, stat } from 'node:fs/promises'
+import { open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp, { type OutputInfo } from 'sharp'
 import {
@@ -11,6 +11,7 @@ import {
   WEBP_QUALITY,
 } from '../media/image-plan'
 import { phashFromGray32, phashToHex } from '../media/phash'
+import { isOutOfSpace } from '../errors'
 
 export type MediaTask =
   { kind: 'hash'; path: string } | { kind: 'image'; source: string; outDir: string; tmpDir: string }
@@ -184,6 +185,11 @@ async function writeWebp(
   const info = await sharp(image.data, { raw: rawOf(image.info) })
     .webp({ quality: WEBP_QUALITY })
     .toFile(tmp)
+    .catch(async (error: unknown) => {
+      // A write that failed (a full disk) leaves no partial file taking space.
+      await rm(tmp, { force: true })
+      throw error
+    })
   await rename(tmp, file)
   return { variant, file, width: info.width, height: info.height, bytes: info.size }
 }
@@ -196,6 +202,8 @@ function asTaskError(error: unknown): TaskError {
   if (error instanceof Unreadable) return { code: 'UNREADABLE', message: error.message }
   const code = (error as NodeJS.ErrnoException).code
   const message = error instanceof Error ? error.message : String(error)
+  // sharp says "write error … No space left on device" without a code: keep it recognisable.
+  if (isOutOfSpace(error)) return { code: 'IO', message: `ENOSPC: ${message.replace(/\s+/g, ' ')}` }
   if (code === 'ENOENT') return { code: 'NOT_FOUND', message: 'The file is no longer there.' }
   if (code) return { code: 'IO', message: `${code}: ${message}` }
   return {

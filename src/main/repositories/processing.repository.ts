@@ -79,6 +79,10 @@ export class ProcessingRepository {
       phash: db.prepare<[string, number, number]>(
         'UPDATE assets SET phash = ?, updated_at = ? WHERE id = ?',
       ),
+      requeueProcessing: db.prepare<[number]>(
+        `UPDATE assets SET status = 'queued', updated_at = ? WHERE status = 'processing'
+           AND id NOT IN (SELECT asset_id FROM jobs WHERE status = 'running')`,
+      ),
       resetQueued: db.prepare<[number]>(
         `UPDATE assets SET status = 'discovered', updated_at = ? WHERE status = 'queued'
            AND id NOT IN (SELECT asset_id FROM jobs WHERE status IN ('queued', 'running'))`,
@@ -164,6 +168,11 @@ export class ProcessingRepository {
   /** Every discovered asset gets its first job and becomes queued. Returns how many. */
   queueDiscovered(priority: number, now: number): number {
     return this.discovered.queue(null, priority, now)
+  }
+
+  /** Assets marked processing with no step running (between steps, or interrupted) are queued. */
+  requeueProcessing(now: number): number {
+    return this.s.requeueProcessing.run(now).changes
   }
 
   /** Queued assets whose jobs were all cancelled go back to discovered. */

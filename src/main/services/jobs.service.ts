@@ -1,4 +1,5 @@
 import type { QueueStatus } from '../../shared/domain'
+import { isOutOfSpace } from '../errors'
 import type { EventBus } from '../events'
 import type { JobContext, JobHandler } from '../jobs/job-context'
 import { PermanentFailure } from '../jobs/job-context'
@@ -14,12 +15,22 @@ import type { Logger } from '../logger'
 import type { JobRow, JobsRepository } from '../repositories/jobs.repository'
 import { RootUnavailable } from '../repositories/originals.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
+import type { StorageGate } from './storage.service'
 
 export type HandlerTable = Record<JobName, { run: JobHandler; lane: Lane; timeoutMs: number }>
 
 /** A root that is offline is not a failure of its files: their jobs wait this long and try again. */
 const OFFLINE_DELAY_MS = 60_000
 const PROGRESS_INTERVAL_MS = 1000
+/** After an unexpected error while picking jobs, the queue looks again this much later. */
+const PICK_RETRY_MS = 5_000
+
+/** Where nothing watches the disk (tests of the queue alone): always room. */
+const ALWAYS_ROOM: StorageGate = {
+  hasRoom: () => true,
+  full: () => undefined,
+  onResume: () => () => undefined,
+}
 
 /**
  * Runs the persistent queue: picks due jobs by priority, runs each in its lane (io, cpu,
@@ -41,6 +52,9 @@ export class JobsService {
   private firstDoneAt = 0
   private lastProgress = 0
   private progressTimer: NodeJS.Timeout | undefined
+  /** Jobs that ran but whose result could not be written (the disk was full): queued again later. */
+  private readonly stranded = new Map<number, JobRow>()
+  private stopWaitingForRoom: (() => void) | undefined
 
   constructor(
     private readonly jobs: JobsRepository,
@@ -52,10 +66,13 @@ export class JobsService {
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
     private readonly backoff: (attempts: number) => number = backoffMs,
+    private readonly storage: StorageGate = ALWAYS_ROOM,
   ) {
     const missing = JOB_NAMES.filter((name) => !handlers[name])
     if (missing.length > 0) throw new Error(`No handler for job ${missing.join(', ')}`)
+    // Only the library's owner builds a queue (see app.ts): nothing else runs these jobs.
     const requeued = jobs.requeueRunning(now())
+    assets.requeueProcessing(now())
     if (requeued > 0)
       logger.info(`jobs: ${requeued} job(s) interrupted by a stop were queued again`)
   }
@@ -146,7 +163,7 @@ export class JobsService {
   async drain(): Promise<QueueStatus> {
     this.start()
     this.queueDiscovered()
-    if (!this.paused)
+    if (!this.paused && this.storage.hasRoom())
       await new Promise<void>((resolve) => {
         this.idleWaiters.push(resolve)
         this.pauseWaiters.push(resolve)
@@ -163,10 +180,24 @@ export class JobsService {
 
   async close(): Promise<void> {
     this.closing = true
+    this.stopWaitingForRoom?.()
     clearTimeout(this.wakeTimer)
     clearTimeout(this.progressTimer)
     for (const controller of this.running.values()) controller.abort()
     if (this.running.size > 0) await new Promise<void>((resolve) => this.drainWaiters.push(resolve))
+    // What was stopped goes back to the queue as it was, for the next run to pick up.
+    this.requeueStranded()
+    this.settlePipeline()
+  }
+
+  /** Assets between steps (nothing of theirs running) are queued, not processing. */
+  private settlePipeline(): void {
+    try {
+      this.assets.requeueProcessing(this.now())
+    } catch (error) {
+      if (!isOutOfSpace(error))
+        this.logger.error('jobs: requeueing interrupted assets failed', error)
+    }
   }
 
   private isIdle(): boolean {
@@ -178,25 +209,70 @@ export class JobsService {
   private pump(): void {
     if (!this.started || this.paused || this.closing) return
     clearTimeout(this.wakeTimer)
+    if (!this.storage.hasRoom()) return this.waitForRoom()
     const now = this.now()
-    // Bounded: each round either starts a job or moves a whole offline root out of the way.
-    for (let round = 0, progress = true; progress && round < 32; round++) {
-      progress = false
-      if ((Object.keys(this.busy) as Lane[]).every((l) => this.busy[l] >= this.limits[l])) break
-      for (const job of this.jobs.next(now, 64)) {
-        const lane = this.handlers[job.kind].lane
-        if (this.busy[lane] >= this.limits[lane]) continue
-        if (this.launch(job, lane)) progress = true
-        else {
-          progress = true
-          break
+    try {
+      // Bounded: each round either starts a job or moves a whole offline root out of the way.
+      for (let round = 0, progress = true; progress && round < 32; round++) {
+        progress = false
+        if ((Object.keys(this.busy) as Lane[]).every((l) => this.busy[l] >= this.limits[l])) break
+        for (const job of this.jobs.next(now, 64)) {
+          const lane = this.handlers[job.kind].lane
+          if (this.busy[lane] >= this.limits[lane]) continue
+          if (this.launch(job, lane)) progress = true
+          else {
+            progress = true
+            break
+          }
         }
       }
+    } catch (error) {
+      if (isOutOfSpace(error)) {
+        this.storage.full(error)
+        return this.waitForRoom()
+      }
+      // Never a crash: say so, and look again in a moment.
+      this.logger.error('jobs: picking the next jobs failed; trying again shortly', error)
+      this.wakeTimer = setTimeout(() => this.pump(), PICK_RETRY_MS)
+      return
     }
     if (this.running.size === 0) {
       const at = this.jobs.earliestRunAfter()
       if (at === null) return this.settle()
       this.wakeTimer = setTimeout(() => this.pump(), Math.max(10, at - now))
+    }
+  }
+
+  /**
+   * The disk that holds the library is (nearly) full: start nothing until there is room again.
+   * Whoever waits on drain() hears of it now; running jobs finish, or come back queued.
+   */
+  private waitForRoom(): void {
+    for (const resolve of this.pauseWaiters.splice(0)) resolve()
+    if (this.running.size === 0) this.settlePipeline()
+    this.emitProgress(true)
+    this.stopWaitingForRoom ??= this.storage.onResume(() => {
+      this.stopWaitingForRoom?.()
+      this.stopWaitingForRoom = undefined
+      this.requeueStranded()
+      this.pump()
+    })
+  }
+
+  /** Jobs whose results the full disk refused go back to the queue (their work is redone). */
+  private requeueStranded(): void {
+    const now = this.now()
+    for (const [id, job] of this.stranded) {
+      try {
+        this.jobs.transaction(() => {
+          this.jobs.enqueue(job.kind, job.assetId, job.priority, now)
+          this.assets.advance(job.assetId, 'processing', 'queued', now)
+        })
+        this.stranded.delete(id)
+      } catch (error) {
+        this.logger.warn(`jobs: job ${id} stays to be queued again once there is room`, error)
+        return
+      }
     }
   }
 
@@ -225,8 +301,10 @@ export class JobsService {
       )
       return false
     }
-    this.jobs.start(job.id, now)
-    this.assets.advance(asset.id, 'queued', 'processing', now)
+    this.jobs.transaction(() => {
+      this.jobs.start(job.id, now)
+      this.assets.advance(asset.id, 'queued', 'processing', now)
+    })
     const handler = this.handlers[job.kind]
     const controller = new AbortController()
     const timer = setTimeout(
@@ -242,24 +320,58 @@ export class JobsService {
         (next) => this.succeeded(job, next),
         (error: unknown) => this.failed(job, error, controller.signal),
       )
-      .catch((error: unknown) =>
-        this.logger.error(`jobs: bookkeeping for job ${job.id} failed`, error),
-      )
+      .catch((error: unknown) => this.bookkeepingFailed(job, error))
       .finally(() => {
         clearTimeout(timer)
         this.running.delete(job.id)
         this.busy[lane]--
-        if (this.running.size === 0) for (const resolve of this.drainWaiters.splice(0)) resolve()
+        if (this.running.size === 0) {
+          for (const resolve of this.drainWaiters.splice(0)) resolve()
+          // Paused for room and nothing runs: no asset stays marked processing meanwhile.
+          if (this.stopWaitingForRoom && !this.closing) this.settlePipeline()
+        }
         this.emitProgress(false)
         this.pump()
       })
     return true
   }
 
+  /**
+   * The job ran, but writing down its result failed. Out of space: it runs again once there is
+   * room. Anything else: said in the log with its context, and on the asset in a sentence; the
+   * rest of the queue goes on.
+   */
+  private bookkeepingFailed(job: JobRow, error: unknown): void {
+    if (isOutOfSpace(error)) {
+      this.stranded.set(job.id, job)
+      this.storage.full(error)
+      this.requeueStranded()
+      return
+    }
+    this.logger.error(
+      `jobs: recording the result of ${job.kind} (job ${job.id}) for asset ${job.assetId} failed`,
+      error,
+    )
+    const reason = error instanceof Error ? error.message : String(error)
+    const message = `Marquee could not record the result of processing (${job.kind}): ${reason}. Run 'marquee retry ${job.assetId}' to process it again.`
+    try {
+      const now = this.now()
+      this.jobs.transaction(() => {
+        this.jobs.fail(job.id, message, now)
+        this.jobs.cancel([job.assetId])
+        this.assets.setStatus(job.assetId, 'failed', message, now)
+      })
+      this.failedCount++
+    } catch (again) {
+      if (isOutOfSpace(again)) {
+        this.stranded.set(job.id, job)
+        this.storage.full(again)
+      } else this.logger.error(`jobs: asset ${job.assetId} could not be marked failed`, again)
+    }
+  }
+
   private succeeded(job: JobRow, next: JobName[]): void {
     const now = this.now()
-    this.doneCount++
-    this.firstDoneAt ||= now
     this.jobs.transaction(() => {
       this.jobs.done(job.id)
       const asset = this.assets.get(job.assetId)
@@ -268,10 +380,16 @@ export class JobsService {
       if (!this.jobs.hasPending(job.assetId))
         this.assets.advance(job.assetId, 'processing', 'ready', now)
     })
+    this.doneCount++
+    this.firstDoneAt ||= now
   }
 
   private failed(job: JobRow, error: unknown, signal: AbortSignal): void {
-    if (this.closing) return
+    if (this.closing) {
+      // Stopped by the shutdown, not failed: queued again when close() is done.
+      this.stranded.set(job.id, job)
+      return
+    }
     const now = this.now()
     if (error instanceof RootUnavailable) {
       // The share stopped answering mid-read: not the file's fault, and no attempt spent. The
@@ -281,6 +399,14 @@ export class JobsService {
         this.jobs.deferRoot(error.rootId, error.message, now + OFFLINE_DELAY_MS, now)
         this.assets.advance(job.assetId, 'processing', 'queued', now)
       })
+      return
+    }
+    if (!signal.aborted && isOutOfSpace(error)) {
+      // Not the file's fault either: back to the queue, to run once there is room. (Pausing
+      // first gives back the space kept in reserve, so this can be written down.)
+      this.storage.full(error)
+      this.stranded.set(job.id, job)
+      this.requeueStranded()
       return
     }
     const aborted = signal.aborted

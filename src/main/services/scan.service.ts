@@ -6,7 +6,9 @@ import type { RootsRepository } from '../repositories/roots.repository'
 import type { ScansRepository } from '../repositories/scans.repository'
 import type { ScanWorkerData, ScanWorkerMessage } from '../scan/scan.worker'
 import { startWorker, type WorkerSpecs } from '../workers'
+import { isOutOfSpace } from '../errors'
 import type { RootsService } from './roots.service'
+import type { StorageGate } from './storage.service'
 
 export interface ScanSettings {
   databasePath: string
@@ -31,6 +33,9 @@ export interface ScanFollowUp {
   queueDiscovered(): number
 }
 
+const NO_ROOM =
+  "Not scanned: the disk that holds Marquee's library is full. The scan runs again once there is room."
+
 /** How long after the settle time a left-over file is looked at again. */
 const SETTLE_MARGIN_MS = 500
 /** The longest wait between rescans for files that are still being written. */
@@ -51,6 +56,8 @@ export class ScanService {
   /** Rescans due once files a background scan left (still being written) have settled. */
   private readonly later = new Map<number, NodeJS.Timeout>()
   private readonly laterDelay = new Map<number, number>()
+  private readonly waitingForRoom = new Set<number>()
+  private stopWaitingForRoom: (() => void) | undefined
   /** Roots whose running scan is a background one (it leaves fresh files for later). */
   private readonly inBackground = new Set<number>()
   private closing = false
@@ -61,6 +68,7 @@ export class ScanService {
     private readonly scans: ScansRepository,
     private readonly events: EventBus,
     private readonly followUp: ScanFollowUp,
+    private readonly storage: StorageGate,
     private readonly specs: WorkerSpecs,
     private readonly settings: ScanSettings,
     private readonly logger: Logger,
@@ -95,6 +103,11 @@ export class ScanService {
       return Promise.resolve(
         this.result(rootId, 'aborted', `${root.path} is still not answering.`, ZERO, started),
       )
+    }
+    // A scan writes what it finds into the database: not while the disk under it is full.
+    if (!this.storage.hasRoom()) {
+      this.afterRoom(rootId)
+      return Promise.resolve(this.result(rootId, 'aborted', NO_ROOM, ZERO, started))
     }
     const promise = this.run(rootId, options, started).finally(() => {
       this.running.delete(rootId)
@@ -148,9 +161,27 @@ export class ScanService {
     )
   }
 
+  /** A scan refused for lack of room runs (in the background) once there is room again. */
+  private afterRoom(rootId: number): void {
+    this.waitingForRoom.add(rootId)
+    this.stopWaitingForRoom ??= this.storage.onResume(() => {
+      this.stopWaitingForRoom?.()
+      this.stopWaitingForRoom = undefined
+      const roots = [...this.waitingForRoom]
+      this.waitingForRoom.clear()
+      for (const id of roots) {
+        if (this.closing || !this.rootsRepository.get(id)) continue
+        this.scan(id, { background: true }).catch((error: unknown) =>
+          this.logger.warn(`scan of root ${id} failed`, error),
+        )
+      }
+    })
+  }
+
   /** Stops every running scan (their database writes are atomic batches) and waits for them. */
   async close(): Promise<void> {
     this.closing = true
+    this.stopWaitingForRoom?.()
     for (const timer of this.later.values()) clearTimeout(timer)
     this.later.clear()
     await Promise.all([...this.workers.keys()].map((w) => w.terminate()))
@@ -188,12 +219,20 @@ export class ScanService {
       else this.laterDelay.delete(rootId)
     } else {
       let reason: string
-      if (message.type === 'failed') reason = `Scanning ${root.path} failed: ${message.message}`
+      const noRoom = message.type === 'failed' && isOutOfSpace(message.message)
+      if (noRoom) reason = NO_ROOM
+      else if (message.type === 'failed')
+        reason = `Scanning ${root.path} failed: ${message.message}`
       else if (message.type === 'lost') reason = message.reason
       else reason = message.outcome.status === 'aborted' ? message.outcome.reason : ''
       const counts = message.type === 'done' ? message.outcome.counts : ZERO
       result = this.result(rootId, 'aborted', reason, counts, started)
-      if (this.closing || this.cancelled.has(rootId)) {
+      if (noRoom) {
+        // The library's disk is full, not the root gone: the root keeps its status.
+        this.storage.full(new Error(message.message), this.settings.databasePath)
+        this.afterRoom(rootId)
+        this.roots.setStatus(rootId, before, before === 'offline' ? root.statusReason : null)
+      } else if (this.closing || this.cancelled.has(rootId)) {
         this.roots.setStatus(rootId, before, before === 'offline' ? root.statusReason : null)
       } else this.roots.setStatus(rootId, 'offline', reason)
     }

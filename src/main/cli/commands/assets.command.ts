@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import type { AssetQuery } from '../../../shared/contract'
 import { ASSET_STATUSES, ASSET_TYPES, type Asset } from '../../../shared/domain'
+import { formatBytes } from '../../format'
 import type { Library } from '../library'
 import { allowOnly, choiceOption, integerOption, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
@@ -125,15 +126,4 @@ function describeAsset(a: Asset): string {
     .filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) => `${k.padEnd(12)} ${String(v)}\n`)
     .join('')
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
 }

@@ -12,7 +12,7 @@ import { allowOnly, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { formatCount, progressLine } from '../progress'
-import { formatBytes } from './assets.command'
+import { formatBytes } from '../../format'
 import { assetIdsOf } from './collections.command'
 import { formatDuration } from './jobs.command'
 

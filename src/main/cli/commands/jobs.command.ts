@@ -1,4 +1,6 @@
 import type { QueueStatus } from '../../../shared/domain'
+import { AppError } from '../../errors'
+import { formatBytes } from '../../format'
 import type { Library } from '../library'
 import { allowOnly, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
@@ -19,6 +21,8 @@ export async function processQueue(lib: Library, io: CliIo, json: boolean): Prom
   try {
     // Processed where the library is open: here, or by the running app, whose UI shows it live.
     const status = await lib.call('jobs.wait', undefined)
+    const storage = await lib.call('app.storage', undefined)
+    if (storage.paused && storage.message) throw new AppError('NO_SPACE', storage.message)
     if (status.paused)
       io.stderr('Processing is paused in the running Marquee; resume it there to finish.\n')
     return status
@@ -33,12 +37,24 @@ export async function statusCommand(lib: Library, args: ParsedArgs, io: CliIo): 
   allowOnly(args, 'status', ['json'])
   if (args.positionals.length > 1) throw new UsageError(`'status' takes no arguments.`)
   const status = await lib.call('jobs.status', undefined)
+  const storage = await lib.call('app.storage', undefined)
   const { queued, running, failed, paused, done } = status
   // Who does the work: the running app or serve this command joined, or nobody right now.
   const owner = lib.holder ? { face: lib.holder.face, pid: lib.holder.pid } : null
   if (args.values.json) {
     io.stdout(
-      `${JSON.stringify({ assets: status.assets, queue: { queued, running, failed, paused, done }, owner })}\n`,
+      `${JSON.stringify({
+        assets: status.assets,
+        queue: { queued, running, failed, paused, done },
+        owner,
+        storage: {
+          dataDir: storage.dataDir,
+          freeBytes: storage.freeBytes,
+          lowWater: storage.lowWater,
+          paused: storage.paused,
+          message: storage.message,
+        },
+      })}\n`,
     )
   } else {
     const assets = Object.entries(status.assets).map(([s, n]) => `${formatCount(n)} ${s}`)
@@ -46,7 +62,8 @@ export async function statusCommand(lib: Library, args: ParsedArgs, io: CliIo): 
       ? `Processing runs in ${owner.face === 'electron' ? 'the Marquee app' : `marquee ${owner.face}`} (process ${owner.pid}).`
       : `No Marquee app or serve is running: queued files wait for one, or for 'marquee index --wait'.`
     io.stdout(
-      `Assets: ${assets.length ? assets.join(', ') : 'none'}\nQueue: ${formatCount(queued)} queued, ${running} running, ${failed} failed${paused ? ' (paused)' : ''}\n${by}\n`,
+      `Assets: ${assets.length ? assets.join(', ') : 'none'}\nQueue: ${formatCount(queued)} queued, ${running} running, ${failed} failed${paused ? ' (paused)' : ''}\n${by}\n` +
+        `Storage: ${formatBytes(storage.freeBytes)} free in ${storage.dataDir}\n${storage.message ? `${storage.message}\n` : ''}`,
     )
   }
   return true
