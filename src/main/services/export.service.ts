@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path'
 import type { BundleRecord } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
-import { AppError } from '../errors'
+import { AppError, isOutOfSpace } from '../errors'
 import type { EventBus } from '../events'
 import {
   buildManifest,
@@ -54,15 +54,6 @@ async function inParallel<T>(
   })
   await Promise.all(lanes)
   if (failure) throw failure.error
-}
-
-/** A write refused because the volume is full or the user's quota is used up. */
-function outOfSpace(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  if (code === 'ENOSPC' || code === 'EDQUOT') return true
-  // sharp and ffmpeg say it in words, without an errno code.
-  const message = error instanceof Error ? error.message : String(error)
-  return /no space left on device|disk quota exceeded/i.test(message)
 }
 
 export interface ExportDeps extends PrepareDeps {
@@ -155,7 +146,7 @@ export class ExportService {
         try {
           objects.set(asset.id, await prepareObject(asset, profile, keepAudio, this.deps, signal))
         } catch (error) {
-          if (!outOfSpace(error)) throw error
+          if (!isOutOfSpace(error)) throw error
           // Renditions are made in the cache, on the data folder's disk, not on the destination.
           throw new AppError(
             'NO_SPACE',
@@ -185,7 +176,7 @@ export class ExportService {
         try {
           await work()
         } catch (error) {
-          if (!outOfSpace(error)) throw error
+          if (!isOutOfSpace(error)) throw error
           const missing = plan.toCopy.filter((o) => !copied.has(o))
           throw await this.destinationFull(dir, files, unique.length, missing)
         }
