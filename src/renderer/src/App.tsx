@@ -15,7 +15,7 @@ import { SearchView } from './views/SearchView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
-  const { app, roots, router, search, addFolder, scans } = useStore()
+  const { app, roots, router, search, addFolder, scans, storage } = useStore()
   let searchInput: HTMLInputElement | undefined
   let main: HTMLElement | undefined
 
@@ -102,6 +102,13 @@ export default function App() {
                 Marquee’s server cannot be reached, so changes cannot be saved. It keeps trying; if
                 the server was restarted, open the new address it printed.
               </Banner>
+            </Show>
+            <Show when={storage.pausedMessage()}>
+              {(message) => (
+                <Banner tone="warning" testId="storage-banner">
+                  {message()}
+                </Banner>
+              )}
             </Show>
             <Show when={roots.error()}>
               {(message) => (

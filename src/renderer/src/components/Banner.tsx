@@ -6,13 +6,19 @@ export interface BannerProps {
   children: JSX.Element
   action?: JSX.Element
   onDismiss?: () => void
+  testId?: string
 }
 
 /** A one-line message across the content; errors are announced as alerts. */
 export function Banner(props: BannerProps) {
   const action = children(() => props.action)
   return (
-    <div class="banner" data-tone={props.tone} role={props.tone === 'error' ? 'alert' : 'status'}>
+    <div
+      class="banner"
+      data-tone={props.tone}
+      data-testid={props.testId}
+      role={props.tone === 'error' ? 'alert' : 'status'}
+    >
       <Show when={props.tone === 'info'} fallback={<IconWarning class="icon banner__icon" />}>
         <IconInfo class="icon banner__icon" />
       </Show>

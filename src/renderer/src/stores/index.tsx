@@ -7,6 +7,7 @@ import { createRootsStore } from './roots.store'
 import { createRouterStore } from './router.store'
 import { createScansStore } from './scans.store'
 import { createSearchStore } from './search.store'
+import { createStorageStore } from './storage.store'
 
 function createRootStore() {
   const app = createAppStore()
@@ -17,11 +18,12 @@ function createRootStore() {
   const scans = createScansStore()
   const rescans = createRescansStore(roots, scans)
   const rootIndex = createRootIndexStore()
+  const storage = createStorageStore()
 
   // A search notice belongs to the view it was asked from.
   createEffect(on(router.route, () => search.dismiss(), { defer: true }))
 
-  return { app, roots, router, search, addFolder, scans, rescans, rootIndex }
+  return { app, roots, router, search, addFolder, scans, rescans, rootIndex, storage }
 }
 
 export type Store = ReturnType<typeof createRootStore>
