@@ -11,6 +11,7 @@ import { AppError, LibraryLockedError } from '../errors'
 import type { Logger } from '../logger'
 import { LibraryLockRepository, type LockHolder } from '../repositories/library-lock.repository'
 import { connectLocal, type LocalClient } from '../transport/local-client'
+import type { StorageSettings } from '../services/storage.service'
 import type { WorkerSpecs } from '../workers'
 
 /** How long the CLI keeps trying to reach an instance that holds the lock but is not yet listening. */
@@ -35,6 +36,8 @@ export interface OpenOptions {
   dataDir: string
   workers: WorkerSpecs
   logger: Logger
+  /** Low-water mark and the like, for a core this process runs. */
+  storage?: Partial<StorageSettings>
   /** Waits between attempts to join (tests shorten it). */
   joinTimeoutMs?: number
 }
@@ -56,6 +59,7 @@ export async function openLibrary(options: OpenOptions): Promise<Library> {
           face: 'cli',
           workers: options.workers,
           logger: options.logger,
+          storage: options.storage,
         })
         return await localLibrary(core)
       } catch (error) {

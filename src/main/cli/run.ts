@@ -15,6 +15,7 @@ import { serveCommand } from './commands/serve.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
+import { storageSettingsFromEnv } from '../services/storage.service'
 
 /** A command resolves true on success, false when it reported a failure itself, or an exit code. */
 type Command = (lib: Library, args: ParsedArgs, io: CliIo) => Promise<CommandOutcome>
@@ -71,13 +72,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const logger = cliLogger(io.stderr, logFile, name === 'serve', debug)
     if (name === 'serve') {
       // serve owns the library for as long as it runs: it never joins another instance.
-      const core = createCore({ dataDir, face: 'serve', workers: io.workers, logger })
+      const core = createCore({
+        dataDir,
+        face: 'serve',
+        workers: io.workers,
+        logger,
+        storage: storageSettingsFromEnv(io.env),
+      })
       close = () => core.close()
       return (await serveCommand(core, args, io)) ? EXIT.ok : EXIT.failure
     }
     const command = COMMANDS[name]
     if (!command) throw new UsageError(`Unknown command "${name}".`)
-    const lib = await openLibrary({ dataDir, workers: io.workers, logger })
+    const lib = await openLibrary({
+      dataDir,
+      workers: io.workers,
+      logger,
+      storage: storageSettingsFromEnv(io.env),
+    })
     close = () => lib.close()
     // Ctrl+C stops the command cleanly: the core (if it runs here) closes, its children end,
     // the lock is released. Work handed to a running app goes on there.

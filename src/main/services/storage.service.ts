@@ -14,6 +14,14 @@ export interface StorageSettings {
 
 export const DEFAULT_STORAGE_SETTINGS: StorageSettings = { checkMs: 5_000 }
 
+/** `MARQUEE_LOW_WATER_MB` sets the low-water mark (every face reads it). */
+export function storageSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<StorageSettings> {
+  const mb = Number(env.MARQUEE_LOW_WATER_MB)
+  return env.MARQUEE_LOW_WATER_MB && Number.isFinite(mb) && mb >= 0
+    ? { lowWaterBytes: Math.round(mb * 1000 * 1000) }
+    : {}
+}
+
 const LOW_WATER_MAX = 500 * 1000 * 1000
 const LOW_WATER_RATIO = 0.02
 const MARGIN_MAX = 200 * 1000 * 1000

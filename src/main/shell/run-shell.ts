@@ -1,5 +1,6 @@
 import { app, dialog, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../app'
+import { storageSettingsFromEnv } from '../services/storage.service'
 import { selectNativeBinding } from '../db/native-binding'
 import { AppError, LibraryLockedError } from '../errors'
 import { createLogger, type Logger } from '../logger'
@@ -104,6 +105,7 @@ function openCore(workers: WorkerSpecs, logger: Logger): Core {
     face: 'electron',
     workers,
     logger,
+    storage: storageSettingsFromEnv(process.env),
     nativeBinding: selectNativeBinding({
       versions: process.versions,
       projectRoot: app.getAppPath(),
