@@ -35,6 +35,16 @@ describe("a network root's reader thread", () => {
     expect(tail.ok && (tail.value as Uint8Array).length).toBe(10)
   })
 
+  it("tells a file's size, for reads anywhere in it", () => {
+    const path = join(tempDir(), 'a.bin')
+    writeFileSync(path, seededBytes(7000, 4))
+    expect(run({ op: 'size', path })).toEqual({ ok: true, value: 7000 })
+    expect(run({ op: 'size', path: `${path}.gone` })).toMatchObject({
+      ok: false,
+      error: { code: 'ENOENT' },
+    })
+  })
+
   it('resolves only regular files whose real path stays inside the root', () => {
     const root = tempDir()
     const outside = tempDir()

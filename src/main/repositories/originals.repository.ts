@@ -1,6 +1,7 @@
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import type { RootKind } from '../../shared/domain'
 import type { HashDone, TaskResult } from '../jobs/media.worker'
+import type { RandomAccessSource } from '../media/random-access-tokenizer'
 import type { WorkerSpec } from '../workers'
 import type { ServableFile } from './media-files.repository'
 import { ReaderThreads, RootUnavailable, type OriginalsSettings } from './reader-threads'
@@ -8,6 +9,11 @@ import { ReaderThreads, RootUnavailable, type OriginalsSettings } from './reader
 export { RootUnavailable, type OriginalsSettings } from './reader-threads'
 
 export type RootLookup = (id: number) => { path: string; kind: RootKind } | undefined
+
+/** An original open for reads at any position; `close` it when done. */
+export interface OriginalFile extends RandomAccessSource {
+  close(): Promise<void>
+}
 
 /** Read by the media route's streams: large enough that a round trip per chunk costs little. */
 const CHUNK = 1024 * 1024
@@ -65,17 +71,32 @@ export class OriginalsRepository {
     })
   }
 
-  /** The first `bytes` bytes of an original (a job's read: network roots through a thread). */
-  async head(rootId: number, path: string, bytes: number): Promise<Uint8Array> {
-    if (this.isNetwork(rootId))
-      return this.threads.run(rootId, { op: 'read', path, position: 0, length: bytes }, true)
+  /**
+   * An original opened for reads anywhere in it: identify's, since file-type goes where a format
+   * points (a TIFF's IFD, past an ID3 tag). On a network root every read runs on a reader thread;
+   * a local root's file stays open until `close`.
+   */
+  async open(rootId: number, path: string, signal?: AbortSignal): Promise<OriginalFile> {
+    if (this.isNetwork(rootId)) {
+      const size = await this.threads.run(rootId, { op: 'size', path }, true, signal)
+      return {
+        size,
+        read: (position, length) =>
+          this.threads.run(rootId, { op: 'read', path, position, length }, true, signal),
+        close: () => Promise.resolve(),
+      }
+    }
     const handle = await open(path, 'r')
     try {
-      const buffer = Buffer.alloc(bytes)
-      const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
-      return buffer.subarray(0, bytesRead)
-    } finally {
+      const { size } = await handle.stat()
+      return {
+        size,
+        read: (position, length) => readAt(handle, position, length),
+        close: () => handle.close(),
+      }
+    } catch (error) {
       await handle.close()
+      throw error
     }
   }
 
@@ -95,4 +116,16 @@ export class OriginalsRepository {
   close(): Promise<void> {
     return this.threads.close()
   }
+}
+
+/** Up to `length` bytes from `position`: fewer only where the file ends. */
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {
+  const buffer = Buffer.alloc(length)
+  let filled = 0
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
+  }
+  return buffer.subarray(0, filled)
 }

@@ -9,11 +9,13 @@ import type { ServableFile } from './media-files.repository'
 export type OriginalsRequest =
   | { op: 'resolve'; base: string; candidate: string }
   | { op: 'read'; path: string; position: number; length: number }
+  | { op: 'size'; path: string }
   | { op: 'hash'; path: string }
 
 export interface OriginalsResults {
   resolve: ServableFile | null
   read: Uint8Array
+  size: number
   hash: HashDone
 }
 
@@ -57,6 +59,8 @@ export function readOriginal(
         const bytes = readRange(request.path, request.position, request.length)
         return { reply: { ok: true, value: bytes }, transfer: [bytes.buffer as ArrayBuffer] }
       }
+      case 'size':
+        return { reply: { ok: true, value: statSync(request.path).size }, transfer: [] }
       case 'hash':
         return { reply: { ok: true, value: hashFile(request.path, control) }, transfer: [] }
     }
