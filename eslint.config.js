@@ -16,6 +16,9 @@ const IO_MODULES = [
   ...FS,
   'better-sqlite3',
   'sharp',
+  // A decoder, like sharp; imported by its file, as the package has no entry point for it.
+  'libheif-js',
+  'libheif-js/libheif-wasm/libheif-bundle.js',
   'child_process',
   'node:child_process',
   'exiftool-vendored',

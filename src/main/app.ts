@@ -194,6 +194,7 @@ export function createCore(options: CoreOptions): Core {
     bundles: new BundlesRepository(db),
     derivatives: processing.derivatives,
     renditions: new RenditionsRepository(paths.cacheDir, bundleFiles),
+    pool: processing.pool,
     ffmpeg: processing.ffmpeg,
     cacheDir: paths.cacheDir,
     events,
@@ -310,6 +311,7 @@ function createProcessing(
     jobs,
     assets,
     derivatives: context.derivatives,
+    pool,
     ffmpeg: context.ffmpeg,
     async close() {
       await jobs.close()

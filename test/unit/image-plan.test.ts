@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkPixels,
+  decodeBudgetBytes,
+  decoderFor,
   displayedSize,
   estimateDecodeBytes,
   orientationOf,
@@ -148,5 +150,22 @@ describe('estimateDecodeBytes', () => {
   it('scales with channels and sample depth', () => {
     expect(estimateDecodeBytes(6000, 4000, 3)).toBe(72_000_000)
     expect(estimateDecodeBytes(6000, 4000, 3, 2)).toBe(144_000_000)
+  })
+})
+
+describe('decoderFor', () => {
+  it('sends HEVC-coded HEIF to libheif and everything else, AVIF included, to sharp', () => {
+    for (const mime of ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence'])
+      expect(decoderFor(mime)).toBe('libheif')
+    for (const mime of ['image/avif', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp'])
+      expect(decoderFor(mime)).toBe('sharp')
+    expect(decoderFor(null)).toBe('sharp')
+  })
+})
+
+describe('decodeBudgetBytes', () => {
+  it("reserves libheif's whole heap for a HEIF, the RGBA frame for the rest", () => {
+    expect(decodeBudgetBytes('libheif', 4032, 3024)).toBe(121_927_680)
+    expect(decodeBudgetBytes('sharp', 4032, 3024)).toBe(estimateDecodeBytes(4032, 3024))
   })
 })

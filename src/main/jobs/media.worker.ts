@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp, { type OutputInfo } from 'sharp'
+import sharp, { type OutputInfo, type Sharp } from 'sharp'
 import {
   checkPixels,
   displayedSize,
@@ -9,12 +9,17 @@ import {
   PIXEL_LIMIT,
   THUMBNAIL_SIZES,
   WEBP_QUALITY,
+  type ImageDecoder,
 } from '../media/image-plan'
 import { phashFromGray32, phashToHex } from '../media/phash'
 import { isOutOfSpace } from '../errors'
+import { HeifRepository } from '../repositories/heif.repository'
 
 export type MediaTask =
-  { kind: 'hash'; path: string } | { kind: 'image'; source: string; outDir: string; tmpDir: string }
+  | { kind: 'hash'; path: string }
+  | { kind: 'image'; source: string; decoder: ImageDecoder; outDir: string; tmpDir: string }
+  /** The picture fitted inside width × height, as raw pixels (an export's rendition of a HEIF). */
+  | { kind: 'decode'; source: string; decoder: ImageDecoder; width: number; height: number }
 
 export type TaskError = {
   code: 'NOT_FOUND' | 'TOO_LARGE' | 'UNREADABLE' | 'IO'
@@ -47,23 +52,37 @@ export interface ImageDone {
   warning: string | null
 }
 
+/** 8-bit sRGB pixels, as shown (orientation applied), `channels` samples a pixel. */
+export interface DecodeDone {
+  width: number
+  height: number
+  channels: 3 | 4
+  pixels: Uint8Array
+}
+
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; error: TaskError }
 
 const SAMPLE = 16 * 1024
 const CHUNK = 1024 * 1024
 
+/** One per thread: its WebAssembly instance is reused from file to file. */
+const heif = new HeifRepository()
+
 /** The one function this worker exports: CPU work on one file, errors returned as data. */
 export default async function mediaTask(
   task: MediaTask,
-): Promise<TaskResult<HashDone | ImageDone>> {
+): Promise<TaskResult<HashDone | ImageDone | DecodeDone>> {
   try {
-    return {
-      ok: true,
-      value: task.kind === 'hash' ? await hashFile(task.path) : await thumbnails(task),
-    }
+    return { ok: true, value: await run(task) }
   } catch (error) {
     return { ok: false, error: asTaskError(error) }
   }
+}
+
+function run(task: MediaTask): Promise<HashDone | ImageDone | DecodeDone> {
+  if (task.kind === 'hash') return hashFile(task.path)
+  if (task.kind === 'image') return thumbnails(task)
+  return decodeTask(task)
 }
 
 /** Streaming SHA-256 and the quick fingerprint, with size and mtime checked before and after. */
@@ -102,33 +121,17 @@ async function hashFile(path: string): Promise<HashDone> {
   }
 }
 
+type Raw = { data: Buffer; info: OutputInfo }
+
 /**
- * Decodes once (shrink-on-load straight to the largest size), honours EXIF orientation,
- * converts to 8-bit sRGB, and cascades: large → medium → small → the pHash's 32×32.
+ * Decodes once (shrink-on-load straight to the largest size), honours orientation, converts to
+ * 8-bit sRGB, and cascades: large → medium → small → the pHash's 32×32.
  */
 async function thumbnails(task: Extract<MediaTask, { kind: 'image' }>): Promise<ImageDone> {
-  const header = await sharp(task.source, { limitInputPixels: false }).metadata()
-  if (!header.width || !header.height)
-    throw new Unreadable('Marquee could not find the size of this image.')
-  const limit = checkPixels(header.width, header.height)
-  if (!limit.ok) throw new TooLarge(limit.message)
-
-  let warning: string | null = null
-  let large: { data: Buffer; info: OutputInfo }
-  try {
-    large = await decode(task.source, 'warning')
-  } catch (strict) {
-    // Strict decoding refuses a damaged file; a lenient one may still render what is there.
-    // (libvips' error text is not a reliable guide: its error buffer is shared by threads.)
-    try {
-      large = await decode(task.source, 'none')
-    } catch {
-      throw strict
-    }
-    warning = 'The file is truncated or damaged; its thumbnails show the part that could be read.'
-  }
+  const size = THUMBNAIL_SIZES.large
+  const decoded = await decode(task.source, task.decoder, { width: size, height: size })
   const variants: Variant[] = []
-  let current = large
+  let current = decoded.image
   for (const variant of ['large', 'medium', 'small'] as const) {
     if (variant !== 'large') current = await shrink(current, THUMBNAIL_SIZES[variant])
     variants.push(await writeWebp(current, variant, task))
@@ -140,23 +143,94 @@ async function thumbnails(task: Extract<MediaTask, { kind: 'image' }>): Promise<
     .grayscale()
     .raw()
     .toBuffer()
-  const shown = displayedSize(header.width, header.height, header.orientation)
   return {
-    width: shown.width,
-    height: shown.height,
-    orientation: orientationOf(shown.width, shown.height),
+    width: decoded.width,
+    height: decoded.height,
+    orientation: orientationOf(decoded.width, decoded.height),
     phash: phashToHex(phashFromGray32(new Uint8Array(gray.buffer, gray.byteOffset, gray.length))),
     variants,
-    warning,
+    warning: decoded.warning,
   }
 }
 
-function decode(source: string, failOn: 'warning' | 'none') {
-  const size = THUMBNAIL_SIZES.large
-  return sharp(source, { limitInputPixels: PIXEL_LIMIT, failOn, pages: 1 })
-    .rotate()
+async function decodeTask(task: Extract<MediaTask, { kind: 'decode' }>): Promise<DecodeDone> {
+  const { image } = await decode(task.source, task.decoder, {
+    width: task.width,
+    height: task.height,
+  })
+  return {
+    width: image.info.width,
+    height: image.info.height,
+    channels: image.info.channels as 3 | 4,
+    pixels: image.data,
+  }
+}
+
+interface Decoded {
+  /** The picture fitted inside the box asked for, never enlarged. */
+  image: Raw
+  /** The whole picture's size as shown. */
+  width: number
+  height: number
+  warning: string | null
+}
+
+type Box = { width: number; height: number }
+
+/**
+ * The picture as shown, fitted inside `box`, in 8-bit sRGB. Orientation is applied once: libheif
+ * applies a HEIF's `irot`/`imir` (its EXIF Orientation, only informative in HEIF, is ignored);
+ * sharp applies EXIF Orientation to everything else. HEIF in a codec libheif's build lacks (AV1)
+ * goes to sharp, whose libvips reads AVIF.
+ */
+async function decode(source: string, decoder: ImageDecoder, box: Box): Promise<Decoded> {
+  if (decoder === 'libheif') {
+    const decoded = await heif.decode(source, refuseTooLarge, async (pixels) => {
+      const raw = { width: pixels.width, height: pixels.height, channels: 4 as const }
+      const input = sharp(pixels.data, { raw })
+      const image = await fit(pixels.hasAlpha ? input : input.removeAlpha(), box)
+      return { image, width: pixels.width, height: pixels.height, warning: null }
+    })
+    if (decoded) return decoded
+  }
+  return decodeWithSharp(source, box)
+}
+
+async function decodeWithSharp(source: string, box: Box): Promise<Decoded> {
+  const header = await sharp(source, { limitInputPixels: false }).metadata()
+  if (!header.width || !header.height)
+    throw new Unreadable('Marquee could not find the size of this image.')
+  refuseTooLarge(header.width, header.height)
+  const open = (failOn: 'warning' | 'none') =>
+    fit(sharp(source, { limitInputPixels: PIXEL_LIMIT, failOn, pages: 1 }).rotate(), box)
+  let warning: string | null = null
+  let image: Raw
+  try {
+    image = await open('warning')
+  } catch (strict) {
+    // Strict decoding refuses a damaged file; a lenient one may still render what is there.
+    // (libvips' error text is not a reliable guide: its error buffer is shared by threads.)
+    try {
+      image = await open('none')
+    } catch {
+      throw strict
+    }
+    warning = 'The file is truncated or damaged; its thumbnails show the part that could be read.'
+  }
+  // libvips drops a HEIF's (AVIF's) EXIF Orientation, as libheif has applied `irot` already.
+  const shown = displayedSize(header.width, header.height, header.orientation)
+  return { image, ...shown, warning }
+}
+
+function refuseTooLarge(width: number, height: number): void {
+  const limit = checkPixels(width, height)
+  if (!limit.ok) throw new TooLarge(limit.message)
+}
+
+function fit(pipeline: Sharp, box: Box): Promise<Raw> {
+  return pipeline
     .toColourspace('srgb')
-    .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
+    .resize({ ...box, fit: 'inside', withoutEnlargement: true })
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true })
 }
@@ -167,7 +241,7 @@ const rawOf = (info: OutputInfo) => ({
   channels: info.channels as 1 | 2 | 3 | 4,
 })
 
-function shrink(from: { data: Buffer; info: OutputInfo }, size: number) {
+function shrink(from: Raw, size: number) {
   return sharp(from.data, { raw: rawOf(from.info) })
     .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
     .raw()
@@ -176,7 +250,7 @@ function shrink(from: { data: Buffer; info: OutputInfo }, size: number) {
 
 /** Written to the cache's tmp folder, then renamed into place: never a half-written file. */
 async function writeWebp(
-  image: { data: Buffer; info: OutputInfo },
+  image: Raw,
   variant: Variant['variant'],
   task: Extract<MediaTask, { kind: 'image' }>,
 ): Promise<Variant> {

@@ -1,7 +1,7 @@
 import { availableParallelism, totalmem } from 'node:os'
 import type { Piscina } from 'piscina'
 import type { WorkerSpec } from '../workers'
-import type { HashDone, ImageDone, MediaTask, TaskResult } from './media.worker'
+import type { DecodeDone, HashDone, ImageDone, MediaTask, TaskResult } from './media.worker'
 
 /**
  * The CPU pool: worker threads sized to the machine, leaving the UI a core, and bounded by
@@ -48,6 +48,23 @@ export class MediaPool {
     const release = await this.budget.acquire(estimateBytes)
     try {
       return (await this.run({ kind: 'image', ...task }, signal)) as TaskResult<ImageDone>
+    } finally {
+      release()
+    }
+  }
+
+  /**
+   * A picture decoded and fitted inside width × height, as raw pixels: for export renditions of
+   * what only the worker can decode (HEIF). Admitted by the same memory budget as `image`.
+   */
+  async decode(
+    task: Omit<Extract<MediaTask, { kind: 'decode' }>, 'kind'>,
+    estimateBytes: number,
+    signal?: AbortSignal,
+  ): Promise<TaskResult<DecodeDone>> {
+    const release = await this.budget.acquire(estimateBytes)
+    try {
+      return (await this.run({ kind: 'decode', ...task }, signal)) as TaskResult<DecodeDone>
     } finally {
       release()
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { DecodeDone } from '../jobs/media.worker'
 import type { BundleFilesRepository } from './bundle-files.repository'
 import type { FfmpegRepository } from './ffmpeg.repository'
 
@@ -22,15 +23,26 @@ export class RenditionsRepository {
     private readonly files: BundleFilesRepository,
   ) {}
 
+  /**
+   * `source`: the original's path, or its pixels already decoded (and oriented) by the media
+   * worker, for what sharp cannot read (HEIF).
+   */
   async image(
-    source: string,
+    source: string | DecodeDone,
     variant: string,
     plan: { width: number; height: number; format: 'webp' | 'jpeg'; quality: number },
   ): Promise<Rendition> {
     const tmp = this.tmp(plan.format === 'jpeg' ? 'jpg' : 'webp')
     // Loaded on first use: most commands never convert an image, and sharp takes 0.1 s to load.
     const { default: sharp } = await import('sharp')
-    let pipeline = sharp(source, { failOn: 'none', pages: 1 })
+    const input =
+      typeof source === 'string'
+        ? sharp(source, { failOn: 'none', pages: 1 })
+        : sharp(Buffer.from(source.pixels.buffer, source.pixels.byteOffset, source.pixels.length), {
+            raw: { width: source.width, height: source.height, channels: source.channels },
+          })
+    // Raw pixels carry no EXIF: rotate() leaves them as the worker oriented them.
+    let pipeline = input
       .rotate()
       .toColourspace('srgb')
       .resize({ width: plan.width, height: plan.height, fit: 'inside', withoutEnlargement: true })

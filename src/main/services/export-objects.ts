@@ -3,7 +3,10 @@ import type { AssetType } from '../../shared/domain'
 import { AppError } from '../errors'
 import type { PlayerProfile } from '../export/profiles'
 import { exportVideoArgs, planImage, planVideo, sourceFacts } from '../export/video-plan'
+import type { DecodeDone } from '../jobs/media.worker'
+import type { MediaPool } from '../jobs/pool'
 import { parseFfprobe, type VideoFacts } from '../media/ffmpeg-args'
+import { decodeBudgetBytes, decoderFor, type ImageDecoder } from '../media/image-plan'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
 import type { ProcessingAsset } from '../repositories/processing.repository'
@@ -34,6 +37,8 @@ export interface MediaObject {
 export interface PrepareDeps {
   derivatives: DerivativesRepository
   renditions: RenditionsRepository
+  /** Decodes what only the media worker can (HEIF, with libheif), off the main thread. */
+  pool: Pick<MediaPool, 'decode'>
   ffmpeg: () => FfmpegRepository
   cacheDir: string
   now: () => number
@@ -62,9 +67,14 @@ export async function prepareObject(
   if (asset.type === 'image') {
     const plan = planImage(asset.width ?? 1, asset.height ?? 1, profile)
     const variant = `export:${profile.id}`
-    const rendition = await cached(asset, variant, mimeOf(plan.format), deps, async () =>
-      deps.renditions.image(original, variant, plan),
-    )
+    const decoder = decoderFor(asset.mime)
+    const rendition = await cached(asset, variant, mimeOf(plan.format), deps, async () => {
+      const source =
+        decoder === 'sharp'
+          ? original
+          : await decodeInWorker(asset, original, decoder, plan, deps, signal)
+      return deps.renditions.image(source, variant, plan)
+    })
     const ext = plan.format === 'jpeg' ? 'jpg' : 'webp'
     return {
       ...base,
@@ -184,6 +194,29 @@ async function cached(
     deps.now(),
   )
   return { file: made.path, sha256: made.sha256, size: made.bytes, width: null, height: null }
+}
+
+/**
+ * The picture decoded by the media worker and already fitted to the plan (a 12-megapixel HEIF
+ * takes libheif about a second: never on the main thread, which serves the UI and the API).
+ */
+async function decodeInWorker(
+  asset: ProcessingAsset,
+  original: string,
+  decoder: ImageDecoder,
+  plan: { width: number; height: number },
+  deps: PrepareDeps,
+  signal: AbortSignal,
+): Promise<DecodeDone> {
+  const result = await deps.pool.decode(
+    { source: original, decoder, width: plan.width, height: plan.height },
+    decodeBudgetBytes(decoder, asset.width ?? 6000, asset.height ?? 4000),
+    signal,
+  )
+  if (result.ok) return result.value
+  if (result.error.code === 'NOT_FOUND')
+    throw new AppError('NOT_FOUND', `${asset.name} is no longer there: it was moved or deleted.`)
+  throw new Error(`${asset.name} could not be converted for the player: ${result.error.message}`)
 }
 
 /** The ffprobe output stored at processing time (the file has not changed since: same hash). */

@@ -1,5 +1,5 @@
 import { posterArgs, posterTimeSeconds } from '../../media/ffmpeg-args'
-import { estimateDecodeBytes } from '../../media/image-plan'
+import { decodeBudgetBytes, decoderFor, type ImageDecoder } from '../../media/image-plan'
 import type { ProcessingAsset } from '../../repositories/processing.repository'
 import type { ImageDone } from '../media.worker'
 import { originalPath, PermanentFailure, type JobContext, type JobHandler } from '../job-context'
@@ -13,9 +13,14 @@ export const generateThumbnails: JobHandler = async (asset, context, signal) => 
   const source =
     asset.type === 'video' ? await poster(asset, context, signal) : await decodable(asset, context)
   try {
-    const estimate = estimateDecodeBytes(asset.width ?? 6000, asset.height ?? 4000)
+    const estimate = decodeBudgetBytes(source.decoder, asset.width ?? 6000, asset.height ?? 4000)
     const result = await context.pool.image(
-      { source: source.path, outDir: dir.abs, tmpDir: context.cache.tmpDir },
+      {
+        source: source.path,
+        decoder: source.decoder,
+        outDir: dir.abs,
+        tmpDir: context.cache.tmpDir,
+      },
       estimate,
       signal,
     )
@@ -63,19 +68,24 @@ function record(asset: ProcessingAsset, done: ImageDone, rel: string, context: J
   })
 }
 
+interface Source {
+  path: string
+  decoder: ImageDecoder
+  /** Made for this step (a poster frame, an extracted preview): deleted afterwards. */
+  temporary: boolean
+}
+
 /**
- * The file itself when sharp can read it; for RAW and HEIC files it cannot, the JPEG preview
- * embedded in them.
+ * The file itself when the worker can decode it (sharp, or libheif for HEIF); for camera RAW
+ * files, the JPEG preview embedded in them.
  */
-async function decodable(
-  asset: ProcessingAsset,
-  context: JobContext,
-): Promise<{ path: string; temporary: boolean }> {
+async function decodable(asset: ProcessingAsset, context: JobContext): Promise<Source> {
   const path = originalPath(asset)
-  if (!needsEmbeddedPreview(asset)) return { path, temporary: false }
+  if (!needsEmbeddedPreview(asset))
+    return { path, decoder: decoderFor(asset.mime), temporary: false }
   const preview = context.cache.tmpFile('jpg')
   if (await context.exiftool.extractEmbeddedJpeg(path, preview))
-    return { path: preview, temporary: true }
+    return { path: preview, decoder: 'sharp', temporary: true }
   throw new PermanentFailure(
     `This ${asset.ext.toUpperCase()} file cannot be decoded here, and it holds no embedded preview.`,
   )
@@ -83,12 +93,10 @@ async function decodable(
 
 const RAW = new Set(['cr2', 'cr3', 'nef', 'arw', 'dng', 'orf', 'rw2', 'raf', 'srw', 'pef'])
 
-/** sharp's prebuilt libvips reads neither camera RAW nor HEVC-coded HEIC. */
+/** Neither sharp's prebuilt libvips nor libheif reads camera RAW. */
 function needsEmbeddedPreview(asset: ProcessingAsset): boolean {
   return (
     RAW.has(asset.ext) ||
-    asset.mime === 'image/heic' ||
-    asset.mime === 'image/heif' ||
     /^image\/x-.*-(cr2|nef|arw|orf|rw2|raf|srw|pef|dng)$/.test(asset.mime ?? '')
   )
 }
@@ -98,7 +106,7 @@ async function poster(
   asset: ProcessingAsset,
   context: JobContext,
   signal: AbortSignal,
-): Promise<{ path: string; temporary: boolean }> {
+): Promise<Source> {
   const output = context.cache.tmpFile('png')
   const input = originalPath(asset)
   const ffmpeg = context.ffmpeg()
@@ -106,7 +114,8 @@ async function poster(
   for (const seconds of at > 0 ? [at, 0] : [0]) {
     try {
       await ffmpeg.run(posterArgs({ input, output, atSeconds: seconds }), POSTER_TIMEOUT_MS, signal)
-      if (((await context.cache.sizeOf(output)) ?? 0) > 0) return { path: output, temporary: true }
+      if (((await context.cache.sizeOf(output)) ?? 0) > 0)
+        return { path: output, decoder: 'sharp', temporary: true }
     } catch (error) {
       if (seconds === 0)
         throw new PermanentFailure(
