@@ -37,10 +37,11 @@ import { HANDLERS } from './jobs/handlers'
 import type { JobContext } from './jobs/job-context'
 import { CacheRepository } from './repositories/cache.repository'
 import { MediaPool } from './jobs/pool'
-import { resolveBinaries } from './repositories/binaries'
+import { resolveBinaries, resolvePoppler } from './repositories/binaries'
 import { DerivativesRepository } from './repositories/derivatives.repository'
 import { ExiftoolRepository } from './repositories/exiftool.repository'
 import { FfmpegRepository } from './repositories/ffmpeg.repository'
+import { PdfRepository } from './repositories/pdf.repository'
 import { JobsRepository } from './repositories/jobs.repository'
 import { ProcessingRepository } from './repositories/processing.repository'
 import { BundleFilesRepository } from './repositories/bundle-files.repository'
@@ -283,12 +284,14 @@ function createProcessing(
   const pool = new MediaPool(options.workers('media'))
   const exiftool = new ExiftoolRepository()
   let ffmpeg: FfmpegRepository | undefined
+  let pdf: PdfRepository | undefined
   const assets = new ProcessingRepository(db)
   const context: JobContext = {
     assets,
     derivatives: new DerivativesRepository(db),
     pool,
     ffmpeg: () => (ffmpeg ??= new FfmpegRepository(resolveBinaries())),
+    pdf: () => (pdf ??= new PdfRepository(resolvePoppler())),
     exiftool,
     originals,
     cache,
@@ -316,6 +319,7 @@ function createProcessing(
     async close() {
       await jobs.close()
       await ffmpeg?.close()
+      await pdf?.close()
       await pool.close()
       await exiftool.close()
     },

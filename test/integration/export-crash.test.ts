@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import { verifyBundle } from '../../src/main/export/verify-bundle'
+import { pdfOfSize } from '../fixtures/pdf'
 import { tempDir } from '../support/temp'
 
 /** Runs the export child; kills it once `copying` has moved `killAfterBytes`, if given. */
@@ -38,12 +38,7 @@ function exportChild(
 /** Big documents: copied as they are, so the copy takes long enough to be interrupted. */
 function bigDocuments(folder: string, count: number, megabytes: number): void {
   for (let i = 0; i < count; i++) {
-    const body = Buffer.concat([
-      Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n'),
-      randomBytes(megabytes * 1024 * 1024),
-      Buffer.from('\n%%EOF\n'),
-    ])
-    writeFileSync(join(folder, `menu-${i}.pdf`), body)
+    writeFileSync(join(folder, `menu-${i}.pdf`), pdfOfSize(megabytes * 1024 * 1024))
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { verifyBundle } from '../../src/main/export/verify-bundle'
 import { silentLogger } from '../../src/main/logger'
 import type { ExportProgress } from '../../src/shared/contract'
 import { photoLike } from '../fixtures/media-tools'
+import { pdfOfSize } from '../fixtures/pdf'
 import { cli } from '../support/cli'
 import { testCore } from '../support/core'
 import { indexAndProcess } from '../support/processing'
@@ -19,13 +20,10 @@ const MiB = 1024 * 1024
 const DOCS = 6
 const DOC_SIZE = 4 * MiB
 
-/** Documents of random bytes: copied as they are, so every object's size is known. */
+/** Valid PDFs padded with random bytes: copied as they are, so every object's size is known. */
 function documents(folder: string): void {
   for (let i = 0; i < DOCS; i++) {
-    const head = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n')
-    const tail = Buffer.from('\n%%EOF\n')
-    const body = randomBytes(DOC_SIZE - head.length - tail.length)
-    writeFileSync(join(folder, `menu-${i}.pdf`), Buffer.concat([head, body, tail]))
+    writeFileSync(join(folder, `menu-${i}.pdf`), pdfOfSize(DOC_SIZE))
   }
 }
 

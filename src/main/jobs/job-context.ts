@@ -5,6 +5,7 @@ import type { DerivativesRepository } from '../repositories/derivatives.reposito
 import type { ExiftoolRepository } from '../repositories/exiftool.repository'
 import type { OriginalsRepository } from '../repositories/originals.repository'
 import type { FfmpegRepository } from '../repositories/ffmpeg.repository'
+import type { PdfRepository } from '../repositories/pdf.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import type { MediaPool } from './pool'
 import type { JobName } from './job-names'
@@ -16,6 +17,8 @@ export interface JobContext {
   pool: MediaPool
   /** Throws a clear error when ffmpeg/ffprobe are not installed. */
   ffmpeg(): FfmpegRepository
+  /** pdfinfo and pdftoppm; throws a clear error when poppler-utils is not installed. */
+  pdf(): PdfRepository
   exiftool: ExiftoolRepository
   /** Reads of originals that must not wait on (or for) a hung network share. */
   originals: OriginalsRepository

@@ -54,3 +54,26 @@ export function resolveBinaries(env: NodeJS.ProcessEnv = process.env): Binaries 
   }
   return { ffmpeg: ffmpeg!, ffprobe: ffprobe! }
 }
+
+export interface PopplerBinaries {
+  pdfinfo: string
+  pdftoppm: string
+}
+
+/** The sentence a PDF fails with while poppler-utils is missing. */
+export const POPPLER_INSTALL_HINT =
+  'PDF thumbnails need poppler-utils: sudo apt-get install poppler-utils / brew install poppler (or set PDFTOPPM_PATH and PDFINFO_PATH), then retry the failed assets (marquee retry --failed).'
+
+/**
+ * pdfinfo and pdftoppm (poppler-utils): PDFINFO_PATH / PDFTOPPM_PATH first, then the system's.
+ * A missing one is a clear error naming what to install.
+ */
+export function resolvePoppler(env: NodeJS.ProcessEnv = process.env): PopplerBinaries {
+  const pdfinfo = env.PDFINFO_PATH || onPath('pdfinfo', env)
+  const pdftoppm = env.PDFTOPPM_PATH || onPath('pdftoppm', env)
+  if (!pdfinfo || !pdftoppm) {
+    const missing = [!pdfinfo && 'pdfinfo', !pdftoppm && 'pdftoppm'].filter(Boolean).join(' and ')
+    throw new AppError('UNAVAILABLE', `${missing} not found. ${POPPLER_INSTALL_HINT}`)
+  }
+  return { pdfinfo, pdftoppm }
+}

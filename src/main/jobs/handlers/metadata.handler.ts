@@ -1,13 +1,19 @@
 import { parseFfprobe } from '../../media/ffmpeg-args'
 import { displayedSize, orientationOf } from '../../media/image-plan'
+import { renderedSize } from '../../media/pdf'
+import { PdfToolError } from '../../repositories/pdf.repository'
 import type { Facts } from '../../repositories/processing.repository'
 import { JobName } from '../job-names'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
 
 const PROBE_TIMEOUT_MS = 30_000
+const PDFINFO_TIMEOUT_MS = 30_000
 
-/** EXIF/IPTC/XMP through exiftool; streams through ffprobe for audio and video. */
-export const extractMetadata: JobHandler = async (asset, context) => {
+/**
+ * EXIF/IPTC/XMP through exiftool; streams through ffprobe for audio and video; pages, page 1's
+ * size and text metadata through pdfinfo for PDFs.
+ */
+export const extractMetadata: JobHandler = async (asset, context, signal) => {
   const path = originalPath(asset)
   const now = context.now()
   const facts: Facts = {}
@@ -45,11 +51,31 @@ export const extractMetadata: JobHandler = async (asset, context) => {
       })
     }
   }
+  if (isPdf(asset.mime)) {
+    let pdf
+    try {
+      pdf = await context.pdf().info(path, PDFINFO_TIMEOUT_MS, signal)
+    } catch (error) {
+      // A missing poppler-utils (AppError) is the machine's, not the file's: retried as usual.
+      if (error instanceof PdfToolError && !error.timedOut)
+        throw new PermanentFailure(`This PDF cannot be read (${error.message}).`)
+      throw error
+    }
+    context.assets.setMetadata(asset.id, 'pdf', pdf, now)
+    facts.title ??= pdf.title
+    if (pdf.pageSize) {
+      const size = renderedSize(pdf.pageSize)
+      Object.assign(facts, { ...size, orientation: orientationOf(size.width, size.height) })
+    }
+  }
   context.assets.setFacts(asset.id, facts, now)
-  if (asset.type === 'image') return [JobName.AssetGenerateThumbnails]
+  if (asset.type === 'image' || isPdf(asset.mime)) return [JobName.AssetGenerateThumbnails]
   if (asset.type === 'video') return [JobName.AssetGenerateThumbnails, JobName.AssetGeneratePreview]
   return []
 }
+
+/** PDFs get a thumbnail of page 1 (other documents nothing yet); they stay `document`. */
+const isPdf = (mime: string | null): boolean => mime === 'application/pdf'
 
 function stringTag(tags: Record<string, unknown>, ...names: string[]): string | null {
   for (const name of names)

@@ -1,17 +1,23 @@
 import { posterArgs, posterTimeSeconds } from '../../media/ffmpeg-args'
 import { decodeBudgetBytes, decoderFor, type ImageDecoder } from '../../media/image-plan'
+import { PdfToolError } from '../../repositories/pdf.repository'
 import type { ProcessingAsset } from '../../repositories/processing.repository'
 import type { ImageDone } from '../media.worker'
 import { originalPath, PermanentFailure, type JobContext, type JobHandler } from '../job-context'
 
 const POSTER_TIMEOUT_MS = 60_000
+const PDF_PAGE_TIMEOUT_MS = 60_000
 
-/** The WebP pyramid (and pHash) of an image, or of a video's poster frame. */
+/** The WebP pyramid (and pHash) of an image, of a video's poster frame or of a PDF's page 1. */
 export const generateThumbnails: JobHandler = async (asset, context, signal) => {
   if (!asset.sha256) throw new Error('The file has no content hash yet.')
   const dir = context.cache.prepare(asset.sha256)
   const source =
-    asset.type === 'video' ? await poster(asset, context, signal) : await decodable(asset, context)
+    asset.type === 'video'
+      ? await poster(asset, context, signal)
+      : asset.mime === 'application/pdf'
+        ? await firstPage(asset, context, signal)
+        : await decodable(asset, context)
   try {
     const estimate = decodeBudgetBytes(source.decoder, asset.width ?? 6000, asset.height ?? 4000)
     const result = await context.pool.image(
@@ -56,7 +62,8 @@ function record(asset: ProcessingAsset, done: ImageDone, rel: string, context: J
         now,
       )
     }
-    if (asset.type === 'image') {
+    // A PDF's size is page 1's as rendered (points scaled to a 1920 px long edge).
+    if (asset.type === 'image' || asset.mime === 'application/pdf') {
       context.assets.setFacts(
         asset.id,
         { width: done.width, height: done.height, orientation: done.orientation },
@@ -124,4 +131,26 @@ async function poster(
     }
   }
   throw new PermanentFailure('No frame of this video could be decoded.')
+}
+
+/** Page 1 of a PDF, rendered by pdftoppm to a temporary PNG (long edge 1920 px). */
+async function firstPage(
+  asset: ProcessingAsset,
+  context: JobContext,
+  signal: AbortSignal,
+): Promise<Source> {
+  const output = context.cache.tmpFile('png')
+  const prefix = output.slice(0, -'.png'.length)
+  try {
+    await context.pdf().renderFirstPage(originalPath(asset), prefix, PDF_PAGE_TIMEOUT_MS, signal)
+  } catch (error) {
+    await context.cache.discard(output)
+    // A missing poppler-utils (AppError) or a timeout is retried as usual; a refusal is final.
+    if (error instanceof PdfToolError && !error.timedOut)
+      throw new PermanentFailure(`Page 1 of this PDF cannot be drawn (${error.message}).`)
+    throw error
+  }
+  if (((await context.cache.sizeOf(output)) ?? 0) > 0)
+    return { path: output, decoder: 'sharp', temporary: true }
+  throw new PermanentFailure('Page 1 of this PDF cannot be drawn.')
 }
