@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CliIo } from '../../src/main/cli/io'
 import { runCli } from '../../src/main/cli/run'
 import { installProcessHandlers } from '../../src/main/process-handlers'
@@ -135,7 +135,7 @@ describe('runCli under the process-level handlers', () => {
     let stop = (): void => undefined
     const { cliIo, out } = io(guard, new Promise<void>((resolve) => (stop = resolve)))
     const running = runCli(['--data-dir', dataDir, 'serve', '--port', '0'], cliIo)
-    while (!out.stdout.includes('http://')) await new Promise((resolve) => setTimeout(resolve, 20))
+    await vi.waitFor(() => expect(out.stdout).toContain('http://'), { timeout: 15_000 })
 
     fakeProcess.emit('unhandledRejection', new Error('a client went away'))
     const log = join(dataDir, 'logs', 'marquee.log')

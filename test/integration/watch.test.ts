@@ -25,6 +25,21 @@ function nextScan(core: Core, rootId: number): Promise<Events['scan.progress']> 
   })
 }
 
+/**
+ * Writes until the watcher reports it: again each second, as the watch may not have been set up
+ * for the first write (and a quiet time must be able to pass between writes).
+ */
+async function whenReported(reported: () => boolean, write: () => void): Promise<void> {
+  let polls = 0
+  await vi.waitFor(
+    () => {
+      if (polls++ % 10 === 0) write()
+      expect(reported()).toBe(true)
+    },
+    { timeout: 15_000, interval: 100 },
+  )
+}
+
 describe('watching', () => {
   it('indexes a file dropped into a local root once it is fully written', async () => {
     const core = testCore(undefined, {
@@ -88,35 +103,46 @@ describe('watching', () => {
     expect(core.services.assets.list({ query: 'dropped' }).total).toBe(1)
   })
 
-  it('does not rescan for excluded names, in watched folders or in excluded ones', async () => {
-    const core = testCore(undefined, {
-      watch: { debounceMs: 100, writeFinishMs: 300, tickMs: 100 },
-    })
+  it('reports no change for excluded names, in watched folders or in excluded ones', async () => {
     const media = tempDir()
+    const beside = tempDir()
     writeTree(media, { 'a.jpg': 'a', '@eaDir/a.jpg/SYNOPHOTO_THUMB_M.jpg': 't' })
-    const root = await core.services.roots.add({ path: media })
-    const first = nextScan(core, root.id)
-    core.startBackground()
-    expect(await first).toMatchObject({ added: 1 })
+    const events: WatchEvent[] = []
+    const handle = hostWatches((event) => events.push(event))
+    // No quiet time: each event is reported on the next timer, in the order the events came.
+    handle({ type: 'watch', id: 1, path: media, writeFinishMs: 0 })
+    handle({ type: 'watch', id: 2, path: beside, writeFinishMs: 0 })
+    try {
+      // Both roots are watched once a file written into each is reported.
+      await whenReported(
+        () => events.some((e) => e.id === 1),
+        () => writeFileSync(join(media, 'probe.jpg'), 'p'),
+      )
+      await whenReported(
+        () => events.some((e) => e.id === 2),
+        () => writeFileSync(join(beside, 'probe.jpg'), 'p'),
+      )
+      events.length = 0
 
-    let scans = 0
-    core.events.subscribe((event, payload) => {
-      const progress = payload as Events['scan.progress']
-      if (event === 'scan.progress' && progress.rootId === root.id && progress.phase === 'done')
-        scans++
-    })
-    writeFileSync(join(media, '.DS_Store'), 'finder')
-    writeFileSync(join(media, '._a.jpg'), 'resource fork')
-    writeFileSync(join(media, '@eaDir', 'x.jpg'), 'thumbnail')
-    writeTree(media, { '#recycle/old.jpg': 'deleted', '.hidden/b.jpg': 'b' })
-    // A rescan would start within debounceMs + writeFinishMs (400 ms); give it three times that.
-    await new Promise((resolve) => setTimeout(resolve, 1200))
-    expect(scans).toBe(0)
+      writeFileSync(join(media, '.DS_Store'), 'finder')
+      writeFileSync(join(media, '._a.jpg'), 'resource fork')
+      writeFileSync(join(media, '@eaDir', 'x.jpg'), 'thumbnail')
+      writeTree(media, { '#recycle/old.jpg': 'deleted', '.hidden/b.jpg': 'b' })
+      // Events arrive in order: once the other root's file is reported, any event of the
+      // litter above would have been reported before it.
+      writeFileSync(join(beside, 'marker.jpg'), 'm')
+      await vi.waitFor(() => expect(events.some((e) => e.id === 2)).toBe(true))
+      expect(events.filter((e) => e.id === 1)).toEqual([])
 
-    // The watcher is still there for what counts.
-    const next = nextScan(core, root.id)
-    writeFileSync(join(media, 'real.jpg'), 'media')
-    expect(await next).toMatchObject({ added: 1 })
+      // The watcher is still there for what counts.
+      writeFileSync(join(media, 'real.jpg'), 'media')
+      await vi.waitFor(() =>
+        expect(events).toContainEqual({ type: 'changed', id: 1, path: join(media, 'real.jpg') }),
+      )
+    } finally {
+      handle({ type: 'unwatch', id: 1 })
+      handle({ type: 'unwatch', id: 2 })
+    }
   })
 
   it('keeps watching after a watched folder is removed, and watches one that replaces it', async () => {
@@ -214,7 +240,11 @@ describe('the watch worker', () => {
     const handle = hostWatches((event) => events.push({ at: performance.now() - started, event }))
     // Quiet for 400 ms counts as written; with more than one path busy, report within 4 s.
     handle({ type: 'watch', id: 1, path: media, writeFinishMs: 400 })
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await whenReported(
+      () => events.length > 0,
+      () => writeFileSync(join(media, 'probe.jpg'), 'p'),
+    )
+    events.length = 0
     const writeFor = async (ms: number, names: string[]): Promise<number> => {
       const until = performance.now() + ms
       for (let i = 0; performance.now() < until; i++) {
