@@ -2,19 +2,17 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/app'
+import type { Core } from '../../src/main/app'
 import type { AppError } from '../../src/main/errors'
 import { verifyBundle } from '../../src/main/export/verify-bundle'
-import { silentLogger } from '../../src/main/logger'
 import type { ExportProgress } from '../../src/shared/contract'
 import { photoLike } from '../fixtures/media-tools'
 import { pdfOfSize } from '../fixtures/pdf'
 import { cli } from '../support/cli'
-import { testCore } from '../support/core'
+import { coreAt, testCore } from '../support/core'
 import { indexAndProcess } from '../support/processing'
 import { tempDir } from '../support/temp'
 import { mountTmpfs, type Tmpfs } from '../support/tmpfs'
-import { sourceWorkers } from '../support/workers'
 
 const MiB = 1024 * 1024
 const DOCS = 6
@@ -156,13 +154,7 @@ describe('an export whose destination fills up during the copy', () => {
     // The library itself lives on a small disk.
     const disk = tmpfs('40m')
     const dataDir = join(disk, 'data')
-    const core = createCore({
-      dataDir,
-      face: 'cli',
-      logger: silentLogger,
-      workers: sourceWorkers,
-      settleMs: 0,
-    })
+    const core = coreAt(dataDir)
     cores.push(core)
     await core.services.roots.add({ path: media })
     await indexAndProcess(core)

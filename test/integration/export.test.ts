@@ -3,14 +3,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/app'
+import type { Core } from '../../src/main/app'
 import { validateManifest } from '../../src/main/export/manifest'
 import { verifyBundle } from '../../src/main/export/verify-bundle'
-import { silentLogger } from '../../src/main/logger'
 import { ffprobeJson, jpegWithOrientation, panorama, vp9Mkv } from '../fixtures/media'
 import { noFaststartMp4, oversizeMp4, playerReadyMp4 } from '../support/export-fixtures'
 import { indexAndProcess, isFaststart } from '../support/processing'
-import { sourceWorkers } from '../support/workers'
+import { coreAt } from '../support/core'
 
 let scratch: string
 let core: Core
@@ -32,13 +31,7 @@ describe('exporting bundles to players', () => {
       photo: await jpegWithOrientation(media, 'Menü ü 100%.jpg'),
       panorama: await panorama(media),
     }
-    core = createCore({
-      dataDir: join(scratch, 'data'),
-      face: 'cli',
-      logger: silentLogger,
-      workers: sourceWorkers,
-      settleMs: 0,
-    })
+    core = coreAt(join(scratch, 'data'))
     await core.services.roots.add({ path: media })
     await indexAndProcess(core)
     for (const [key, path] of Object.entries(files)) ids[key] = core.services.assets.byPath(path).id

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/app'
-import { silentLogger } from '../../src/main/logger'
+import type { Core } from '../../src/main/app'
 import { hamming } from '../../src/main/media/hamming'
 import { HEIC_DIR, HEIC_FIXTURES, picture, type HeicFixture } from '../fixtures/heic/pictures'
 import { assetAt, derivativeFile, indexAndProcess } from '../support/processing'
-import { sourceWorkers } from '../support/workers'
+import { coreAt } from '../support/core'
 
 // The committed HEIC files (test/fixtures/heic), each beside a PNG of the same picture made
 // afresh, an AVIF made by sharp, and a HEIC whose header claims 300 megapixels; one library,
@@ -33,13 +32,7 @@ describe('HEIC and AVIF photos', () => {
     await avif.png().toFile(join(media, png(AVIF.file)))
     await avif.avif({ quality: 70 }).toFile(join(media, AVIF.file))
     writeFileSync(join(media, 'bomb.heic'), withSize(readFixture('single.heic'), 20_000, 15_000))
-    core = createCore({
-      dataDir: join(scratch, 'data'),
-      face: 'cli',
-      logger: silentLogger,
-      workers: sourceWorkers,
-      settleMs: 0,
-    })
+    core = coreAt(join(scratch, 'data'))
     await core.services.roots.add({ path: media })
     await indexAndProcess(core)
   }, 120_000)

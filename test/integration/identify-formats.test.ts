@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/app'
-import { silentLogger } from '../../src/main/logger'
+import type { Core } from '../../src/main/app'
 import { THUMBNAIL_SIZES } from '../../src/main/media/image-plan'
 import type { Asset } from '../../src/shared/domain'
 import {
@@ -16,10 +15,9 @@ import {
   TIFF_VARIANTS,
   tiffVariants,
 } from '../fixtures/formats'
-import { testCore } from '../support/core'
+import { coreAt, testCore } from '../support/core'
 import { assetAt, derivativeFile, indexAndProcess } from '../support/processing'
 import { startSshNas, sshfsAvailable, type SshNas } from '../support/sshfs'
-import { sourceWorkers } from '../support/workers'
 
 // Files whose type needs more than their first bytes, processed once by a real core.
 let core: Core
@@ -59,13 +57,7 @@ describe('identifying and processing files whose type is not in their first byte
     flac = await flacBehindId3(folder)
     mp3 = await mp3PaddedAfterId3(folder)
     for (const which of CONTAINERS) containers.set(which, await container(folder, which))
-    core = createCore({
-      dataDir: join(scratch, 'data'),
-      face: 'cli',
-      logger: silentLogger,
-      workers: sourceWorkers,
-      settleMs: 0,
-    })
+    core = coreAt(join(scratch, 'data'))
     await core.services.roots.add({ path: folder })
     await indexAndProcess(core)
   }, 180_000)

@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/app'
-import { silentLogger } from '../../src/main/logger'
+import type { Core } from '../../src/main/app'
 import { ffprobeJson, makeAllMedia, type AllMedia } from '../fixtures/media'
-import { testCore } from '../support/core'
+import { coreAt, testCore } from '../support/core'
 import { assetAt, derivativeFile, indexAndProcess, isFaststart } from '../support/processing'
 import { tempDir } from '../support/temp'
-import { sourceWorkers } from '../support/workers'
 
 // One library of every kind of file, processed once; each test reads what it needs from it.
 let media: AllMedia
@@ -23,13 +21,7 @@ describe('processing a library of real and broken media', () => {
     scratch = mkdtempSync(join(tmpdir(), 'marquee-processing-'))
     folder = join(scratch, 'media')
     media = await makeAllMedia(folder)
-    core = createCore({
-      dataDir: join(scratch, 'data'),
-      face: 'cli',
-      logger: silentLogger,
-      workers: sourceWorkers,
-      settleMs: 0,
-    })
+    core = coreAt(join(scratch, 'data'))
     await core.services.roots.add({ path: folder })
     await indexAndProcess(core)
   }, 120_000)

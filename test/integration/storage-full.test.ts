@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCore, type Core } from '../../src/main/app'
+import type { Core } from '../../src/main/app'
 import type { StorageChange } from '../../src/shared/domain'
 import type { Logger } from '../../src/main/logger'
 import { silentLogger } from '../../src/main/logger'
@@ -12,11 +12,10 @@ import { ProcessingRepository } from '../../src/main/repositories/processing.rep
 import { JobsService, type HandlerTable } from '../../src/main/services/jobs.service'
 import { outPath, photoLike } from '../fixtures/media-tools'
 import { cli } from '../support/cli'
-import { testCore } from '../support/core'
+import { coreAt, testCore } from '../support/core'
 import { writeTree } from '../support/library'
 import { tempDir } from '../support/temp'
 import { mountTmpfs, type Tmpfs } from '../support/tmpfs'
-import { sourceWorkers } from '../support/workers'
 
 const disks: Tmpfs[] = []
 const cores: Core[] = []
@@ -51,14 +50,7 @@ describe('a full disk under the library', () => {
     const media = await cameraPhotos(8)
     const disk = mountTmpfs('3m')
     disks.push(disk)
-    const core = createCore({
-      dataDir: join(disk.dir, 'library'),
-      face: 'serve',
-      logger: silentLogger,
-      workers: sourceWorkers,
-      settleMs: 0,
-      storage: { checkMs: 200 },
-    })
+    const core = coreAt(join(disk.dir, 'library'), { face: 'serve', storage: { checkMs: 200 } })
     cores.push(core)
     const paused = nextChange(core, true)
     await core.services.roots.add({ path: media })

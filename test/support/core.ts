@@ -6,12 +6,12 @@ import { sourceWorkers } from './workers'
 
 const open: Core[] = []
 
-/** A real core over a real SQLite file in a temporary data directory, closed after the test. */
-export function testCore(
-  dataDir: string = tempDir('marquee-data-'),
-  options: Partial<CoreOptions> = {},
-): Core {
-  const core = createCore({
+/**
+ * A real core over a real SQLite file, with the tests' defaults (silent, workers from the
+ * sources, no settle time). The caller closes it.
+ */
+export function coreAt(dataDir: string, options: Partial<CoreOptions> = {}): Core {
+  return createCore({
     dataDir,
     face: 'cli',
     logger: silentLogger,
@@ -19,6 +19,14 @@ export function testCore(
     settleMs: 0,
     ...options,
   })
+}
+
+/** A core (in a fresh temporary data directory unless given), closed after the test. */
+export function testCore(
+  dataDir: string = tempDir('marquee-data-'),
+  options: Partial<CoreOptions> = {},
+): Core {
+  const core = coreAt(dataDir, options)
   open.push(core)
   return core
 }
