@@ -57,8 +57,8 @@ describe('the storage service', () => {
   })
 
   it('keeps a reserve, gives it back when a write fails, and says how much to free', () => {
-    const { storage, volume, changes } = service(1000 * MB, 50 * MB)
-    expect(volume.reserve).toBe((10 * MB) / 1) // 1 % of the volume
+    const { storage, volume, changes } = service(500 * MB, 50 * MB)
+    expect(volume.reserve).toBe(5 * MB) // 1 % of the volume
     storage.full(Object.assign(new Error('write'), { code: 'ENOSPC' }), '/data/cache/tmp/x.webp')
     expect(volume.reserve).toBe(0)
     expect(changes).toHaveLength(1)
@@ -74,18 +74,18 @@ describe('the storage service', () => {
   })
 
   it('resumes only once more is free than the failure left, and takes its reserve again', () => {
-    const { storage, volume, changes, check } = service(1000 * MB, 15 * MB, 1 * MB)
+    const { storage, volume, changes, check } = service(500 * MB, 15 * MB, 1 * MB)
     let resumed = 0
     storage.onResume(() => resumed++)
     storage.full(new Error('No space left on device'))
-    // The reserve came back (10 MB free now) but nobody freed anything: still paused.
+    // The reserve came back (15 MB free now) but nobody freed anything: still paused.
     check()
     expect(resumed).toBe(0)
     volume.freeBytes += 30 * MB
     check()
     expect(resumed).toBe(1)
     expect(changes.at(-1)).toMatchObject({ paused: false, message: null, neededBytes: 0 })
-    expect(volume.reserve).toBe(10 * MB)
+    expect(volume.reserve).toBe(5 * MB)
     expect(storage.hasRoom()).toBe(true)
   })
 

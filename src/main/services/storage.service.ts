@@ -27,7 +27,8 @@ const LOW_WATER_RATIO = 0.02
 const MARGIN_MAX = 200 * 1000 * 1000
 /** Space kept back for the database to record a full disk: 1 % of the volume, within these. */
 const RESERVE_MIN = 256 * 1024
-const RESERVE_MAX = 64 * 1000 * 1000
+// Enough for the database to write down a pause many times over; written once per library.
+const RESERVE_MAX = 8 * 1000 * 1000
 const RESERVE_RATIO = 0.01
 /** How long a free-space reading is trusted before statfs is asked again. */
 const READING_TTL_MS = 1_000
