@@ -26,7 +26,7 @@ export interface LockHolder {
   socket: string
 }
 
-export type LockAttempt =
+type LockAttempt =
   { acquired: true; lock: LibraryLock } | { acquired: false; holder: LockHolder }
 
 export interface LibraryLock {
@@ -162,7 +162,7 @@ export class LibraryLockRepository {
 }
 
 /** A process exists when signal 0 reaches it, or when it belongs to someone else (EPERM). */
-export function processIsAlive(pid: number): boolean {
+function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -175,7 +175,7 @@ export function processIsAlive(pid: number): boolean {
  * The holder's process still runs: its pid answers, and (where the system says when a process
  * started: Linux) it is not a newer process that was given a dead holder's pid.
  */
-export function holderIsAlive(holder: LockHolder): boolean {
+function holderIsAlive(holder: LockHolder): boolean {
   if (!processIsAlive(holder.pid)) return false
   const started = processStartMs(holder.pid)
   return started === null || started <= holder.startedAt + 5_000
