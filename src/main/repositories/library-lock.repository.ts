@@ -26,8 +26,7 @@ export interface LockHolder {
   socket: string
 }
 
-type LockAttempt =
-  { acquired: true; lock: LibraryLock } | { acquired: false; holder: LockHolder }
+type LockAttempt = { acquired: true; lock: LibraryLock } | { acquired: false; holder: LockHolder }
 
 export interface LibraryLock {
   readonly holder: LockHolder
