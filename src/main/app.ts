@@ -53,6 +53,11 @@ import { CollectionsService } from './services/collections.service'
 import { ExportService } from './services/export.service'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
+import { AssetChangesService } from './services/asset-changes.service'
+import { GalleryService } from './services/gallery.service'
+import { GalleryRepository } from './repositories/gallery.repository'
+import { LibraryStatsRepository } from './repositories/library-stats.repository'
+import { TagsRepository } from './repositories/tags.repository'
 import type { WorkerSpecs } from './workers'
 
 export interface CoreOptions {
@@ -82,6 +87,7 @@ export interface Services {
   collections: CollectionsService
   exports: ExportService
   storage: StorageService
+  gallery: GalleryService
 }
 
 export interface Core {
@@ -153,7 +159,18 @@ export function createCore(options: CoreOptions): Core {
     { timeoutMs: options.fsTimeoutMs ?? 10_000 },
     (id, reason) => roots.setStatus(id, 'offline', reason),
   )
-  const processing = createProcessing(db, cache, options, events, logger, now, originals, storage)
+  const changes = new AssetChangesService(events)
+  const processing = createProcessing(
+    db,
+    cache,
+    options,
+    events,
+    logger,
+    now,
+    originals,
+    storage,
+    changes,
+  )
   const scan = new ScanService(
     roots,
     rootsRepository,
@@ -172,14 +189,27 @@ export function createCore(options: CoreOptions): Core {
     now,
   )
   const collectionsRepository = new CollectionsRepository(db)
+  const similarity = new SimilarityService(processing.assets, events)
+  const assetsRepository = new AssetsRepository(db)
   const assets = new AssetsService(
-    new AssetsRepository(db),
+    assetsRepository,
     rootsRepository,
     processing.derivatives,
-    new SimilarityService(processing.assets, events),
+    similarity,
     processing.assets,
     collectionsRepository,
     processing.jobs,
+    changes,
+  )
+  const gallery = new GalleryService(
+    new GalleryRepository(db),
+    new LibraryStatsRepository(db),
+    new TagsRepository(db),
+    rootsRepository,
+    similarity,
+    (id) => assetsRepository.get(id),
+    changes,
+    now,
   )
   const collections = new CollectionsService(
     collectionsRepository,
@@ -211,6 +241,7 @@ export function createCore(options: CoreOptions): Core {
     assets,
     collections,
     exports,
+    gallery,
     watch: new LibraryWatchService(
       roots,
       scan,
@@ -254,6 +285,7 @@ export function createCore(options: CoreOptions): Core {
           await services.watch.stop()
           await scan.close()
           await processing.close()
+          changes.close()
           await originals.close()
           storage.close()
           db.close()
@@ -280,6 +312,7 @@ function createProcessing(
   now: () => number,
   originals: OriginalsRepository,
   storage: StorageGate,
+  changes: AssetChangesService,
 ) {
   const pool = new MediaPool(options.workers('media'))
   const exiftool = new ExiftoolRepository()
@@ -309,6 +342,7 @@ function createProcessing(
     now,
     backoffMs,
     storage,
+    changes,
   )
   return {
     jobs,

@@ -24,6 +24,13 @@ import type {
   RootKind,
   ScanProgress,
   ScanResult,
+  AssetChange,
+  AssetRow,
+  AssetStats,
+  FolderNode,
+  GalleryQuery,
+  Selection,
+  Tag,
 } from './domain'
 
 export interface AppMethods {
@@ -66,6 +73,49 @@ export interface AssetQuery {
 }
 
 export interface AssetsMethods {
+  /**
+   * One page of the gallery: lean rows, sorted, filtered. Page sequentially with `after` (the
+   * cursor of the previous page) or jump with `offset` (the scrollbar). `total` is counted when
+   * `count` is not false.
+   */
+  'assets.page': {
+    args: GalleryQuery & { offset?: number; after?: string; limit?: number; count?: boolean }
+    result: {
+      items: AssetRow[]
+      total: number | null
+      /** Pass as `after` for the next page; null on the last page. */
+      next: string | null
+    }
+  }
+  /** Counts by status, type and root (and by folder, for one root) in one call. */
+  'assets.stats': { args: { rootId?: number }; result: AssetStats }
+  /** How many assets of a query fall into each group (folder or month), in the query's order. */
+  'assets.groups': {
+    args: GalleryQuery & { by: 'folder' | 'month' }
+    result: Array<{ key: string; label: string; count: number }>
+  }
+  /** The position of an asset in a query (to scroll to it), or null when it does not match. */
+  'assets.indexOf': { args: GalleryQuery & { id: number }; result: { index: number | null } }
+  /** Ids of a selection, in query order, up to `limit` (default 10,000). */
+  'assets.ids': { args: { selection: Selection; limit?: number }; result: number[] }
+  /** The folders of one root, as a tree with counts (recursive counts included). */
+  'folders.tree': { args: { rootId: number }; result: FolderNode }
+  /** Sets title, description or rating (null clears) of one asset or a whole selection. */
+  'assets.update': {
+    args: {
+      selection: Selection
+      title?: string | null
+      description?: string | null
+      rating?: number | null
+    }
+    result: { updated: number }
+  }
+  'tags.list': { args: void; result: Tag[] }
+  /** Tags a selection (tags are created by name when new); untags with `remove`. */
+  'tags.apply': {
+    args: { selection: Selection; add?: string[]; remove?: string[] }
+    result: { changed: number; tags: Tag[] }
+  }
   'assets.list': { args: AssetQuery; result: { items: Asset[]; total: number | null } }
   'assets.get': { args: { id: number }; result: Asset }
   /** The indexed asset at an absolute file path. */
@@ -75,7 +125,7 @@ export interface AssetsMethods {
    * removed with `confirm`; without it the answer lists those collections and removes nothing.
    */
   'assets.remove': {
-    args: { ids: number[]; confirm?: boolean }
+    args: { ids?: number[]; selection?: Selection; confirm?: boolean }
     result: {
       removed: number[]
       heldBy: Array<{ assetId: number; collections: Array<{ kind: CollectionKind; name: string }> }>
@@ -103,7 +153,7 @@ export interface JobsMethods {
   /** Drops queued work (all, or these assets'); running jobs finish. */
   'jobs.cancel': { args: { assetIds?: number[] }; result: QueueStatus }
   /** Failed assets (all, or these) start over. */
-  'jobs.retry': { args: { assetIds?: number[] }; result: QueueStatus }
+  'jobs.retry': { args: { assetIds?: number[]; selection?: Selection }; result: QueueStatus }
 }
 
 export interface CollectionsMethods {
@@ -191,6 +241,15 @@ export const METHOD_NAMES = [
   'roots.remove',
   'roots.update',
   'roots.scan',
+  'assets.page',
+  'assets.stats',
+  'assets.groups',
+  'assets.indexOf',
+  'assets.ids',
+  'folders.tree',
+  'assets.update',
+  'tags.list',
+  'tags.apply',
   'assets.list',
   'assets.get',
   'assets.byPath',
@@ -224,6 +283,8 @@ export interface Events {
   'jobs.progress': JobsProgress
   'export.progress': ExportProgress
   'storage.changed': StorageChange
+  /** Assets that changed, batched (at most about four a second). */
+  'assets.changed': AssetChange
 }
 export type EventName = keyof Events
 
@@ -233,6 +294,7 @@ export const EVENT_NAMES = [
   'jobs.progress',
   'export.progress',
   'storage.changed',
+  'assets.changed',
 ] as const satisfies readonly EventName[]
 
 // Fails to compile when an event is declared above but missing from EVENT_NAMES.

@@ -85,6 +85,13 @@ export interface Asset {
   /** Ids of perceptually similar assets. */
   similar: number[]
   metadata: Record<string, unknown>
+  title: string | null
+  description: string | null
+  /** 0–5 stars; null when never rated. */
+  rating: number | null
+  tags: Array<{ id: number; name: string }>
+  /** Date taken (from the metadata), else the file's mtime. */
+  dateMs: number
 }
 
 export interface ScanCounts {
@@ -237,4 +244,120 @@ export interface BundleRecord {
   verified: boolean
   durationMs: number
   createdAt: number
+}
+
+/** How the gallery can order assets. `date` is the date taken, else the file's mtime. */
+export const GALLERY_SORTS = [
+  'name',
+  'date',
+  'size',
+  'duration',
+  'type',
+  'rating',
+  'added',
+] as const
+export type GallerySortKey = (typeof GALLERY_SORTS)[number]
+
+/** What the gallery shows: filters (all optional, combined with AND) and an order. */
+export interface GalleryQuery {
+  rootId?: number
+  /** A folder of `rootId`, relative and '/'-separated ('' is the root itself). */
+  folder?: string
+  /** With `folder`: include its subfolders (default true). */
+  recursive?: boolean
+  types?: AssetType[]
+  statuses?: AssetStatus[]
+  orientation?: 'landscape' | 'portrait' | 'square'
+  minWidth?: number
+  minHeight?: number
+  minDurationMs?: number
+  maxDurationMs?: number
+  /** Date taken (else mtime), epoch ms, inclusive bounds. */
+  from?: number
+  to?: number
+  /** Assets carrying every one of these tags. */
+  tagIds?: number[]
+  minRating?: number
+  /** Only assets whose content exists more than once. */
+  duplicates?: boolean
+  /** Only assets perceptually similar to this one. */
+  similarTo?: number
+  /** Full-text search over name, path, title, description, tags, camera, lens and keywords. */
+  text?: string
+  sort?: GallerySortKey
+  desc?: boolean
+  /**
+   * Groups shown with headers. Grouping fixes the order so groups stay contiguous: by folder,
+   * then by name within it; by month, newest first unless `desc` is false.
+   */
+  group?: 'folder' | 'month'
+}
+
+/**
+ * A set of assets the user acted on: a query (minus some ids), or a list of ids. Select-all over
+ * a million assets is one query, never a million ids.
+ */
+export type Selection = { ids: number[] } | { query: GalleryQuery; exceptIds?: number[] }
+
+/** The lean projection the gallery draws a tile from. */
+export interface AssetRow {
+  id: number
+  rootId: number
+  /** The folder, relative to the root ('' at the root). */
+  dir: string
+  name: string
+  type: AssetType
+  status: AssetStatus
+  size: number
+  width: number | null
+  height: number | null
+  durationMs: number | null
+  mtimeMs: number
+  /** Date taken, else mtime (epoch ms). */
+  dateMs: number
+  /** Full content hash (media URLs are built from it); null until hashed. */
+  sha256: string | null
+  /** Cached variants that exist: small, medium, large, preview. */
+  variants: string[]
+  rating: number | null
+  tagIds: number[]
+  /** Why it failed (the tile's tooltip). */
+  error: string | null
+}
+
+export interface Tag {
+  id: number
+  name: string
+  /** How many assets carry it. */
+  count: number
+}
+
+export interface AssetStats {
+  total: number
+  byStatus: Partial<Record<AssetStatus, number>>
+  byType: Partial<Record<AssetType, number>>
+  byRoot: Record<number, number>
+  /** With `rootId`: assets directly in each folder ('' is the root). */
+  byFolder: Record<string, number> | null
+}
+
+export interface FolderNode {
+  /** Relative path ('' for the root). */
+  path: string
+  name: string
+  /** Assets directly in this folder. */
+  own: number
+  /** Assets here and below. */
+  total: number
+  children: FolderNode[]
+}
+
+/** What changed about some assets since the last batch. */
+export interface AssetChange {
+  /** New or changed rows (status, variants, facts, tags, rating…). */
+  changed: number[]
+  added: number[]
+  removed: number[]
+  /** Too much changed to list (a scan, a bulk edit): refetch counts and the rows shown. */
+  resync: boolean
 }

@@ -52,6 +52,21 @@ describe('the media route', () => {
     )
   })
 
+  it('lets the browser keep cached variants for good and revalidate originals by ETag', async () => {
+    const { root, get } = await setup()
+    const variant = await get('/media/cache/ab/cd/small.webp')
+    expect(variant.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const etag = variant.headers.get('etag')!
+    expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/)
+    const again = await get('/media/cache/ab/cd/small.webp', { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    const original = await get(`/media/root/${root.id}/Lobby/clip.mp4`)
+    expect(original.headers.get('cache-control')).toBe('private, max-age=3600')
+    const other = await get(`/media/root/${root.id}/Lobby/clip.mp4`, { 'if-none-match': etag })
+    expect(other.status).toBe(200)
+  })
+
   it('answers byte ranges with 206 and refuses impossible ones with 416', async () => {
     const { root, get } = await setup()
     const url = `/media/root/${root.id}/Lobby/clip.mp4`

@@ -4,6 +4,7 @@ import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
 import type { CollectionsService } from '../services/collections.service'
 import type { ExportService } from '../services/export.service'
+import type { GalleryService } from '../services/gallery.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 import type { StorageService } from '../services/storage.service'
@@ -17,11 +18,12 @@ export interface HandlerServices {
   collections: CollectionsService
   exports: ExportService
   storage: StorageService
+  gallery: GalleryService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { app, roots, scan, assets, jobs, collections, exports, storage } = services
+  const { app, roots, scan, assets, jobs, collections, exports, storage, gallery } = services
   return {
     'app.info': () => app.info(),
     'app.storage': () => storage.status(),
@@ -33,11 +35,21 @@ export function createHandlers(services: HandlerServices): Handlers {
       ids?.forEach((id) => roots.get(id))
       return scan.scanMany(ids, { confirmEmpty: confirmEmpty === true })
     },
+    'assets.page': (args) => gallery.page(args),
+    'assets.stats': ({ rootId }) => gallery.statsOf(rootId),
+    'assets.groups': (args) => gallery.groups(args),
+    'assets.indexOf': (args) => gallery.indexOf(args),
+    'assets.ids': ({ selection, limit }) => gallery.ids(selection, limit),
+    'folders.tree': ({ rootId }) => gallery.folders(rootId),
+    'assets.update': (args) => gallery.update(args),
+    'tags.list': () => gallery.tagList(),
+    'tags.apply': (args) => gallery.applyTags(args),
     'assets.list': (query) => assets.list(query),
     'assets.get': ({ id }) => assets.get(id),
     'assets.byPath': ({ path }) => assets.byPath(path),
     'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
-    'assets.remove': ({ ids, confirm }) => assets.remove(ids, confirm === true),
+    'assets.remove': ({ ids, selection, confirm }) =>
+      assets.remove(ids ?? gallery.removable(selection!), confirm === true),
     'jobs.status': () => jobs.status(),
     'jobs.wait': () => jobs.drain(),
     'jobs.prioritize': ({ assetIds }) => {
@@ -50,8 +62,8 @@ export function createHandlers(services: HandlerServices): Handlers {
       jobs.cancel(assetIds)
       return jobs.status()
     },
-    'jobs.retry': ({ assetIds }) => {
-      jobs.retry(assetIds)
+    'jobs.retry': ({ assetIds, selection }) => {
+      jobs.retry(selection ? gallery.failedIn(selection) : assetIds)
       return jobs.status()
     },
     'collections.list': ({ kind }) => collections.list(kind),

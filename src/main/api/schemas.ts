@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import type { MethodArgs, MethodName } from '../../shared/contract'
-import { ASSET_STATUSES, ASSET_TYPES, COLLECTION_KINDS, ROOT_KINDS } from '../../shared/domain'
+import {
+  ASSET_STATUSES,
+  ASSET_TYPES,
+  COLLECTION_KINDS,
+  GALLERY_SORTS,
+  ROOT_KINDS,
+} from '../../shared/domain'
 
 const none = z
   .undefined()
@@ -15,6 +21,39 @@ const path = z
   .min(1, 'A path is required.')
   .max(4096)
   .refine((p) => !p.includes('\0'), 'A path cannot contain a NUL byte.')
+
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+const galleryQuery = {
+  rootId: id.optional(),
+  folder: z.string().max(4096).optional(),
+  recursive: z.boolean().optional(),
+  types: z.array(z.enum(ASSET_TYPES)).max(ASSET_TYPES.length).optional(),
+  statuses: z.array(z.enum(ASSET_STATUSES)).max(ASSET_STATUSES.length).optional(),
+  orientation: z.enum(['landscape', 'portrait', 'square']).optional(),
+  minWidth: count.optional(),
+  minHeight: count.optional(),
+  minDurationMs: count.optional(),
+  maxDurationMs: count.optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  tagIds: z.array(id).max(50).optional(),
+  minRating: z.number().int().min(0).max(5).optional(),
+  duplicates: z.boolean().optional(),
+  similarTo: id.optional(),
+  text: z.string().max(500).optional(),
+  sort: z.enum(GALLERY_SORTS).optional(),
+  desc: z.boolean().optional(),
+  group: z.enum(['folder', 'month']).optional(),
+}
+const selection = z.union([
+  z.strictObject({ ids: z.array(id).min(1).max(100_000) }),
+  z.strictObject({
+    query: z.strictObject(galleryQuery),
+    exceptIds: z.array(id).max(100_000).optional(),
+  }),
+])
+const tagNames = z.array(z.string().trim().min(1).max(100)).max(50)
+const editable = z.string().max(10_000).nullable().optional()
 
 /**
  * One argument schema per contract method. The mapped type makes a missing method a compile
@@ -54,20 +93,55 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
     afterId: z.number().int().min(0).optional(),
     count: z.boolean().optional(),
   }),
+  'assets.page': z.strictObject({
+    ...galleryQuery,
+    offset: count.optional(),
+    after: z.string().max(10_000).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    count: z.boolean().optional(),
+  }),
+  'assets.stats': z.strictObject({ rootId: id.optional() }),
+  'assets.groups': z.strictObject({ ...galleryQuery, by: z.enum(['folder', 'month']) }),
+  'assets.indexOf': z.strictObject({ ...galleryQuery, id }),
+  'assets.ids': z.strictObject({
+    selection,
+    limit: z.number().int().min(1).max(100_000).optional(),
+  }),
+  'folders.tree': z.strictObject({ rootId: id }),
+  'assets.update': z.strictObject({
+    selection,
+    title: editable,
+    description: editable,
+    rating: z.number().int().min(0).max(5).nullable().optional(),
+  }),
+  'tags.list': none,
+  'tags.apply': z.strictObject({
+    selection,
+    add: tagNames.optional(),
+    remove: tagNames.optional(),
+  }),
   'assets.get': z.strictObject({ id }),
   'assets.byPath': z.strictObject({ path: z.string().min(1).max(4096) }),
   'assets.duplicates': z.strictObject({ similar: z.boolean().optional() }),
-  'assets.remove': z.strictObject({
-    ids: z.array(id).min(1).max(100_000),
-    confirm: z.boolean().optional(),
-  }),
+  'assets.remove': z
+    .strictObject({
+      ids: z.array(id).min(1).max(100_000).optional(),
+      selection: selection.optional(),
+      confirm: z.boolean().optional(),
+    })
+    .refine((a) => (a.ids === undefined) !== (a.selection === undefined), {
+      message: 'Give either ids or a selection.',
+    }),
   'jobs.status': none,
   'jobs.wait': none,
   'jobs.prioritize': z.strictObject({ assetIds: z.array(id).max(10_000) }),
   'jobs.pause': none,
   'jobs.resume': none,
   'jobs.cancel': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
-  'jobs.retry': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
+  'jobs.retry': z.strictObject({
+    assetIds: z.array(id).max(100_000).optional(),
+    selection: selection.optional(),
+  }),
   'collections.list': z.strictObject({ kind: collection.kind }),
   'collections.get': z.strictObject(collection),
   'collections.create': z.strictObject(collection),

@@ -24,11 +24,19 @@ interface AssetRow {
   orientation: Asset['orientation']
   error: string | null
   metadata: string
+  title: string | null
+  description: string | null
+  rating: number | null
+  date_ms: number
+  tags: string
 }
 
 const SELECT = `SELECT a.id, a.root_id, r.path AS root_path, a.dir, a.name, a.size, a.mtime_ms, a.inode,
   a.status, a.type, a.mime, a.sha256, a.phash, a.width, a.height, a.duration_ms, a.orientation,
-  a.error, a.metadata
+  a.error, a.metadata, a.title, a.description, a.rating,
+  coalesce(a.taken_ms, a.mtime_ms) AS date_ms,
+  (SELECT json_group_array(json_object('id', g.id, 'name', g.name))
+    FROM asset_tags t JOIN tags g ON g.id = t.tag_id WHERE t.asset_id = a.id) AS tags
   FROM assets a JOIN roots r ON r.id = a.root_id`
 
 type Filter = Pick<AssetQuery, 'rootId' | 'status' | 'type' | 'query' | 'afterId'>
@@ -129,6 +137,11 @@ export class AssetsRepository {
       duplicates: row.sha256 ? this.s.duplicates.all(row.sha256, row.id).map((r) => r.id) : [],
       similar: [],
       metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      title: row.title,
+      description: row.description,
+      rating: row.rating,
+      tags: (JSON.parse(row.tags) as Asset['tags']).sort((a, b) => a.name.localeCompare(b.name)),
+      dateMs: row.date_ms,
     }
   }
 }

@@ -30,6 +30,8 @@ export interface Facts {
   orientation?: string | null
   codecs?: string | null
   title?: string | null
+  /** When the photo was taken (epoch ms), from its metadata. */
+  takenMs?: number | null
 }
 
 export interface PhashRow<P = string> {
@@ -73,7 +75,9 @@ export class ProcessingRepository {
       facts: db.prepare(
         `UPDATE assets SET width = coalesce(@width, width), height = coalesce(@height, height),
            duration_ms = coalesce(@durationMs, duration_ms), orientation = coalesce(@orientation, orientation),
-           codecs = coalesce(@codecs, codecs), title = coalesce(@title, title), updated_at = @now
+           codecs = coalesce(@codecs, codecs), taken_ms = coalesce(@takenMs, taken_ms),
+           -- A title someone typed in Marquee wins over the one embedded in the file.
+           title = coalesce(title, @title), updated_at = @now
          WHERE id = @id`,
       ),
       phash: db.prepare<[string, number, number]>(
@@ -158,6 +162,7 @@ export class ProcessingRepository {
       orientation: facts.orientation ?? null,
       codecs: facts.codecs ?? null,
       title: facts.title ?? null,
+      takenMs: facts.takenMs ?? null,
     })
   }
 

@@ -8,6 +8,7 @@ import type { CollectionsRepository } from '../repositories/collections.reposito
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
 import type { RootsRepository } from '../repositories/roots.repository'
+import type { AssetChangesService } from './asset-changes.service'
 import type { JobsService } from './jobs.service'
 import type { SimilarityService } from './similarity.service'
 
@@ -20,6 +21,7 @@ export class AssetsService {
     private readonly processing: ProcessingRepository,
     private readonly collections: CollectionsRepository,
     private readonly jobs: JobsService,
+    private readonly changes: AssetChangesService,
   ) {}
 
   list(query: AssetQuery): { items: Asset[]; total: number | null } {
@@ -48,6 +50,7 @@ export class AssetsService {
     this.jobs.cancel(ids)
     const removed = this.assets.remove(ids)
     this.similarity.forget(removed)
+    this.changes.removedIds(removed)
     return { removed, heldBy }
   }
 

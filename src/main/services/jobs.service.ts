@@ -17,6 +17,11 @@ import { RootUnavailable } from '../repositories/originals.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
 import type { StorageGate } from './storage.service'
 
+/** Told which assets a step started or settled on (the gallery redraws their tiles). */
+export interface AssetChangeSink {
+  changedIds(ids: Iterable<number>): void
+}
+
 export type HandlerTable = Record<JobName, { run: JobHandler; lane: Lane; timeoutMs: number }>
 
 /** A root that is offline is not a failure of its files: their jobs wait this long and try again. */
@@ -67,6 +72,7 @@ export class JobsService {
     private readonly now: () => number = Date.now,
     private readonly backoff: (attempts: number) => number = backoffMs,
     private readonly storage: StorageGate = ALWAYS_ROOM,
+    private readonly changes: AssetChangeSink = { changedIds: () => {} },
   ) {
     const missing = JOB_NAMES.filter((name) => !handlers[name])
     if (missing.length > 0) throw new Error(`No handler for job ${missing.join(', ')}`)
@@ -137,6 +143,7 @@ export class JobsService {
         this.assets.advance(id, 'failed', 'discovered', now)
       }
     })
+    this.changes.changedIds(ids)
     return ids.length === 0 ? 0 : this.queueDiscovered()
   }
 
@@ -305,6 +312,7 @@ export class JobsService {
       this.jobs.start(job.id, now)
       this.assets.advance(asset.id, 'queued', 'processing', now)
     })
+    this.changes.changedIds([asset.id])
     const handler = this.handlers[job.kind]
     const controller = new AbortController()
     const timer = setTimeout(
@@ -323,6 +331,7 @@ export class JobsService {
       .catch((error: unknown) => this.bookkeepingFailed(job, error))
       .finally(() => {
         clearTimeout(timer)
+        this.changes.changedIds([job.assetId])
         this.running.delete(job.id)
         this.busy[lane]--
         if (this.running.size === 0) {

@@ -44,10 +44,19 @@ export function createMediaHandler(
     }
     if (!file) return plain(404, 'Not found')
 
+    // Cached variants are named by the content they were made from: a URL never changes
+    // meaning, so the browser may keep them for good. Originals can change under their name.
+    const caching = {
+      'Cache-Control':
+        target.rootId === null ? 'public, max-age=31536000, immutable' : 'private, max-age=3600',
+      ETag: `"${file.size.toString(36)}-${Math.floor(file.mtimeMs).toString(36)}"`,
+    }
+    if (request.headers.get('if-none-match') === caching.ETag)
+      return new Response(null, { status: 304, headers: caching })
     const headers: Record<string, string> = {
       'Accept-Ranges': 'bytes',
       ...mediaContentHeaders(file.path),
-      'Cache-Control': 'private, max-age=3600',
+      ...caching,
       'Last-Modified': new Date(file.mtimeMs).toUTCString(),
       'X-Content-Type-Options': 'nosniff',
     }

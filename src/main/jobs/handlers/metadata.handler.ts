@@ -21,6 +21,7 @@ export const extractMetadata: JobHandler = async (asset, context, signal) => {
     const tags = await context.exiftool.read(path)
     context.assets.setMetadata(asset.id, 'exif', tags, now)
     facts.title = stringTag(tags, 'Title', 'ObjectName', 'Headline')
+    facts.takenMs = dateTag(tags, 'DateTimeOriginal', 'CreateDate', 'DateCreated')
     const width = numberTag(tags, 'ImageWidth', 'ExifImageWidth')
     const height = numberTag(tags, 'ImageHeight', 'ExifImageHeight')
     if (asset.type === 'image' && width && height) {
@@ -80,6 +81,17 @@ const isPdf = (mime: string | null): boolean => mime === 'application/pdf'
 function stringTag(tags: Record<string, unknown>, ...names: string[]): string | null {
   for (const name of names)
     if (typeof tags[name] === 'string' && tags[name]) return tags[name] as string
+  return null
+}
+
+/** A date tag as epoch ms (exiftool's dates arrive as ISO strings; without a zone, local). */
+function dateTag(tags: Record<string, unknown>, ...names: string[]): number | null {
+  for (const name of names) {
+    const value = tags[name]
+    if (typeof value !== 'string') continue
+    const ms = Date.parse(value)
+    if (Number.isFinite(ms) && ms > 0) return ms
+  }
   return null
 }
 
