@@ -24,6 +24,19 @@ describe('viewer zoom math', () => {
     expect(fit).toEqual({ scale: 0.25, width: 1000, height: 750, left: 0, top: 125 })
   })
 
+  it('keeps a margin around the image at fit, but zooms into the whole viewport', () => {
+    const framed = { ...screen, inset: 50 }
+    expect(fitScale(photo, framed)).toBeCloseTo(900 / 4000)
+    const fit = placement(FIT, photo, framed)
+    expect(fit.left).toBeCloseTo(50)
+    const edge = placement(
+      panBy(zoomToScale(FIT, 1, photo, framed), { x: 1e6, y: 0 }, photo, framed),
+      photo,
+      framed,
+    )
+    expect(edge.left).toBeCloseTo(0)
+  })
+
   it('shows 100 % as one image pixel per CSS pixel, centred', () => {
     const view = zoomToScale(FIT, 1, photo, screen)
     expect(view.zoom).toBeCloseTo(actualSizeZoom(photo, screen))

@@ -21,7 +21,7 @@ const GROUPS: Group[] = [
   {
     name: 'Exposure',
     test: (t) =>
-      /^(Exposure|ShutterSpeed|FNumber|Aperture|MaxAperture|ISO|Metering|Flash|FocalLength|WhiteBalance|LightValue|ScaleFactor|CircleOfConfusion|FOV|HyperfocalDistance|DepthOfField|SceneCaptureType|BrightnessValue|DigitalZoom|SubjectDistance|Contrast$|Saturation$|Sharpness$|GainControl|SensingMethod)/.test(
+      /^(Exposure|ShutterSpeed|FNumber|Aperture|MaxAperture|ISO|Metering|Flash(?!pix)|FocalLength|WhiteBalance|LightValue|ScaleFactor|CircleOfConfusion|FOV|HyperfocalDistance|DepthOfField|SceneCaptureType|BrightnessValue|DigitalZoom|SubjectDistance|Contrast$|Saturation$|Sharpness$|GainControl|SensingMethod)/.test(
         t,
       ),
   },
@@ -72,7 +72,14 @@ const GROUPS: Group[] = [
   {
     name: 'Image',
     test: (t) =>
-      /^(ImageWidth|ImageHeight|ExifImage|ImageSize|Megapixels|Orientation|ColorSpace|ColorType|ColorComponents|BitDepth|BitsPerSample|Compression|[XY]Resolution|ResolutionUnit|YCbCr|Profile|ICC|Interlace|Filter|Gamma|Animation|Frame|Duration|PageCount|Transparency|Pixel|Quality|Encoding|Photometric|SamplesPerPixel|PlanarConfiguration)/.test(
+      /^(ImageWidth|ImageHeight|ExifImage|ImageSize|Megapixels|Orientation|ColorSpace|ColorType|ColorComponents|BitDepth|BitsPerSample|Compression|[XY]Resolution|ResolutionUnit|YCbCr|Profile|ICC|Interlace|Filter|Gamma|Animation|Frame|PageCount|Transparency|Pixel|Quality|Encoding|Photometric|SamplesPerPixel|PlanarConfiguration)/.test(
+        t,
+      ),
+  },
+  {
+    name: 'Audio',
+    test: (t) =>
+      /^(Audio|Album|Channel|SampleRate|ID3|MPEG|Genre|Track|Band|Composer|Emphasis|IntensityStereo|CopyrightFlag|Duration|Encoder|Lyrics|Year|Beat|Mode$|VBR|Lame)/.test(
         t,
       ),
   },
@@ -82,7 +89,17 @@ const GROUPS: Group[] = [
 const OTHER = 'Other'
 
 /** The order groups are shown in: what a person looks for first. */
-const SHOWN = ['Description', 'Camera', 'Exposure', 'Dates', 'Location', 'Image', 'File', OTHER]
+const SHOWN = [
+  'Description',
+  'Camera',
+  'Exposure',
+  'Dates',
+  'Location',
+  'Image',
+  'Audio',
+  'File',
+  OTHER,
+]
 
 /** Below this many tags a flat namespace is short enough to read as it is. */
 const GROUP_FROM = 16

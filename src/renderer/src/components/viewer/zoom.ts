@@ -12,6 +12,11 @@ export interface Size {
   height: number
 }
 
+/** The area an image is drawn in; `inset` is the margin kept around it at "fit". */
+export interface Viewport extends Size {
+  inset?: number
+}
+
 export interface Point {
   x: number
   y: number
@@ -43,23 +48,29 @@ export const MAX_SCALE = 8
 /** One step of the keyboard or the toolbar's +/− buttons. */
 export const ZOOM_STEP = 1.25
 
-/** The scale at which the whole image fits; small images are never blown up to fit. */
-export function fitScale(natural: Size, viewport: Size): number {
+/**
+ * The scale at which the whole image fits inside the viewport's inset; small images are never
+ * blown up to fit.
+ */
+export function fitScale(natural: Size, viewport: Viewport): number {
   if (natural.width <= 0 || natural.height <= 0) return 1
-  return Math.min(1, viewport.width / natural.width, viewport.height / natural.height)
+  const inset = viewport.inset ?? 0
+  const width = Math.max(1, viewport.width - 2 * inset)
+  const height = Math.max(1, viewport.height - 2 * inset)
+  return Math.min(1, width / natural.width, height / natural.height)
 }
 
 /** The zoom (multiple of fit) at which one image pixel is one CSS pixel. */
-export function actualSizeZoom(natural: Size, viewport: Size): number {
+export function actualSizeZoom(natural: Size, viewport: Viewport): number {
   return 1 / fitScale(natural, viewport)
 }
 
-function maxZoom(natural: Size, viewport: Size): number {
+function maxZoom(natural: Size, viewport: Viewport): number {
   return Math.max(1, MAX_SCALE / fitScale(natural, viewport))
 }
 
 /** Keeps the image from drifting off screen: centred when smaller, edges inside when larger. */
-export function clampView(view: View, natural: Size, viewport: Size): View {
+export function clampView(view: View, natural: Size, viewport: Viewport): View {
   const zoom = Math.min(Math.max(view.zoom, 1), maxZoom(natural, viewport))
   const scale = fitScale(natural, viewport) * zoom
   const axis = (c: number, length: number, room: number): number => {
@@ -75,7 +86,7 @@ export function clampView(view: View, natural: Size, viewport: Size): View {
   }
 }
 
-export function placement(view: View, natural: Size, viewport: Size): Placement {
+export function placement(view: View, natural: Size, viewport: Viewport): Placement {
   const scale = fitScale(natural, viewport) * view.zoom
   const width = natural.width * scale
   const height = natural.height * scale
@@ -96,7 +107,7 @@ export function zoomBy(
   view: View,
   factor: number,
   natural: Size,
-  viewport: Size,
+  viewport: Viewport,
   at: Point = { x: viewport.width / 2, y: viewport.height / 2 },
 ): View {
   const before = placement(view, natural, viewport)
@@ -111,13 +122,13 @@ export function zoomBy(
 }
 
 /** Sets an absolute scale (1 = 100 %), around the centre. */
-export function zoomToScale(view: View, scale: number, natural: Size, viewport: Size): View {
+export function zoomToScale(view: View, scale: number, natural: Size, viewport: Viewport): View {
   const factor = scale / (fitScale(natural, viewport) * view.zoom)
   return zoomBy(view, factor, natural, viewport)
 }
 
 /** Moves the image with the pointer by `delta` CSS pixels. */
-export function panBy(view: View, delta: Point, natural: Size, viewport: Size): View {
+export function panBy(view: View, delta: Point, natural: Size, viewport: Viewport): View {
   const { width, height } = placement(view, natural, viewport)
   const moved = { ...view, cx: view.cx - delta.x / width, cy: view.cy - delta.y / height }
   return clampView(moved, natural, viewport)
