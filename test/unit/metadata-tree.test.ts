@@ -60,6 +60,11 @@ describe('metadata tree', () => {
     expect(leafCount(tree)).toBe(Object.keys(camera).length)
   })
 
+  it('groups only what exiftool wrote: other flat namespaces keep their own keys', () => {
+    const streams = Object.fromEntries(Object.keys(camera).map((k, i) => [k, i]))
+    expect(keys(buildTree('ffprobe', streams))).toEqual(Object.keys(camera))
+  })
+
   it('leaves a short namespace as it is', () => {
     expect(groupFlatTags({ mime: 'image/png', extensionMatches: true })).toEqual({
       mime: 'image/png',

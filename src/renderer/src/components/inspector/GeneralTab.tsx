@@ -178,20 +178,22 @@ export function GeneralTab(props: GeneralTabProps) {
           <Show when={props.asset.sha256}>
             {(sha) => (
               <Row label="SHA-256">
-                <span class="asset-facts__hash mono" title={sha()}>
-                  {sha()}
+                <span class="asset-facts__hashline">
+                  <span class="asset-facts__hash mono" title={sha()}>
+                    {sha()}
+                  </span>
+                  <button
+                    type="button"
+                    class="icon-button"
+                    aria-label="Copy SHA-256"
+                    title={copied() === 'sha' ? 'Copied' : 'Copy SHA-256'}
+                    onClick={() => copy('sha', sha())}
+                  >
+                    <Show when={copied() === 'sha'} fallback={<IconCopy />}>
+                      <IconCheck />
+                    </Show>
+                  </button>
                 </span>
-                <button
-                  type="button"
-                  class="icon-button asset-facts__copy"
-                  aria-label="Copy SHA-256"
-                  title={copied() === 'sha' ? 'Copied' : 'Copy SHA-256'}
-                  onClick={() => copy('sha', sha())}
-                >
-                  <Show when={copied() === 'sha'} fallback={<IconCopy />}>
-                    <IconCheck />
-                  </Show>
-                </button>
               </Row>
             )}
           </Show>

@@ -37,7 +37,11 @@ export function InlineText(props: InlineTextProps) {
     const field = event.currentTarget as HTMLInputElement | HTMLTextAreaElement
     if (event.key === 'Enter' && !(props.multiline && event.shiftKey)) {
       event.preventDefault()
-      field.blur()
+      // Leaving the field saves (on blur); focus stays in the panel, so the viewer's keys and
+      // its focus trap keep working.
+      const panel = field.closest<HTMLElement>('[role="tabpanel"], [role="dialog"]')
+      if (panel) panel.focus()
+      else field.blur()
     } else if (event.key === 'Escape') {
       setDraft(props.value ?? '')
       field.value = props.value ?? ''

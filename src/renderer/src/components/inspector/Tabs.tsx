@@ -66,10 +66,15 @@ export function Tabs(props: TabsProps) {
               aria-controls={panelId(props.idPrefix, tab.key)}
               tabIndex={tab.key === props.selected ? 0 : -1}
               data-tab={tab.key}
+              aria-label={tab.count === undefined ? undefined : `${tab.label} (${tab.count})`}
               onClick={() => props.onSelect(tab.key)}
             >
               {tab.label}
-              {tab.count !== undefined && <span class="tabs__count">{tab.count}</span>}
+              {tab.count !== undefined && (
+                <span class="tabs__count" aria-hidden="true">
+                  {tab.count}
+                </span>
+              )}
             </button>
           )}
         </For>

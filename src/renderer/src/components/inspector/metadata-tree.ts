@@ -92,12 +92,16 @@ function node(key: string, path: string, value: unknown): MetaNode {
   return { key, path, value: null, children, leaves: children.reduce((n, c) => n + c.leaves, 0) }
 }
 
+/** Namespaces written by exiftool, whose tag names the groups know. */
+const EXIFTOOL_NAMESPACES = new Set(['exif', 'iptc', 'xmp'])
+
 /**
- * The rows of one namespace. A large flat namespace (exiftool's hundreds of tags side by side)
+ * The rows of one namespace. exiftool's large flat namespace (hundreds of tags side by side)
  * is grouped into Camera, Exposure, Dates, … so that it reads like a camera's info screen.
  */
 export function buildTree(namespace: string, value: unknown): MetaNode[] {
-  const root = node(namespace, namespace, groupFlatTags(value))
+  const grouped = EXIFTOOL_NAMESPACES.has(namespace) ? groupFlatTags(value) : value
+  const root = node(namespace, namespace, grouped)
   return root.children ?? [{ ...root, key: namespaceLabel(namespace) }]
 }
 

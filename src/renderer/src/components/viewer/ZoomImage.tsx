@@ -147,6 +147,7 @@ export function ZoomImage(props: ZoomImageProps) {
       <Show when={viewport().width > 0}>
         <img
           class="zoom-image__img"
+          data-testid="viewer-image"
           src={source()}
           alt={props.alt}
           draggable={false}
