@@ -55,6 +55,8 @@ import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import { AssetChangesService } from './services/asset-changes.service'
 import { GalleryService } from './services/gallery.service'
+import { SearchIndexService } from './services/search-index.service'
+import { SearchIndexRepository } from './repositories/search-index.repository'
 import { GalleryRepository } from './repositories/gallery.repository'
 import { LibraryStatsRepository } from './repositories/library-stats.repository'
 import { TagsRepository } from './repositories/tags.repository'
@@ -201,6 +203,8 @@ export function createCore(options: CoreOptions): Core {
     processing.jobs,
     changes,
   )
+  const search = new SearchIndexService(new SearchIndexRepository(db), events, logger)
+  search.start()
   const gallery = new GalleryService(
     new GalleryRepository(db),
     new LibraryStatsRepository(db),
@@ -209,6 +213,7 @@ export function createCore(options: CoreOptions): Core {
     similarity,
     (id) => assetsRepository.get(id),
     changes,
+    search,
     now,
   )
   const collections = new CollectionsService(
@@ -286,6 +291,7 @@ export function createCore(options: CoreOptions): Core {
           await scan.close()
           await processing.close()
           changes.close()
+          search.close()
           await originals.close()
           storage.close()
           db.close()

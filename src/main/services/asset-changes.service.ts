@@ -19,6 +19,7 @@ export class AssetChangesService {
   private resync = false
   private timer: NodeJS.Timeout | undefined
   private readonly unsubscribe: () => void
+  private readonly structureListeners = new Set<() => void>()
 
   constructor(
     private readonly events: EventBus,
@@ -51,6 +52,11 @@ export class AssetChangesService {
     this.schedule()
   }
 
+  /** Runs `listener` when assets were added or removed, or too much changed to list. */
+  onStructureChange(listener: () => void): void {
+    this.structureListeners.add(listener)
+  }
+
   close(): void {
     clearTimeout(this.timer)
     this.timer = undefined
@@ -81,6 +87,8 @@ export class AssetChangesService {
     this.added = new Set()
     this.removed = new Set()
     this.resync = false
+    if (change.resync || change.added.length > 0 || change.removed.length > 0)
+      for (const listener of this.structureListeners) listener()
     this.events.emit('assets.changed', change)
   }
 }
