@@ -31,6 +31,8 @@ test.describe('the running app processes what it is given', () => {
     await form.getByLabel('Folder path').fill(folder)
     await form.getByRole('button', { name: 'Add folder' }).click()
     await page.getByTestId('root-item').filter({ hasText: 'Lobby Screens' }).click()
+    // The sidebar opens the folder's gallery; its details page holds the index numbers.
+    await page.getByRole('link', { name: 'Folder details' }).click()
 
     // The panel follows the core's events (scan done, then processing progress).
     await expect(stat(page, 'present')).toHaveText('7', { timeout: 20_000 })
@@ -56,6 +58,8 @@ test.describe('the running app processes what it is given', () => {
     const item = page.getByTestId('root-item').filter({ hasText: 'Menu Boards' })
     await expect(item).toBeVisible({ timeout: 20_000 })
     await item.click()
+    // The sidebar opens the folder's gallery; its details page holds the index numbers.
+    await page.getByRole('link', { name: 'Folder details' }).click()
     await expect(stat(page, 'ready')).toHaveText('5', { timeout: 60_000 })
 
     const indexed = await indexing

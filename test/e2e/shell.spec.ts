@@ -94,6 +94,8 @@ test.describe('the app shell in serve mode', () => {
     await form.getByRole('button', { name: 'Add folder' }).click()
     const item = page.getByTestId('root-item').filter({ hasText: 'Lobby Screens' })
     await item.click()
+    // The sidebar opens the folder's gallery; its details page holds the index numbers.
+    await page.getByRole('link', { name: 'Folder details' }).click()
 
     const indexed = page.getByTestId('index-stats').locator('[data-stat="present"]')
     await expect(indexed).toContainText('3', { timeout: 15_000 })

@@ -58,6 +58,8 @@ test.describe('a full disk under the library', () => {
     await form.getByLabel('Folder path').fill(folder)
     await form.getByRole('button', { name: 'Add folder' }).click()
     await page.getByTestId('root-item').filter({ hasText: 'Lobby' }).click()
+    // The sidebar opens the folder's gallery; its details page holds the index numbers.
+    await page.getByRole('link', { name: 'Folder details' }).click()
 
     const banner = page.getByTestId('storage-banner')
     await expect(banner).toContainText(

@@ -8,14 +8,14 @@ import { installShortcuts } from './lib/keyboard'
 import { scansAnnouncement, scansText, type LabelledProgress } from './lib/scan-text'
 import { useStore } from './stores'
 import { hrefOf, type Route } from './stores/router.store'
+import { FoldersView } from './views/FoldersView'
 import { LibraryView } from './views/LibraryView'
 import { CollectionsView, ExportsView, IntegrationsView } from './views/PlannedViews'
 import { RootView } from './views/RootView'
-import { SearchView } from './views/SearchView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
-  const { app, roots, router, search, addFolder, scans, storage } = useStore()
+  const { app, roots, router, search, addFolder, scans, storage, folders } = useStore()
   let searchInput: HTMLInputElement | undefined
   let main: HTMLElement | undefined
 
@@ -23,11 +23,28 @@ export default function App() {
 
   const crumbsOf = (route: Route): Crumb[] => {
     switch (route.name) {
-      case 'library':
-        return [{ label: 'Library' }]
+      case 'library': {
+        const crumbs: Crumb[] = [{ label: 'Library', href: hrefOf({ name: 'library' }) }]
+        const { rootId, folder } = route
+        if (rootId === undefined) return crumbs
+        crumbs.push({
+          label: roots.byId(rootId)?.label ?? 'Folder not found',
+          href: hrefOf({ name: 'library', rootId }),
+        })
+        const parts = (folder ?? '').split('/').filter(Boolean)
+        parts.forEach((part, i) =>
+          crumbs.push({
+            label: part,
+            href: hrefOf({ name: 'library', rootId, folder: parts.slice(0, i + 1).join('/') }),
+          }),
+        )
+        return crumbs
+      }
+      case 'folders':
+        return [{ label: 'Folders' }]
       case 'root':
         return [
-          { label: 'Library', href: hrefOf({ name: 'library' }) },
+          { label: 'Folders', href: hrefOf({ name: 'folders' }) },
           { label: roots.byId(route.rootId)?.label ?? 'Folder not found' },
         ]
       case 'collections':
@@ -38,9 +55,21 @@ export default function App() {
         return [{ label: 'Exports' }]
     }
   }
-  const crumbs = (): Crumb[] =>
-    search.submitted() !== null ? [{ label: 'Search' }] : crumbsOf(router.route())
+  const crumbs = (): Crumb[] => crumbsOf(router.route())
   createEffect(() => setDocumentTitle(crumbs().at(-1)?.label ?? null))
+
+  // A folder opened from elsewhere (a link, a reload) shows where it is in the sidebar.
+  createEffect(() => {
+    const scope = router.scope()
+    if (scope?.rootId !== undefined && scope.folder) folders.reveal(scope.rootId, scope.folder)
+  })
+  const showsGallery = () => router.route().name === 'library' && roots.roots.length > 0
+
+  /** Search is the gallery's: from another view, Enter goes there. */
+  const submitSearch = (): void => {
+    search.submit()
+    if (router.route().name !== 'library') router.go({ name: 'library' })
+  }
 
   const runningScans = (): LabelledProgress[] =>
     scans.visible().map((progress) => ({
@@ -53,8 +82,7 @@ export default function App() {
       void addFolder.choose()
       return
     }
-    router.go({ name: 'library' })
-    search.dismiss()
+    router.go({ name: 'folders' })
     addFolder.show()
   }
 
@@ -74,21 +102,33 @@ export default function App() {
         roots={roots.roots}
         loaded={roots.loaded}
         statusOf={scans.statusOf}
-        isCurrent={(route) => search.submitted() === null && router.isCurrent(route)}
+        isCurrent={router.isCurrent}
         addLabel={addFolder.canPick ? 'Add folder…' : 'Add folder'}
         onAddFolder={addFromSidebar}
+        folders={{
+          treeOf: folders.treeOf,
+          errorOf: folders.errorOf,
+          isOpen: folders.isOpen,
+          onToggle: folders.toggle,
+        }}
       />
       <div class="workspace">
         <TopBar
           crumbs={crumbs()}
           query={search.query()}
           onQuery={search.setQuery}
-          onSubmit={search.submit}
+          onSubmit={submitSearch}
           onClear={search.clear}
           searchRef={(el) => (searchInput = el)}
           shortcutHint="/"
         />
-        <main class="main" id="main-content" tabIndex={-1} ref={main}>
+        <main
+          class="main"
+          classList={{ 'main--gallery': showsGallery() }}
+          id="main-content"
+          tabIndex={-1}
+          ref={main}
+        >
           <div class="main__inner">
             <Show when={app.connection() === 'disconnected'}>
               <Banner
@@ -117,28 +157,24 @@ export default function App() {
                 </Banner>
               )}
             </Show>
-            <Show
-              when={search.submitted()}
-              fallback={
-                <Switch>
-                  <Match when={router.route().name === 'library'}>
-                    <LibraryView />
-                  </Match>
-                  <Match when={router.rootId()}>{(id) => <RootView rootId={id()} />}</Match>
-                  <Match when={router.route().name === 'collections'}>
-                    <CollectionsView />
-                  </Match>
-                  <Match when={router.route().name === 'integrations'}>
-                    <IntegrationsView />
-                  </Match>
-                  <Match when={router.route().name === 'exports'}>
-                    <ExportsView />
-                  </Match>
-                </Switch>
-              }
-            >
-              {(query) => <SearchView query={query()} onBack={search.dismiss} />}
-            </Show>
+            <Switch>
+              <Match when={router.route().name === 'library'}>
+                <LibraryView />
+              </Match>
+              <Match when={router.route().name === 'folders'}>
+                <FoldersView />
+              </Match>
+              <Match when={router.rootId()}>{(id) => <RootView rootId={id()} />}</Match>
+              <Match when={router.route().name === 'collections'}>
+                <CollectionsView />
+              </Match>
+              <Match when={router.route().name === 'integrations'}>
+                <IntegrationsView />
+              </Match>
+              <Match when={router.route().name === 'exports'}>
+                <ExportsView />
+              </Match>
+            </Switch>
           </div>
         </main>
       </div>

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js'
-import type { Root, RootStatus as Status } from '../../../shared/domain'
+import type { FolderNode, Root, RootStatus as Status } from '../../../shared/domain'
 import { hrefOf, type Route } from '../stores/router.store'
+import { ExpandButton, FolderTree } from './gallery/FolderTree'
 import { KindBadge } from './KindBadge'
 import { RootStatus } from './RootStatus'
 import {
@@ -8,9 +9,18 @@ import {
   IconExports,
   IconIntegrations,
   IconLibrary,
+  IconDrive,
   IconPlus,
   LogoMark,
 } from './icons'
+
+/** The folder trees of the roots, fetched when a root is first expanded. */
+export interface SidebarFolders {
+  treeOf: (rootId: number) => FolderNode | undefined
+  errorOf: (rootId: number) => string | undefined
+  isOpen: (rootId: number, folder: string) => boolean
+  onToggle: (rootId: number, folder: string) => void
+}
 
 export interface SidebarProps {
   roots: readonly Root[]
@@ -20,6 +30,7 @@ export interface SidebarProps {
   isCurrent: (route: Route) => boolean
   addLabel: string
   onAddFolder: () => void
+  folders: SidebarFolders
 }
 
 const SECTIONS = [
@@ -45,20 +56,21 @@ export function Sidebar(props: SidebarProps) {
         >
           <IconLibrary />
           <span class="nav-item__label">Library</span>
-          <Show when={props.loaded}>
-            <span class="nav-item__count" aria-label={`${props.roots.length} folders`}>
-              {props.roots.length}
-            </span>
-          </Show>
         </a>
         <ul class="root-list" data-testid="root-list" aria-label="Library folders">
           <For each={props.roots}>
             {(root) => (
-              <li>
+              <li class="root-list__item">
+                <ExpandButton
+                  open={props.folders.isOpen(root.id, '')}
+                  label={root.label}
+                  depth={0}
+                  onToggle={() => props.folders.onToggle(root.id, '')}
+                />
                 <a
                   class="nav-item nav-item--root"
-                  href={hrefOf({ name: 'root', rootId: root.id })}
-                  aria-current={current({ name: 'root', rootId: root.id })}
+                  href={hrefOf({ name: 'library', rootId: root.id })}
+                  aria-current={current({ name: 'library', rootId: root.id })}
                   data-testid="root-item"
                   data-root-id={root.id}
                   data-status={root.status}
@@ -71,6 +83,29 @@ export function Sidebar(props: SidebarProps) {
                     compact
                   />
                 </a>
+                <Show when={props.folders.isOpen(root.id, '')}>
+                  <Show
+                    when={props.folders.treeOf(root.id)}
+                    fallback={
+                      <p class="folder-tree__more">
+                        {props.folders.errorOf(root.id) ?? 'Loading folders…'}
+                      </p>
+                    }
+                  >
+                    {(tree) => (
+                      <FolderTree
+                        rootId={root.id}
+                        node={tree()}
+                        depth={1}
+                        isOpen={props.folders.isOpen}
+                        isCurrent={(rootId, folder) =>
+                          props.isCurrent({ name: 'library', rootId, folder })
+                        }
+                        onToggle={props.folders.onToggle}
+                      />
+                    )}
+                  </Show>
+                </Show>
               </li>
             )}
           </For>
@@ -80,6 +115,19 @@ export function Sidebar(props: SidebarProps) {
           <span class="nav-item__label">{props.addLabel}</span>
         </button>
         <div class="sidebar__divider" role="presentation" />
+        <a
+          class="nav-item"
+          href={hrefOf({ name: 'folders' })}
+          aria-current={current({ name: 'folders' })}
+        >
+          <IconDrive />
+          <span class="nav-item__label">Folders</span>
+          <Show when={props.loaded}>
+            <span class="nav-item__count" aria-label={`${props.roots.length} folders`}>
+              {props.roots.length}
+            </span>
+          </Show>
+        </a>
         <For each={SECTIONS}>
           {(section) => (
             <a class="nav-item" href={hrefOf(section.route)} aria-current={current(section.route)}>

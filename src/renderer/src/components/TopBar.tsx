@@ -57,6 +57,7 @@ export function TopBar(props: TopBarProps) {
         <input
           ref={props.searchRef}
           class="search__input"
+          data-testid="search"
           type="search"
           aria-label="Search library"
           placeholder="Search library"

@@ -1,12 +1,17 @@
-import { createContext, createEffect, on, useContext, type ParentProps } from 'solid-js'
+import { createContext, useContext, type ParentProps } from 'solid-js'
 import { createAddFolderStore } from './add-folder.store'
 import { createAppStore } from './app.store'
+import { createGalleryActionsStore } from './gallery-actions.store'
+import { createGalleryFoldersStore } from './gallery-folders.store'
+import { createGalleryQueryStore } from './gallery-query.store'
+import { createGalleryStore } from './gallery.store'
 import { createRescansStore } from './rescans.store'
 import { createRootIndexStore } from './root-index.store'
 import { createRootsStore } from './roots.store'
 import { createRouterStore } from './router.store'
 import { createScansStore } from './scans.store'
 import { createSearchStore } from './search.store'
+import { createSelectionStore } from './selection.store'
 import { createStorageStore } from './storage.store'
 
 function createRootStore() {
@@ -19,11 +24,28 @@ function createRootStore() {
   const rescans = createRescansStore(roots, scans)
   const rootIndex = createRootIndexStore()
   const storage = createStorageStore()
+  const galleryQuery = createGalleryQueryStore(router, search)
+  const gallery = createGalleryStore(galleryQuery)
+  const selection = createSelectionStore(gallery)
+  const actions = createGalleryActionsStore(selection)
+  const folders = createGalleryFoldersStore()
 
-  // A search notice belongs to the view it was asked from.
-  createEffect(on(router.route, () => search.dismiss(), { defer: true }))
-
-  return { app, roots, router, search, addFolder, scans, rescans, rootIndex, storage }
+  return {
+    app,
+    roots,
+    router,
+    search,
+    addFolder,
+    scans,
+    rescans,
+    rootIndex,
+    storage,
+    galleryQuery,
+    gallery,
+    selection,
+    actions,
+    folders,
+  }
 }
 
 export type Store = ReturnType<typeof createRootStore>

@@ -2,7 +2,10 @@ import { createSignal, onCleanup } from 'solid-js'
 import { currentHash, onHashChange, pushHash, replaceHash } from '../lib/location'
 
 export type Route =
-  | { name: 'library' }
+  /** The gallery: everything, one root, or one folder of a root (and its subfolders). */
+  | { name: 'library'; rootId?: number; folder?: string }
+  /** The library folders: add, rename, rescan, remove. */
+  | { name: 'folders' }
   | { name: 'root'; rootId: number }
   | { name: 'collections' }
   | { name: 'integrations' }
@@ -10,20 +13,53 @@ export type Route =
 
 const LIBRARY: Route = { name: 'library' }
 
+const ID = /^[1-9]\d*$/
+
 export function hrefOf(route: Route): string {
-  return route.name === 'root' ? `#/library/${route.rootId}` : `#/${route.name}`
+  switch (route.name) {
+    case 'root':
+      return `#/folders/${route.rootId}`
+    case 'library': {
+      if (route.rootId === undefined) return '#/library'
+      const params = new URLSearchParams({ root: String(route.rootId) })
+      if (route.folder) params.set('folder', route.folder)
+      return `#/library?${params}`
+    }
+    default:
+      return `#/${route.name}`
+  }
 }
 
-/** `#/library`, `#/library/<id>`, `#/collections`, `#/integrations`, `#/exports`; else null. */
+function parseLibrary(search: string): Route | null {
+  const params = new URLSearchParams(search)
+  const root = params.get('root')
+  if (root === null) return params.size === 0 ? LIBRARY : null
+  if (!ID.test(root)) return null
+  const folder = params.get('folder')
+  return folder
+    ? { name: 'library', rootId: Number(root), folder }
+    : { name: 'library', rootId: Number(root) }
+}
+
+/**
+ * `#/library[?root=<id>[&folder=<path>]]`, `#/folders`, `#/folders/<id>`, `#/collections`,
+ * `#/integrations`, `#/exports`; `#/library/<id>` (a root's page before the gallery) still
+ * opens that page. Anything else is null.
+ */
 export function parseHash(hash: string): Route | null {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean)
-  const [head, id, ...rest] = parts
+  const [path = '', search, ...more] = hash.replace(/^#\/?/, '').split('?')
+  if (more.length) return null
+  const [head, id, ...rest] = path.split('/').filter(Boolean)
   if (rest.length) return null
-  if (head === undefined) return LIBRARY
-  if (head === 'library' && id === undefined) return LIBRARY
-  if (head === 'library' && /^[1-9]\d*$/.test(id ?? '')) return { name: 'root', rootId: Number(id) }
+  if (head === undefined) return search === undefined ? LIBRARY : null
+  if (head === 'library' && id === undefined) return parseLibrary(search ?? '')
+  if (search !== undefined) return null
+  if ((head === 'library' || head === 'folders') && ID.test(id ?? '')) {
+    return { name: 'root', rootId: Number(id) }
+  }
   if (id !== undefined) return null
-  if (head === 'collections' || head === 'integrations' || head === 'exports') return { name: head }
+  if (head === 'folders' || head === 'collections' || head === 'integrations' || head === 'exports')
+    return { name: head }
   return null
 }
 
@@ -46,6 +82,12 @@ export function createRouterStore() {
     rootId: () => {
       const current = route()
       return current.name === 'root' ? current.rootId : null
+    },
+    /** The gallery's place: which root and folder it shows (none: everything). */
+    scope: (): { rootId?: number; folder?: string } | null => {
+      const current = route()
+      if (current.name !== 'library') return null
+      return { rootId: current.rootId, folder: current.folder }
     },
     go: (next: Route) => pushHash(hrefOf(next)),
     /** True for the current route's own nav item; a root's page also highlights nothing else. */

@@ -1,23 +1,35 @@
-import { createSignal } from 'solid-js'
+import { createSignal, onCleanup } from 'solid-js'
 
-/** The search field. There is no index to search yet, so a search only shows a notice. */
+/** How long typing pauses before the gallery searches (one query per word, not per key). */
+const DEBOUNCE_MS = 250
+
+/**
+ * The top bar's search field. `query` is what is typed; `text` is what the gallery searches,
+ * following the field after a pause (Enter applies it at once).
+ */
 export function createSearchStore() {
-  const [query, setQuery] = createSignal('')
-  const [submitted, setSubmitted] = createSignal<string | null>(null)
+  const [query, setQueryNow] = createSignal('')
+  const [text, setText] = createSignal('')
+  let timer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(timer))
+
+  const apply = (): void => {
+    clearTimeout(timer)
+    setText(query().trim())
+  }
 
   return {
     query,
-    setQuery,
-    /** The last query sent with Enter, while its notice is shown. */
-    submitted,
-    submit() {
-      const q = query().trim()
-      setSubmitted(q === '' ? null : q)
+    text,
+    setQuery(value: string) {
+      setQueryNow(value)
+      clearTimeout(timer)
+      timer = setTimeout(apply, DEBOUNCE_MS)
     },
-    dismiss: () => setSubmitted(null),
+    submit: apply,
     clear() {
-      setQuery('')
-      setSubmitted(null)
+      setQueryNow('')
+      apply()
     },
   }
 }

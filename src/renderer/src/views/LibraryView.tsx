@@ -1,114 +1,66 @@
 import { Match, Show, Switch } from 'solid-js'
 import { Banner } from '../components/Banner'
-import { IconLibrary, IconPlus } from '../components/icons'
-import { PageHeader } from '../components/PageHeader'
-import { RootTable } from '../components/RootTable'
-import { needsEmptyConfirmation } from '../lib/scan-text'
-import { hrefOf } from '../stores/router.store'
+import { IconLibrary } from '../components/icons'
 import { useStore } from '../stores'
 import { AddFolder } from './AddFolder'
-import { useScanActivity } from './scan-activity'
+import { GalleryView } from './GalleryView'
 
+/** `#/library`: the gallery of everything once a folder exists; until then, "Add a folder". */
 export function LibraryView() {
-  const { roots, addFolder, scans, rescans } = useStore()
-  const activity = useScanActivity()
-  const count = () => roots.roots.length
-  let addButton: HTMLButtonElement | undefined
-  let title: HTMLHeadingElement | undefined
-
-  // Whatever had focus is gone from the page: put it somewhere sensible.
-  const closeForm = (): void => {
-    addFolder.hide()
-    queueMicrotask(() => addButton?.focus())
-  }
-  const remove = (id: number): void => {
-    void roots.remove(id)
-    queueMicrotask(() => title?.focus())
-  }
-
+  const { roots } = useStore()
   return (
     <Switch>
       <Match when={!roots.loaded}>
-        <Show when={roots.loadError()} fallback={<p class="loading">Loading the library…</p>}>
-          {(message) => (
-            <Banner
-              tone="error"
-              action={
-                <button
-                  type="button"
-                  class="button button--small"
-                  onClick={() => void roots.reload()}
-                >
-                  Try again
-                </button>
-              }
-            >
-              {message()}
-            </Banner>
-          )}
-        </Show>
+        <RootsLoading />
       </Match>
-      <Match when={count() === 0}>
-        <section class="empty-state" aria-labelledby="page-title">
-          <div class="empty-state__icon" aria-hidden="true">
-            <IconLibrary class="icon icon--large" />
-          </div>
-          <h1 class="empty-state__title" id="page-title" tabIndex={-1}>
-            Add a folder
-          </h1>
-          <p class="empty-state__text">
-            Marquee indexes the media you already have — on this computer or on a NAS — right where
-            it is. It never moves, renames or changes your files, keeps working when a share is
-            unplugged, and exports verified bundles your signage players can play offline.
-          </p>
-          <div class="empty-state__form panel">
-            <AddFolder />
-          </div>
-        </section>
+      <Match when={roots.roots.length === 0}>
+        <EmptyLibrary />
       </Match>
-      <Match when={count() > 0}>
-        <PageHeader
-          title="Library"
-          titleRef={(el) => (title = el)}
-          description={`${count()} ${count() === 1 ? 'folder' : 'folders'}, indexed in place. Marquee never moves, renames or changes your files.`}
-          actions={
-            <Show when={!addFolder.open()}>
-              <button
-                ref={addButton}
-                type="button"
-                class="button button--primary"
-                onClick={() => addFolder.show()}
-              >
-                <IconPlus />
-                Add folder
-              </button>
-            </Show>
-          }
-        />
-        <Show when={addFolder.open()}>
-          <section class="panel add-panel" aria-label="Add a folder">
-            <div class="add-panel__header">
-              <h2 class="add-panel__title">Add a folder</h2>
-              <button type="button" class="button button--small button--quiet" onClick={closeForm}>
-                Close
-              </button>
-            </div>
-            <AddFolder onEscape={closeForm} />
-          </section>
-        </Show>
-        <RootTable
-          roots={roots.roots}
-          hrefOf={(root) => hrefOf({ name: 'root', rootId: root.id })}
-          statusOf={scans.statusOf}
-          activityOf={activity.of}
-          announcementOf={activity.announcementOf}
-          needsConfirm={(root) => needsEmptyConfirmation(root.statusReason)}
-          onRename={(root, label) => void roots.rename(root.id, label)}
-          onRemove={(root) => remove(root.id)}
-          onRescan={(root) => void rescans.rescan(root.id)}
-          onDismissOutcome={(root) => rescans.dismiss(root.id)}
-        />
+      <Match when={roots.roots.length > 0}>
+        <GalleryView />
       </Match>
     </Switch>
+  )
+}
+
+/** While the folder list loads, or why it did not. */
+export function RootsLoading() {
+  const { roots } = useStore()
+  return (
+    <Show when={roots.loadError()} fallback={<p class="loading">Loading the library…</p>}>
+      {(message) => (
+        <Banner
+          tone="error"
+          action={
+            <button type="button" class="button button--small" onClick={() => void roots.reload()}>
+              Try again
+            </button>
+          }
+        >
+          {message()}
+        </Banner>
+      )}
+    </Show>
+  )
+}
+
+export function EmptyLibrary() {
+  return (
+    <section class="empty-state" aria-labelledby="page-title">
+      <div class="empty-state__icon" aria-hidden="true">
+        <IconLibrary class="icon icon--large" />
+      </div>
+      <h1 class="empty-state__title" id="page-title" tabIndex={-1}>
+        Add a folder
+      </h1>
+      <p class="empty-state__text">
+        Marquee indexes the media you already have — on this computer or on a NAS — right where it
+        is. It never moves, renames or changes your files, keeps working when a share is unplugged,
+        and exports verified bundles your signage players can play offline.
+      </p>
+      <div class="empty-state__form panel">
+        <AddFolder />
+      </div>
+    </section>
   )
 }

@@ -29,8 +29,8 @@ export function RootView(props: { rootId: number }) {
             title="Folder not found"
             description="This folder is not in the library any more. It may have been removed from another window."
             actions={
-              <a class="button" href={hrefOf({ name: 'library' })}>
-                Back to Library
+              <a class="button" href={hrefOf({ name: 'folders' })}>
+                Back to Folders
               </a>
             }
           />
@@ -80,6 +80,9 @@ function RootPage(props: { root: Root }) {
         actions={
           <>
             <RootStatus root={{ status: status(), statusReason: props.root.statusReason }} />
+            <a class="button" href={hrefOf({ name: 'library', rootId: props.root.id })}>
+              Show in gallery
+            </a>
             <Show when={status() !== 'offline'}>{rescanButton()}</Show>
           </>
         }

@@ -1,0 +1,272 @@
+import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
+import { Banner } from '../components/Banner'
+import { CollectDialog } from '../components/gallery/CollectDialog'
+import { FilterBar } from '../components/gallery/FilterBar'
+import { GalleryGrid } from '../components/gallery/GalleryGrid'
+import { GalleryHeader } from '../components/gallery/GalleryHeader'
+import { gridKeyAction, type GridKeyAction } from '../components/gallery/grid-keys'
+import { RemoveDialog } from '../components/gallery/RemoveDialog'
+import { SelectionBar } from '../components/gallery/SelectionBar'
+import { TagDialog } from '../components/gallery/TagDialog'
+import { Inspector } from '../components/inspector/Inspector'
+import { Viewer } from '../components/viewer/Viewer'
+import { useStore } from '../stores'
+import type { HeldBy } from '../stores/gallery-actions.store'
+import { TILE_SIZE } from '../stores/gallery-query.store'
+import '../styles/gallery.css'
+
+type DialogName = 'tag' | 'remove' | 'collect'
+
+const PLAIN_CLICK = { toggle: false, range: false }
+
+/** The library as a gallery: wires the gallery, selection and action stores to what renders. */
+export function GalleryView() {
+  const { gallery, galleryQuery: q, selection, actions, roots, router } = useStore()
+  const [dialog, setDialog] = createSignal<DialogName | null>(null)
+  const [heldBy, setHeldBy] = createSignal<HeldBy | null>(null)
+  const [inspectorOpen, setInspectorOpen] = createSignal(false)
+  const [openId, setOpenId] = createSignal<number | null>(null)
+
+  const scope = () => router.scope() ?? {}
+  const root = () => {
+    const id = scope().rootId
+    return id === undefined ? undefined : roots.byId(id)
+  }
+  const focusedId = () => gallery.rowAt(selection.focusIndex())?.id
+
+  // The viewer needs an id; positions beyond the loaded rows are asked for.
+  createEffect(() => {
+    const index = gallery.openIndex()
+    if (index === null) return setOpenId(null)
+    const id = gallery.rowAt(index)?.id
+    if (id !== undefined) return setOpenId(id)
+    void gallery.idAt(index).then((found) => {
+      if (found !== null && gallery.openIndex() === index) setOpenId(found)
+    })
+  })
+
+  const openDialog = (name: DialogName): void => {
+    actions.dismiss()
+    setHeldBy(null)
+    setDialog(name)
+  }
+  const act = (action: GridKeyAction): void => {
+    const focus = selection.focusIndex()
+    switch (action.kind) {
+      case 'open':
+      case 'quickLook':
+        gallery.setOpenIndex(focus)
+        break
+      case 'toggle': {
+        const row = gallery.rowAt(focus)
+        if (row) selection.toggleAt(focus, row.id)
+        break
+      }
+      case 'selectAll':
+        selection.selectAll()
+        break
+      case 'clear':
+        selection.clear()
+        break
+      case 'delete':
+        if (selection.isEmpty()) selection.click(focus, gallery.rowAt(focus)?.id ?? -1, PLAIN_CLICK)
+        openDialog('remove')
+        break
+      case 'zoom':
+        if (action.step > 0) q.zoomIn()
+        else q.zoomOut()
+        break
+      case 'inspector':
+        setInspectorOpen((open) => !open)
+        break
+    }
+  }
+
+  // Zoom, select-all and Esc also work while nothing in particular has focus.
+  onMount(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null
+      if (
+        event.defaultPrevented ||
+        (target && target !== document.body && target.id !== 'main-content')
+      )
+        return
+      const action = gridKeyAction(event)
+      if (
+        !action ||
+        action.kind === 'move' ||
+        action.kind === 'open' ||
+        action.kind === 'quickLook'
+      )
+        return
+      event.preventDefault()
+      act(action)
+    }
+    document.addEventListener('keydown', onKey)
+    onCleanup(() => document.removeEventListener('keydown', onKey))
+  })
+
+  const removeSelection = async (confirm: boolean): Promise<void> => {
+    const answer = await actions.remove(confirm)
+    if (!answer) return
+    if (answer.removed.length === 0 && answer.heldBy.length) return void setHeldBy(answer.heldBy)
+    setDialog(null)
+    selection.clear()
+  }
+  const finish = (done: Promise<unknown>): void => {
+    void done.then((answer) => answer && setDialog(null))
+  }
+
+  return (
+    <div class="gallery-view">
+      <GalleryHeader
+        root={root()}
+        folder={scope().folder ?? null}
+        total={gallery.total()}
+        text={q.query().text ?? null}
+      />
+      <FilterBar
+        filters={q.filters()}
+        onFilter={q.setFilter}
+        onClear={q.clearFilters}
+        hasFilters={q.hasFilters()}
+        tags={actions.tags()}
+        sort={q.sort()}
+        desc={q.desc()}
+        onSort={q.setSort}
+        onDesc={q.setDesc}
+        grouping={q.grouping()}
+        onGrouping={q.setGrouping}
+        zoom={q.zoom()}
+        onZoom={q.setZoom}
+        arrangement={q.arrangement()}
+        onArrangement={q.setArrangement}
+      />
+      <Show when={gallery.error()}>
+        {(message) => (
+          <Banner tone="error" onDismiss={gallery.dismissError}>
+            {message()}
+          </Banner>
+        )}
+      </Show>
+      <Show when={actions.error()}>
+        {(message) => (
+          <Banner tone="error" onDismiss={actions.dismiss}>
+            {message()}
+          </Banner>
+        )}
+      </Show>
+      <Show when={actions.notice()}>
+        {(message) => (
+          <Banner tone="info" onDismiss={actions.dismiss} testId="gallery-notice">
+            {message()}
+          </Banner>
+        )}
+      </Show>
+      <div class="gallery-view__body">
+        <Switch>
+          <Match when={gallery.total() === null}>
+            <p class="loading gallery-view__empty">Loading the gallery…</p>
+          </Match>
+          <Match when={gallery.total() === 0}>
+            <div class="gallery-view__empty" role="status" data-testid="gallery-empty">
+              <p class="placeholder-panel__title">Nothing here.</p>
+              <p class="placeholder-panel__text">
+                {q.hasFilters() || q.query().text
+                  ? 'No asset matches these filters and this search.'
+                  : 'No media has been found in this place yet; files appear here as they are indexed.'}
+              </p>
+            </div>
+          </Match>
+        </Switch>
+        <div class="gallery-view__grid" hidden={!gallery.total()}>
+          <GalleryGrid
+            label={root()?.label ?? 'Library'}
+            total={gallery.total() ?? 0}
+            groups={gallery.groups()}
+            generation={gallery.generation()}
+            tileSize={TILE_SIZE[q.zoom()]}
+            justified={q.arrangement() === 'justified'}
+            focusIndex={selection.focusIndex()}
+            rowAt={gallery.rowAt}
+            isSelected={selection.isSelected}
+            isOffline={(rootId) => roots.byId(rootId)?.status === 'offline'}
+            onView={gallery.setView}
+            onSelect={selection.click}
+            onMoveFocus={selection.moveFocus}
+            onAction={act}
+            onOpen={(index) => gallery.setOpenIndex(index)}
+            onBandBegin={selection.beginBand}
+            onBand={selection.band}
+            onBandEnd={selection.endBand}
+          />
+        </div>
+        <Show when={inspectorOpen() && focusedId()}>
+          {(id) => (
+            <aside class="gallery-view__inspector" aria-label="Inspector">
+              <Inspector assetId={id()} />
+            </aside>
+          )}
+        </Show>
+      </div>
+      <Show when={!selection.isEmpty()}>
+        <SelectionBar
+          count={selection.count()}
+          all={selection.isAll()}
+          busy={actions.busy()}
+          onTag={() => openDialog('tag')}
+          onRate={(n) => void actions.rate(n)}
+          onRetry={() => void actions.retry()}
+          onCollect={() => openDialog('collect')}
+          onRemove={() => openDialog('remove')}
+          onSelectAll={selection.selectAll}
+          onClear={selection.clear}
+        />
+      </Show>
+      <Switch>
+        <Match when={dialog() === 'tag'}>
+          <TagDialog
+            count={selection.count()}
+            tags={actions.tags()}
+            busy={actions.busy()}
+            onApply={(add, remove) => finish(actions.tag(add, remove))}
+            onClose={() => setDialog(null)}
+          />
+        </Match>
+        <Match when={dialog() === 'remove'}>
+          <RemoveDialog
+            count={selection.count()}
+            heldBy={heldBy()}
+            busy={actions.busy()}
+            onRemove={(confirm) => void removeSelection(confirm)}
+            onClose={() => setDialog(null)}
+          />
+        </Match>
+        <Match when={dialog() === 'collect'}>
+          <CollectDialog
+            count={selection.count()}
+            busy={actions.busy()}
+            list={actions.collections}
+            onAdd={(kind, name, create) => finish(actions.addToCollection(kind, name, create))}
+            onClose={() => setDialog(null)}
+          />
+        </Match>
+      </Switch>
+      <Show when={gallery.openIndex() !== null && openId()}>
+        {(id) => (
+          <Viewer
+            assetId={id()}
+            index={gallery.openIndex() ?? 0}
+            total={gallery.total() ?? 0}
+            idAt={gallery.idAt}
+            onNavigate={(index) => {
+              selection.moveFocus(index, false)
+              gallery.setOpenIndex(index)
+            }}
+            onClose={() => gallery.setOpenIndex(null)}
+          />
+        )}
+      </Show>
+    </div>
+  )
+}
