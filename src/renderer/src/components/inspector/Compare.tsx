@@ -3,7 +3,7 @@ import { Portal } from 'solid-js/web'
 import type { Asset } from '../../../../shared/domain'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { IconClose } from '../icons'
-import { focusTrap, rememberFocus } from '../viewer/focus-trap'
+import { focusTrap, keepFocusInside, rememberFocus } from '../viewer/focus-trap'
 import { IconFit, IconZoomIn, IconZoomOut } from '../viewer/viewer-icons'
 import { stillOf } from '../viewer/viewer-media'
 import { FIT, zoomBy, ZOOM_STEP, type View, type Viewport } from '../viewer/zoom'
@@ -71,6 +71,7 @@ export function Compare(props: CompareProps) {
         data-testid="compare"
         tabIndex={-1}
         on:keydown={onKeyDown}
+        on:focusout={keepFocusInside(() => dialog)}
       >
         <header class="viewer-bar">
           <div class="viewer-bar__what">

@@ -28,7 +28,7 @@ import { originalUrl } from '../../lib/media'
 import { useStore } from '../../stores'
 import { createAssetDetails } from '../../stores/viewer.store'
 import { Inspector } from '../inspector/Inspector'
-import { focusTrap, rememberFocus } from './focus-trap'
+import { focusTrap, keepFocusInside, rememberFocus } from './focus-trap'
 import { createZoom } from './create-zoom'
 import { AudioStage, NoPreview, VideoStage } from './MediaStage'
 import { probeOriginal, type OriginalTrouble } from './original-probe'
@@ -164,6 +164,7 @@ export function Viewer(props: ViewerProps) {
         data-asset-id={props.assetId}
         tabIndex={-1}
         on:keydown={onKeyDown}
+        on:focusout={keepFocusInside(() => dialog)}
       >
         <ViewerToolbar
           titleId={titleId}

@@ -35,7 +35,7 @@ export interface ViewerToolbarProps {
 export function ViewerToolbar(props: ViewerToolbarProps) {
   return (
     <header class="viewer-bar">
-      <div class="viewer-bar__what">
+      <div class="viewer-bar__what" aria-live="polite">
         <h2 class="viewer-bar__name" id={props.titleId} title={props.name}>
           {props.name}
         </h2>

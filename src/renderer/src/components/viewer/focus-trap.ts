@@ -37,3 +37,18 @@ export function rememberFocus(): () => void {
     if (before instanceof HTMLElement && before.isConnected) before.focus()
   }
 }
+
+/**
+ * A focusout handler that takes focus back when it would fall to the page behind (a focused
+ * control that disappears, a click on a non-focusable spot): keys must keep reaching the modal.
+ */
+export function keepFocusInside(container: () => HTMLElement | undefined) {
+  return (event: FocusEvent): void => {
+    if (event.relatedTarget) return
+    queueMicrotask(() => {
+      const root = container()
+      const active = document.activeElement
+      if (root?.isConnected && (!active || active === document.body)) root.focus()
+    })
+  }
+}
