@@ -3,7 +3,7 @@ import { IPC_CHANNELS, type EventName, type MarqueeBridge } from '../shared/cont
 
 type EventMessage = { event: EventName; payload: unknown }
 
-// Only these three functions reach the page: never ipcRenderer, never an IpcRendererEvent
+// Only these functions reach the page: never ipcRenderer, never an IpcRendererEvent
 // (its `sender` is ipcRenderer itself).
 const bridge = {
   invoke: (method, args) => ipcRenderer.invoke(IPC_CHANNELS.invoke, { method, args }),
@@ -17,6 +17,8 @@ const bridge = {
   },
   shell: {
     pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder),
+    revealAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.revealAsset, id),
+    openAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.openAsset, id),
   },
 } satisfies MarqueeBridge
 

@@ -319,6 +319,8 @@ export const IPC_CHANNELS = {
   invoke: 'marquee:invoke',
   event: 'marquee:event',
   pickFolder: 'marquee:shell:pick-folder',
+  revealAsset: 'marquee:shell:reveal-asset',
+  openAsset: 'marquee:shell:open-asset',
 } as const
 
 /**
@@ -330,7 +332,13 @@ export interface MarqueeBridge {
   /** Subscribes to every core event; returns the unsubscribe function. */
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void
   /** Shell-only capabilities that have no serve-mode equivalent. */
-  shell: { pickFolder(): Promise<string | null> }
+  shell: {
+    pickFolder(): Promise<string | null>
+    /** Shows an asset's original in the file manager; a sentence when it cannot, else null. */
+    revealAsset(id: number): Promise<string | null>
+    /** Opens an asset's original with the system's default app; a sentence when it cannot. */
+    openAsset(id: number): Promise<string | null>
+  }
 }
 
 /** URL prefixes of the one media route (see src/main/transport/media-route.ts). */

@@ -380,10 +380,23 @@ export const dialog = {
 
 export const shell = {
   opened: [] as string[],
+  revealed: [] as string[],
+  openedPaths: [] as string[],
+  /** What `openPath` answers (Electron: '' on success, else an error message). */
+  nextOpenPathError: '',
 
   openExternal(url: string): Promise<void> {
     shell.opened.push(url)
     return Promise.resolve()
+  },
+
+  showItemInFolder(path: string): void {
+    shell.revealed.push(path)
+  },
+
+  openPath(path: string): Promise<string> {
+    shell.openedPaths.push(path)
+    return Promise.resolve(shell.nextOpenPathError)
   },
 }
 
@@ -436,6 +449,9 @@ export function resetElectronStub(): void {
   dialog.errorBoxes = []
   dialog.messageBoxes = []
   shell.opened = []
+  shell.revealed = []
+  shell.openedPaths = []
+  shell.nextOpenPathError = ''
   ipcRenderer.reset()
 }
 

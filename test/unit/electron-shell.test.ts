@@ -367,6 +367,33 @@ describe('the Electron shell: IPC', () => {
     expect(dialog.openDialogs).toHaveLength(1)
   })
 
+  it('reveals and opens an asset by id, never a path, and never launches a program', async () => {
+    const { shell, contents } = await startShell()
+    const media = tempDir('marquee-media-')
+    writeFileSync(join(media, 'poster.png'), Buffer.from('not really a png'))
+    writeFileSync(join(media, 'install.sh'), '#!/bin/sh\n')
+    const root = await shell.core.services.roots.add({ path: media })
+    await shell.core.services.roots.update({ id: root.id, indexAllFiles: true })
+    await shell.core.services.scan.scanMany(undefined)
+    const poster = shell.core.services.assets.byPath(join(media, 'poster.png'))
+    const script = shell.core.services.assets.byPath(join(media, 'install.sh'))
+    const ask = (channel: string, arg: unknown, event = contents.invokeEventFrom()) =>
+      ipcMain.invoke(channel, event, arg)
+
+    await expect(ask(IPC_CHANNELS.revealAsset, poster.id)).resolves.toBeNull()
+    expect(electronShell.revealed).toEqual([poster.path])
+    await expect(ask(IPC_CHANNELS.openAsset, poster.id)).resolves.toBeNull()
+    expect(electronShell.openedPaths).toEqual([poster.path])
+    await expect(ask(IPC_CHANNELS.openAsset, script.id)).resolves.toMatch(/media files only/)
+    await expect(ask(IPC_CHANNELS.openAsset, '/bin/sh')).resolves.toMatch(/not an asset/)
+    await expect(ask(IPC_CHANNELS.revealAsset, 999_999)).resolves.toMatch(/no asset/)
+    const subframe = new FakeFrame(APP_URL, contents.mainFrame)
+    await expect(
+      ask(IPC_CHANNELS.openAsset, poster.id, contents.invokeEventFrom(subframe)),
+    ).resolves.toMatch(/Only the Marquee window/)
+    expect(electronShell.openedPaths).toEqual([poster.path])
+  })
+
   it('pushes core events to the window', async () => {
     const { shell, contents } = await startShell()
     const root = await shell.core.services.roots.add({ path: tempDir('marquee-media-') })

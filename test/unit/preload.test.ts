@@ -26,10 +26,10 @@ function reachable(value: unknown, seen = new Set<unknown>()): Set<unknown> {
 }
 
 describe('the preload bridge', () => {
-  it('exposes exactly invoke, subscribe and shell.pickFolder as window.marquee', () => {
+  it('exposes exactly invoke, subscribe and the shell functions as window.marquee', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['marquee'])
     expect(Object.keys(bridge).sort()).toEqual(['invoke', 'shell', 'subscribe'])
-    expect(Object.keys(bridge.shell)).toEqual(['pickFolder'])
+    expect(Object.keys(bridge.shell)).toEqual(['pickFolder', 'revealAsset', 'openAsset'])
   })
 
   it('never exposes ipcRenderer', () => {
@@ -49,6 +49,16 @@ describe('the preload bridge', () => {
   it('asks the main process for a folder on its own channel', async () => {
     ipcRenderer.answer = (channel) => (channel === IPC_CHANNELS.pickFolder ? '/srv/media' : null)
     await expect(bridge.shell.pickFolder()).resolves.toBe('/srv/media')
+  })
+
+  it('names assets to reveal or open by id, on their own channels', async () => {
+    ipcRenderer.answer = () => null
+    await bridge.shell.revealAsset(7)
+    await bridge.shell.openAsset(8)
+    expect(ipcRenderer.invocations).toEqual([
+      { channel: IPC_CHANNELS.revealAsset, args: [7] },
+      { channel: IPC_CHANNELS.openAsset, args: [8] },
+    ])
   })
 
   it('forwards core events as (event, payload), without the IpcRendererEvent', () => {

@@ -3,6 +3,7 @@ import { IPC_CHANNELS, type ApiResponse, type EventName, type Events } from '../
 import type { Core } from '../app'
 import type { EventBus } from '../events'
 import type { AppUrlCheck } from './app-url'
+import { openAsset, revealAsset } from './asset-shell'
 import { pickFolder } from './folder-dialog'
 
 /** What the preload sends on the invoke channel and receives on the event channel. */
@@ -25,8 +26,8 @@ const REFUSED: ApiResponse<never> = {
 }
 
 /**
- * The only code that touches ipcMain: one invoke channel into the validated dispatcher, and the
- * folder picker. A caller that is not the app's own top frame on the app's own page is refused,
+ * The only code that touches ipcMain: one invoke channel into the validated dispatcher, the
+ * folder picker, and revealing or opening an asset's original. A caller that is not the app's own top frame on the app's own page is refused,
  * whatever it asks for.
  */
 export function registerIpc({ core, window, isAppUrl }: IpcOptions): void {
@@ -47,6 +48,14 @@ export function registerIpc({ core, window, isAppUrl }: IpcOptions): void {
     const trusted = trustedWindow(event, IPC_CHANNELS.pickFolder)
     return trusted ? pickFolder(trusted) : null
   })
+
+  ipcMain.handle(IPC_CHANNELS.revealAsset, async (event, id: unknown) =>
+    trustedWindow(event, IPC_CHANNELS.revealAsset) ? revealAsset(core, id) : REFUSED.error.message,
+  )
+
+  ipcMain.handle(IPC_CHANNELS.openAsset, async (event, id: unknown) =>
+    trustedWindow(event, IPC_CHANNELS.openAsset) ? openAsset(core, id) : REFUSED.error.message,
+  )
 }
 
 /** The sender is the main frame of the app's window, showing the app's own page. */
