@@ -5,7 +5,7 @@ import { IconCheck } from '../icons'
 import { IconCopy, IconExternal, IconFolderOpen } from '../viewer/viewer-icons'
 import { InlineText } from './InlineText'
 import { RatingStars } from './RatingStars'
-import { copyText, openWithDefaultApp, revealInFolder } from './shell-actions'
+import { copyText, openWithDefaultApp, revealInFolder, type ShellAction } from './shell-actions'
 import { TagEditor } from './TagEditor'
 
 export interface GeneralTabProps {
@@ -46,16 +46,20 @@ function Row(props: { label: string; children: JSX.Element; testId?: string }) {
 /** General: what a person edits (title, description, rating, tags), then the file's facts. */
 export function GeneralTab(props: GeneralTabProps) {
   const [copied, setCopied] = createSignal<string | null>(null)
-  const [copyError, setCopyError] = createSignal<string | null>(null)
+  // What the last copy, reveal or open could not do.
+  const [actionError, setActionError] = createSignal<string | null>(null)
   const copy = (what: string, text: string): void => {
     copyText(text).then(
       () => {
-        setCopyError(null)
+        setActionError(null)
         setCopied(what)
         setTimeout(() => setCopied((c) => (c === what ? null : c)), 1500)
       },
-      (e: Error) => setCopyError(e.message),
+      (e: Error) => setActionError(e.message),
     )
+  }
+  const runShell = (action: ShellAction): void => {
+    action(props.asset.id).then(setActionError, (e: Error) => setActionError(e.message))
   }
   const folder = (): string => props.asset.relPath.split('/').slice(0, -1).join('/')
   const dimensions = (): string | null =>
@@ -113,20 +117,24 @@ export function GeneralTab(props: GeneralTabProps) {
                   type="button"
                   class="button button--small"
                   disabled={props.rootOffline}
-                  onClick={() => void reveal()(props.asset.path)}
+                  title={
+                    props.rootOffline ? 'Its folder is offline' : 'Show it in the file manager'
+                  }
+                  onClick={() => runShell(reveal())}
                 >
                   <IconFolderOpen />
                   Reveal in folder
                 </button>
               )}
             </Show>
-            <Show when={openWithDefaultApp}>
+            <Show when={props.asset.type !== 'other' && openWithDefaultApp}>
               {(open) => (
                 <button
                   type="button"
                   class="button button--small"
                   disabled={props.rootOffline}
-                  onClick={() => void open()(props.asset.path)}
+                  title={props.rootOffline ? 'Its folder is offline' : 'Open with the default app'}
+                  onClick={() => runShell(open())}
                 >
                   <IconExternal />
                   Open
@@ -134,7 +142,7 @@ export function GeneralTab(props: GeneralTabProps) {
               )}
             </Show>
           </div>
-          <Show when={copyError()}>
+          <Show when={actionError()}>
             {(message) => (
               <p class="general__error" role="alert">
                 {message()}

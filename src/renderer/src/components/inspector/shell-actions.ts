@@ -1,24 +1,22 @@
 /**
- * What the inspector can ask of the operating system. Copying works in any browser; revealing a
- * file in its folder and opening it with its default app need the desktop app's bridge, which
- * does not offer them yet (`shell.reveal(path)` and `shell.open(path)` are what this expects):
- * until it does, those buttons stay hidden rather than fail.
+ * What the inspector can ask of the operating system. Copying works in any browser; revealing
+ * an original in its folder and opening it with its default app exist only in the desktop app,
+ * whose bridge takes an asset id (the main process looks the path up, so a page cannot name an
+ * arbitrary file). In a browser these are undefined and their buttons are not shown.
  */
-type DesktopShell = {
-  reveal?: (path: string) => Promise<void>
-  open?: (path: string) => Promise<void>
-}
 
-// The one place the inspector looks at the bridge: capabilities, not the contract (lib/api.ts).
-const desktop = (): DesktopShell | undefined =>
-  (window.marquee?.shell as DesktopShell | undefined) ?? undefined
+// The one place the inspector looks at the bridge: OS capabilities, not the contract (lib/api.ts).
+const desktop = window.marquee?.shell
 
-export const revealInFolder: ((path: string) => Promise<void>) | undefined = desktop()?.reveal
-  ? (path) => desktop()!.reveal!(path)
+/** Resolves with null when done, else a sentence for the user (offline root, not media…). */
+export type ShellAction = (assetId: number) => Promise<string | null>
+
+export const revealInFolder: ShellAction | undefined = desktop
+  ? (id) => desktop.revealAsset(id)
   : undefined
 
-export const openWithDefaultApp: ((path: string) => Promise<void>) | undefined = desktop()?.open
-  ? (path) => desktop()!.open!(path)
+export const openWithDefaultApp: ShellAction | undefined = desktop
+  ? (id) => desktop.openAsset(id)
   : undefined
 
 /** Copies text; throws with a sentence for the user when the browser refuses. */
