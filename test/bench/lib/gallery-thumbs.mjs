@@ -3,7 +3,8 @@
 // pages), made once with sharp under $BENCH_DIR and hard-linked into each library's cache.
 // They are synthetic (a gradient, a disc, a label and some grain, so they weigh what photos
 // weigh), but real WebP files of the sizes the thumbnail step writes.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -11,7 +12,7 @@ import { benchDir } from './marquee.mjs'
 import { CONTENTS, contentOf } from './gallery-plan.mjs'
 
 /** Bump when the pictures change: a new folder is made beside the old one. */
-const THUMBS_VERSION = 1
+export const THUMBS_VERSION = 2
 export const VARIANTS = { small: 200, medium: 800 }
 /** Two at a time: the machine is shared, and this runs once. */
 const PARALLEL = 2
@@ -33,7 +34,8 @@ const hue = (n) => (n * 137.508) % 360
 function svgOf(content, width, height) {
   const label =
     content.type === 'video' ? '▶ video' : content.type === 'document' ? 'PDF page 1' : 'photo'
-  const size = Math.round(Math.min(width / 12, height / 5))
+  // Centred, so the square crops of the gallery's tiles still show it.
+  const size = Math.round(Math.min(width, height) / 10)
   const a = hue(content.c)
   const b = (a + 60 + (content.c % 120)) % 360
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -42,8 +44,8 @@ function svgOf(content, width, height) {
   </linearGradient></defs>
   <rect width="${width}" height="${height}" fill="url(#g)"/>
   <circle cx="${(0.2 + (content.c % 7) / 10) * width}" cy="${0.4 * height}" r="${0.22 * Math.min(width, height)}" fill="rgba(255,255,255,0.3)"/>
-  <text x="${size / 2}" y="${height - size / 2}" font-family="DejaVu Sans" font-weight="bold" font-size="${size}" fill="white">${content.theme} #${content.c}</text>
-  <text x="${size / 2}" y="${size * 1.2}" font-family="DejaVu Sans" font-size="${Math.round(size * 0.6)}" fill="rgba(255,255,255,0.85)">${label}</text>
+  <text x="${width / 2}" y="${height / 2 + size / 3}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${size}" fill="white">${content.theme} #${content.c}</text>
+  <text x="${width / 2}" y="${height / 2 + size * 1.3}" text-anchor="middle" font-family="DejaVu Sans" font-size="${Math.round(size * 0.6)}" fill="rgba(255,255,255,0.85)">${label}</text>
 </svg>`
 }
 
@@ -91,7 +93,9 @@ export async function ensureThumbs(log) {
   const dir = thumbsDir()
   const marker = join(dir, 'made.json')
   if (existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')), reused: true }
-  rmSync(dir, { recursive: true, force: true })
+  // Older pictures go (libraries made from them hold hard links, so theirs stay).
+  for (const old of readdirSync(benchDir).filter((name) => name.startsWith('gallery-thumbs-v')))
+    rmSync(join(benchDir, old), { recursive: true, force: true })
   const started = performance.now()
   const list = withThumbs()
   const made = {}
