@@ -1,4 +1,5 @@
 import { shell } from 'electron'
+import type { Asset, Root } from '../../shared/domain'
 import type { Core } from '../app'
 
 type Dispatcher = Pick<Core, 'dispatch'>
@@ -31,11 +32,12 @@ async function reachable(
 ): Promise<{ path: string; type: string } | string> {
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1)
     return 'That is not an asset of this library.'
-  const asset = await core.dispatch('assets.get', { id })
-  if (!asset.ok) return asset.error.message
+  const found = await core.dispatch('assets.get', { id })
+  if (!found.ok) return found.error.message
+  const asset = found.result as Asset
   const roots = await core.dispatch('roots.list', undefined)
-  const root = roots.ok ? roots.result.find((r) => r.id === asset.result.rootId) : undefined
+  const root = roots.ok ? (roots.result as Root[]).find((r) => r.id === asset.rootId) : undefined
   if (root?.status === 'offline')
     return `${root.label} is offline${root.statusReason ? ` (${root.statusReason})` : ''}: the original cannot be reached now.`
-  return { path: asset.result.path, type: asset.result.type }
+  return { path: asset.path, type: asset.type }
 }

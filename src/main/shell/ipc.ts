@@ -17,12 +17,10 @@ export interface IpcOptions {
   isAppUrl: AppUrlCheck
 }
 
+const REFUSED_MESSAGE = 'Only the Marquee window itself can use the Marquee API.'
 const REFUSED: ApiResponse<never> = {
   ok: false,
-  error: {
-    code: 'UNAVAILABLE',
-    message: 'Only the Marquee window itself can use the Marquee API.',
-  },
+  error: { code: 'UNAVAILABLE', message: REFUSED_MESSAGE },
 }
 
 /**
@@ -50,11 +48,11 @@ export function registerIpc({ core, window, isAppUrl }: IpcOptions): void {
   })
 
   ipcMain.handle(IPC_CHANNELS.revealAsset, async (event, id: unknown) =>
-    trustedWindow(event, IPC_CHANNELS.revealAsset) ? revealAsset(core, id) : REFUSED.error.message,
+    trustedWindow(event, IPC_CHANNELS.revealAsset) ? revealAsset(core, id) : REFUSED_MESSAGE,
   )
 
   ipcMain.handle(IPC_CHANNELS.openAsset, async (event, id: unknown) =>
-    trustedWindow(event, IPC_CHANNELS.openAsset) ? openAsset(core, id) : REFUSED.error.message,
+    trustedWindow(event, IPC_CHANNELS.openAsset) ? openAsset(core, id) : REFUSED_MESSAGE,
   )
 }
 
