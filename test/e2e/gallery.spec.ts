@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -262,6 +262,21 @@ test.describe('the gallery', () => {
     await expect(tile(page, TOTAL - 1)).toBeInViewport()
     await page.keyboard.press('Home')
     await expect.poll(() => focusedIndex(page)).toBe('0')
+    await page.keyboard.press('i')
+    const inspector = page.getByTestId('inspector')
+    await expect(inspector).toHaveAttribute(
+      'data-asset-id',
+      (await tile(page, 0).getAttribute('data-asset-id'))!,
+    )
+    await page.keyboard.press('ArrowRight')
+    await expect(inspector).toHaveAttribute(
+      'data-asset-id',
+      (await tile(page, 1).getAttribute('data-asset-id'))!,
+    )
+    await page.screenshot({ path: screenshotPath('gallery-inspector') })
+    await page.keyboard.press('i')
+    await expect(inspector).toBeHidden()
+    await page.keyboard.press('ArrowLeft')
     await page.keyboard.press('Shift+ArrowRight')
     await page.keyboard.press('Shift+ArrowRight')
     await expect(selected(page)).toHaveText('3 selected')
@@ -296,5 +311,89 @@ test.describe('the gallery', () => {
     )
     await page.keyboard.press('/')
     await expect(page.getByTestId('search')).toBeFocused()
+  })
+  test('fills in live while the core scans and processes, with no reload', async ({
+    page,
+    marquee,
+  }) => {
+    await page.goto(marquee.url)
+    await expect(page.getByTestId('add-folder-form')).toBeVisible()
+    const indexing = marquee.cli('index', root)
+    await expect(count(page)).toHaveText(`${TOTAL} items`, { timeout: 20_000 })
+    await page.screenshot({ path: screenshotPath('gallery-live') })
+    await expect(tile(page, 0).locator('img')).toHaveJSProperty('complete', true, {
+      timeout: 30_000,
+    })
+    await expect
+      .poll(
+        () =>
+          tiles(page).evaluateAll((ts) =>
+            ts.every((t) => t.getAttribute('data-status') === 'ready' && t.querySelector('img')),
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(true)
+    expect((await indexing).code).toBe(0)
+  })
+
+  test('groups by folder and by month under sticky headers, and justifies rows', async ({
+    page,
+    marquee,
+  }) => {
+    await openGallery(page, marquee, root)
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('folder')
+    const headers = page.locator('.group-header:not(.group-header--sticky)')
+    const sticky = page.locator('.group-header--sticky')
+    // Newest first by default: folders in reverse order.
+    await expect(headers.first()).toContainText('Signage/Menus11')
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toBeDisabled()
+    await page.getByRole('button', { name: /Descending/ }).click()
+    await expect(headers.first()).toContainText('Signage/Lobby16')
+    await expect(sticky).toContainText('Signage/Lobby16')
+    await page.screenshot({ path: screenshotPath('gallery-group-folder') })
+    // Scrolled to the end, the last group's name stays on top.
+    await page.getByTestId('gallery').evaluate((g) => (g.scrollTop = g.scrollHeight))
+    await expect(sticky).toContainText('Signage/Menus11')
+    await page.screenshot({ path: screenshotPath('gallery-group-sticky') })
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('month')
+    await expect(headers.first()).toContainText(String(TOTAL))
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('none')
+    await expect(headers).toHaveCount(0)
+
+    await page.getByRole('button', { name: 'Justified rows' }).click()
+    const widths = await tiles(page).evaluateAll((ts) =>
+      ts.map((t) => Math.round(t.getBoundingClientRect().width)),
+    )
+    expect(new Set(widths).size).toBeGreaterThan(1)
+    await page.screenshot({ path: screenshotPath('gallery-justified') })
+  })
+
+  test('keeps showing thumbnails of a root that went offline, and says so', async ({
+    page,
+    marquee,
+  }) => {
+    const away = mkdtempSync(join(tmpdir(), 'marquee-e2e-away-'))
+    const folder = join(away, 'Foyer')
+    for (let i = 0; i < 4; i++) {
+      const path = await outPath(folder, `foyer-${i + 1}.png`)
+      await (await photoLike(480, 270, 70 + i)).png().toFile(path)
+    }
+    try {
+      expect((await marquee.cli('index', folder, '--wait')).code).toBe(0)
+      await page.goto(marquee.url)
+      await page.getByTestId('root-item').filter({ hasText: 'Foyer' }).click()
+      await expect(count(page)).toHaveText('4 items')
+      renameSync(folder, `${folder} (unplugged)`)
+      await marquee.cli('scan')
+      await expect(page.getByTestId('gallery-offline')).toContainText('Foyer is offline')
+      await expect(tile(page, 0)).toHaveAttribute('aria-label', /, offline$/)
+      await expect(tile(page, 0).locator('.tile__flag--offline')).toHaveText('Offline')
+      const image = tile(page, 0).locator('img')
+      await expect(image).toHaveJSProperty('complete', true)
+      expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+      await page.screenshot({ path: screenshotPath('gallery-offline') })
+    } finally {
+      rmSync(away, { recursive: true, force: true })
+    }
   })
 })

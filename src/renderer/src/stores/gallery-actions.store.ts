@@ -31,7 +31,12 @@ export function createGalleryActionsStore(selection: SelectionStore) {
   void loadTags()
   onCleanup(onReconnect(() => void loadTags()))
   // Tag counts move when tagged assets come and go.
-  onCleanup(on('assets.changed', (c) => (c.added.length || c.removed.length) && void loadTags()))
+  onCleanup(
+    on(
+      'assets.changed',
+      (c) => (c.resync || c.added.length || c.removed.length) && void loadTags(),
+    ),
+  )
 
   /** Runs one action on the selection; returns its answer, or null when it failed. */
   const run = async <T>(

@@ -33,7 +33,9 @@ export function createGalleryFoldersStore() {
     timer = setTimeout(() => expandedRoots().forEach((id) => void load(id)), REFRESH_MS)
   }
   onCleanup(() => clearTimeout(timer))
-  onCleanup(on('assets.changed', (c) => (c.added.length || c.removed.length) && refresh()))
+  onCleanup(
+    on('assets.changed', (c) => (c.resync || c.added.length || c.removed.length) && refresh()),
+  )
   onCleanup(on('scan.progress', (p) => p.phase === 'done' && refresh()))
   onCleanup(onReconnect(refresh))
 

@@ -107,8 +107,8 @@ export function createGalleryStore(q: GalleryQueryStore) {
   onCleanup(() => clearTimeout(recountTimer))
   onCleanup(
     on('assets.changed', (change) => {
-      if (change.added.length || change.removed.length) recount()
-      if (change.changed.length) pages.refreshIds(change.changed)
+      if (change.resync || change.added.length || change.removed.length) recount()
+      else if (change.changed.length) pages.refreshIds(change.changed)
     }),
   )
   onCleanup(

@@ -123,7 +123,11 @@ export function FilterBar(props: FilterBarProps) {
       >
         <option value="">Any rating</option>
         <For each={[1, 2, 3, 4, 5]}>
-          {(n) => <option value={n}>{'★'.repeat(n)} or more</option>}
+          {(n) => (
+            <option value={n} aria-label={`${n} stars or more`}>
+              {'★'.repeat(n)}+
+            </option>
+          )}
         </For>
       </Choice>
       <Choice
@@ -184,14 +188,25 @@ export function FilterBar(props: FilterBarProps) {
         <option value="folder">By folder</option>
         <option value="month">By month</option>
       </Choice>
-      <Choice
-        label="Layout"
-        value={props.arrangement}
-        onChange={(v) => props.onArrangement(v as Arrangement)}
+      <button
+        type="button"
+        class="icon-button filter-bar__toggle"
+        aria-pressed={props.arrangement === 'justified'}
+        aria-label="Justified rows"
+        title="Justified rows: tiles as wide as their pictures"
+        onClick={() =>
+          props.onArrangement(props.arrangement === 'justified' ? 'grid' : 'justified')
+        }
       >
-        <option value="grid">Squares</option>
-        <option value="justified">Justified</option>
-      </Choice>
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M2 3h5v4H2zM9 3h5v4H9zM2 9h8v4H2zM12 9h2v4h-2z"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.3"
+          />
+        </svg>
+      </button>
       <div class="segmented" role="group" aria-label="Zoom">
         <For each={ZOOMS}>
           {(z) => (

@@ -245,7 +245,9 @@ export function GalleryGrid(props: GalleryGridProps) {
     if (!section?.hasHeader) return null
     const i = l.sections.indexOf(section)
     const next = l.sections[i + 1]
-    const push = next ? Math.min(0, next.top - top() - l.header) : 0
+    // Sits on its in-flow twin until that scrolls away, then gives way to the next header.
+    const own = Math.max(0, section.top - top())
+    const push = next ? Math.min(own, next.top - top() - l.header) : own
     return { section, push }
   })
   const headers = createMemo(() => headersIn(layout(), top(), top() + viewport.height()))
