@@ -61,7 +61,7 @@ async function openGallery(page: Page, marquee: Marquee, root: string): Promise<
 /** Tiles in the first row: how many columns the grid has. */
 async function columns(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const all = [...document.querySelectorAll<HTMLElement>('[data-testid="gallery-item"]')]
+    const all = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="gallery-item"]'))
     const first = all.find((t) => t.dataset.index === '0')!.getBoundingClientRect().top
     return all.filter((t) => t.getBoundingClientRect().top === first).length
   })
