@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -395,5 +395,49 @@ test.describe('the gallery', () => {
     } finally {
       rmSync(away, { recursive: true, force: true })
     }
+  })
+  test('rates, collects and removes the selection, naming the playlist that holds it first', async ({
+    page,
+    marquee,
+  }) => {
+    await openGallery(page, marquee, root)
+    const selectFirstThree = async () => {
+      await tile(page, 0).click()
+      await tile(page, 2).click({ modifiers: ['Shift'] })
+      await expect(selected(page)).toHaveText('3 selected')
+    }
+    await selectFirstThree()
+    await page.getByRole('button', { name: 'Rate 4 stars' }).click()
+    await expect(page.getByTestId('gallery-notice')).toContainText('3 assets rated')
+    await expect(tile(page, 1).locator('.tile__rating')).toHaveText('★★★★')
+    await page.getByRole('combobox', { name: 'Rating' }).selectOption('4')
+    await expect(count(page)).toHaveText('3 items')
+    await page.getByRole('combobox', { name: 'Rating' }).selectOption('')
+    await expect(count(page)).toHaveText(`${TOTAL} items`)
+
+    await selectFirstThree()
+    await page.getByRole('button', { name: 'Add to…' }).click()
+    const collect = page.getByTestId('collect-dialog')
+    await collect.getByRole('radio', { name: 'Playlist' }).click()
+    await collect.getByLabel('Name').fill('Lobby loop')
+    await collect.getByRole('button', { name: 'Create playlist and add' }).click()
+    await expect(page.getByTestId('gallery-notice')).toContainText(
+      'Playlist “Lobby loop” now holds 3 items',
+    )
+
+    await page.getByRole('button', { name: 'Remove…' }).click()
+    const remove = page.getByTestId('remove-dialog')
+    await remove.getByRole('button', { name: 'Remove from library' }).click()
+    await expect(remove.getByRole('alert')).toContainText('Playlist “Lobby loop” (3 items)')
+    await page.screenshot({ path: screenshotPath('gallery-remove-held') })
+    await remove.getByRole('button', { name: 'Remove anyway' }).click()
+    await expect(remove).toBeHidden()
+    await expect(count(page)).toHaveText(`${TOTAL - 3} items`)
+    await expect(page.getByTestId('gallery-notice')).toContainText('The files were not touched')
+    // Forgotten by the library, still on disk.
+    const files = readdirSync(root, { recursive: true }).filter((f) =>
+      /\.(png|jpg|mp4)$/.test(String(f)),
+    )
+    expect(files).toHaveLength(TOTAL)
   })
 })
