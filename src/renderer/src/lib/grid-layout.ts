@@ -21,6 +21,8 @@ export interface GridOptions {
   padding: number
   /** Height of a group header; unused without groups. */
   header: number
+  /** Room below the last row (for what floats over the grid's bottom edge). */
+  footer?: number
 }
 
 export interface Section {
@@ -96,7 +98,8 @@ export function computeLayout(
     push(group.key, group.label, count, true)
   }
   if (start < total) push('', '', total - start, groups !== null && sections.length > 0)
-  const height = Math.max(y - (sections.length ? gap : 0), padding) + padding
+  const height =
+    Math.max(y - (sections.length ? gap : 0), padding) + padding + (options.footer ?? 0)
   return {
     columns,
     tileWidth,

@@ -31,6 +31,8 @@ export const MAX_TILES = 400
 const GAP = 6
 const PADDING = 16
 const HEADER = 40
+/** The selection bar floats over the grid's bottom: the last row can scroll clear of it. */
+const FOOTER = 64
 /** Positions in the layer are relative to a base that moves in steps this large (huge grids). */
 const BASE_STEP = 1_000_000
 
@@ -75,6 +77,7 @@ export function GalleryGrid(props: GalleryGridProps) {
       gap: GAP,
       padding: PADDING,
       header: HEADER,
+      footer: FOOTER,
     }),
   )
   // The 200 px thumbnail while it covers the tile's pixels (small zoom on a standard screen),
@@ -93,14 +96,19 @@ export function GalleryGrid(props: GalleryGridProps) {
     const rows = Math.ceil((viewport.height() + 2 * margin()) / l.stride) + 2
     return Math.max(1, Math.min(MAX_TILES, rows * l.columns))
   })
+  const visible = createMemo(
+    () => indexRange(layout(), top(), top() + viewport.height()),
+    undefined,
+    { equals: (a, b) => a.first === b.first && a.last === b.last },
+  )
   const range = createMemo(
     () => {
-      const visible = indexRange(layout(), top(), top() + viewport.height())
+      const shown = visible()
       const wide = indexRange(layout(), top() - margin(), top() + viewport.height() + margin())
       // The margin gives way first when the pool cannot hold it all.
-      const spare = Math.max(0, pool() - (visible.last - visible.first + 1))
-      const first = Math.max(wide.first, visible.first - Math.floor(spare / 2))
-      const last = Math.min(wide.last, first + pool() - 1, visible.last + spare)
+      const spare = Math.max(0, pool() - (shown.last - shown.first + 1))
+      const first = Math.max(wide.first, shown.first - Math.floor(spare / 2))
+      const last = Math.min(wide.last, first + pool() - 1, shown.last + spare)
       return { first, last }
     },
     undefined,
@@ -187,6 +195,7 @@ export function GalleryGrid(props: GalleryGridProps) {
     },
     isSelected: (index, id) => props.isSelected(index, id),
     focusIndex: () => props.focusIndex,
+    isVisible: (index) => index >= visible().first && index <= visible().last,
     gridFocused: focusedWithin,
     hovered,
     setHovered,

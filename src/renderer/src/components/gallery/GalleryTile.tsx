@@ -11,6 +11,8 @@ export interface TileContext {
   boxOf: (index: number) => TileBox
   isSelected: (index: number, id: number | undefined) => boolean
   focusIndex: () => number
+  /** On screen now (not only in the margin): its thumbnail loads first. */
+  isVisible: (index: number) => boolean
   gridFocused: () => boolean
   hovered: () => number
   setHovered: (index: number) => void
@@ -108,6 +110,7 @@ export function GalleryTile(props: { index: number; ctx: TileContext }) {
                   alt=""
                   loading="lazy"
                   decoding="async"
+                  fetchpriority={ctx.isVisible(props.index) ? 'high' : 'low'}
                   draggable={false}
                 />
               )}
