@@ -118,6 +118,14 @@ test.describe('the gallery', () => {
     await page.getByTestId('folder-item').filter({ hasText: '2026' }).click()
     await expect(count(page)).toHaveText('6 items')
     await page.screenshot({ path: screenshotPath('gallery-folder') })
+
+    // The folders themselves are managed on their own page; a root's old address still works.
+    await page.getByRole('link', { name: /^Folders/ }).click()
+    await expect(page.getByRole('heading', { name: 'Folders' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Signage', exact: true })).toBeVisible()
+    await page.goto(`${marquee.origin}/#/library/1`)
+    await expect(page).toHaveURL(/#\/folders\/1$/)
+    await expect(page.getByTestId('index-stats')).toBeVisible()
   })
 
   test('plays a video’s preview on hover, and filters by type', async ({ page, marquee }) => {
