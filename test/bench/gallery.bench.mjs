@@ -8,7 +8,8 @@ import { procStats, startServe } from './lib/stream.mjs'
 import { connectApi, untilRescanned } from './lib/gallery-api.mjs'
 import { ensureLibrary } from './lib/gallery-library.mjs'
 import { measureBrowser } from './lib/gallery-figures.mjs'
-import { searchFigures, tagFigures } from './lib/gallery-calls.mjs'
+import { searchFigures, searchSplitRow, tagFigures, TERMS } from './lib/gallery-calls.mjs'
+import { probe } from './lib/probe.mjs'
 
 export const description =
   'gallery at 100k and 1M: first tiles (≤ 0.5 / 1 s), scroll frames (p95 ≤ 16.7 ms, tasks ≤ 50 ms, ≤ 400 tiles), heap ≤ 150 MB, serve RSS ≤ 400 MB, search ≤ 100 ms, select all + tag ≤ 2 s'
@@ -114,6 +115,11 @@ async function measureSize(n, log) {
         error: `serve ended by itself: ${serve.stderr().slice(-500)}`,
         pass: false,
       })
+  }
+  try {
+    rows.push(searchSplitRow(n, probe('gallery-search', [lib.dataDir, ...TERMS])))
+  } catch (error) {
+    rows.push({ test: `text search split ${count(n)}`, error: String(error.message ?? error) })
   }
   return rows
 }

@@ -77,6 +77,14 @@ async function galleryCentre(page) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
+/**
+ * A window of `ms` with no input: the frames of the page at rest on this machine, the reference
+ * the scrolling frames are read against (a busy machine drops frames of an idle page too).
+ */
+export function atRest(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
 /** `steps` wheel notches of `delta` px, `perSecond` of them a second, over the gallery. */
 export async function wheel(page, { steps, delta, perSecond }) {
   const centre = await galleryCentre(page)

@@ -4,7 +4,7 @@ import { count, median, millis, seconds } from './measure.mjs'
 import { percentile, targetRow } from './gallery-rows.mjs'
 
 /** Words a user types; they hit folders, names, metadata (camera), tags, or nothing. */
-const TERMS = [
+export const TERMS = [
   'lobby',
   'summer sale',
   'poster',
@@ -83,4 +83,23 @@ export async function tagFigures(api, n, log) {
       notes: [...new Set(problems)],
     }),
   ]
+}
+
+/**
+ * Where the first page of each search spends its time in-process (probes/gallery-search.probe.ts,
+ * run once serve has stopped): the call, the full-text match alone, the count, the page's SELECT.
+ */
+export function searchSplitRow(n, split) {
+  const terms = Object.entries(split).sort((a, b) => b[1].callMs - a[1].callMs)
+  const [term, slowest] = terms[0]
+  return targetRow({
+    test: `text search split ${count(n)}`,
+    marquee: `slowest "${term}": call ${millis(slowest.callMs)}; then alone: FTS match ${millis(slowest.ftsMs ?? NaN)} (${slowest.ftsRows} rows), count ${millis(slowest.countMs)}, page ${millis(slowest.pageMs)}`,
+    reference: 'in-process, fresh count',
+    metrics: split,
+    // The steps of the plan that read many rows: scans and sorts.
+    notes: [
+      `page plan for "${term}": ${slowest.plan.filter((step) => /SCAN|TEMP/.test(step)).join('; ')}`,
+    ],
+  })
 }

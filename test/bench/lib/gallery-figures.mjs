@@ -1,7 +1,11 @@
 // The browser half of the gallery benchmark: runs the gallery-browser.mjs steps on one library
 // and turns what they saw into result rows.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { repo } from './marquee.mjs'
 import { count, median, millis } from './measure.mjs'
 import * as steps from './gallery-browser.mjs'
+import * as inPage from './gallery-page.mjs'
 import { percentile, targetRow } from './gallery-rows.mjs'
 
 /** Fresh page loads of #/library; the median is checked, the first (cold server) kept. */
@@ -10,6 +14,7 @@ const LOADS = 5
 const WHEEL = { steps: 300, delta: 400, perSecond: 30 }
 const TRACED_WHEEL = { steps: 90, delta: 400, perSecond: 30 }
 const JUMPS = 20
+const AT_REST_MS = 3000
 const FRAME_MS = 16.7
 const LONG_TASK_MS = 50
 const MAX_TILES = 400
@@ -20,6 +25,19 @@ const RSS_MB = { 1_000_000: 400 }
 const mb = (v) => `${v.toFixed(0)} MB`
 const label = (n) => (n === 1_000_000 ? '1m' : count(n).toLowerCase())
 
+/**
+ * The line of the built renderer a script position falls on (` «…»`), so an anonymous function
+ * in an attribution can be found in the sources; '' when the file is not in out/renderer.
+ */
+function sourceLine(url, at) {
+  if (!url || !(at >= 0)) return ''
+  const file = join(repo, 'out', 'renderer', 'assets', url.split('/').pop().split('?')[0])
+  if (!existsSync(file)) return ''
+  const text = readFileSync(file, 'utf8')
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, text.indexOf('\n', at)).trim()
+  return ` «${line.length > 80 ? `${line.slice(0, 80)}…` : line}»`
+}
+
 /** Frame and long-task figures of a recording, and what the long frames ran (attribution). */
 function frames(recording) {
   const deltas = recording.frames
@@ -27,7 +45,8 @@ function frames(recording) {
   const scripts = new Map()
   for (const frame of recording.loafs)
     for (const s of frame.scripts) {
-      const key = `${s.fn || '(anonymous)'} ${s.invoker ?? ''} ${(s.url ?? '').split('/').pop()}`
+      const where = s.url ? ` ${s.url.split('/').pop()}@${s.at}` : ''
+      const key = `${s.fn || '(anonymous)'} ${s.invoker ?? ''}${where}${sourceLine(s.url, s.at)}`
       scripts.set(key, (scripts.get(key) ?? 0) + s.ms)
     }
   return {
@@ -49,7 +68,8 @@ function frames(recording) {
   }
 }
 
-function frameRows(n, what, f, notes = []) {
+function frameRows(n, what, f, rest, notes = []) {
+  const reference = `at rest: p95 ${millis(rest.p95)}, ${rest.longTasks} long tasks`
   const attribution = f.longFrames
     ? [
         `${f.longFrames} frames over 50 ms (${Math.round(f.longFrameRenderMs)} ms of it style/layout/paint); their scripts: ${f.longFrameScripts.map((s) => `${s.name.trim()} ${s.ms} ms`).join(', ') || 'none'}`,
@@ -59,6 +79,7 @@ function frameRows(n, what, f, notes = []) {
     targetRow({
       test: `${what} ${count(n)}: p95 frame`,
       marquee: `p95 ${millis(f.p95)}, median ${millis(f.p50)}, max ${millis(f.max)}, ${f.over33} of ${f.count} frames > 33 ms`,
+      reference,
       value: f.p95,
       limit: FRAME_MS,
       unit: 'ms',
@@ -68,6 +89,7 @@ function frameRows(n, what, f, notes = []) {
     targetRow({
       test: `${what} ${count(n)}: longest task`,
       marquee: `${millis(f.longestTaskMs)} (${f.longTasks} long tasks)`,
+      reference,
       value: f.longestTaskMs,
       limit: LONG_TASK_MS,
       unit: 'ms',
@@ -110,6 +132,8 @@ export async function measureBrowser({ n, serve, api, log }) {
     out.loadTrace = { marks: open.marks, ...(await steps.stopTrace(browser)) }
     const { page } = open
     log(`gallery ${count(n)}: first tiles ${loads.map((l) => millis(l.firstTileMs)).join(', ')}`)
+    await page.evaluate(inPage.untilFilled, 10_000)
+    out.rest = await steps.recordDuring(page, () => steps.atRest(AT_REST_MS))
     out.wheel = await steps.recordDuring(page, () => steps.wheel(page, WHEEL))
     log(`gallery ${count(n)}: wheel done, ${out.wheel.result.after.scrollTop} px down`)
     out.keys = await steps.recordDuring(page, () => steps.endHome(page))
@@ -162,12 +186,12 @@ function traceRow(test, t, reference, notes = []) {
 
 function rows(n, out, rssPeakMb, serveStats, settled) {
   const first = out.loads.map((l) => l.firstTileMs)
+  const rest = frames(out.rest)
   const wheel = frames(out.wheel)
   const keys = frames(merge(out.keys, out.jumps))
   const jumpFills = out.jumps.result.map((j) => j.fill.ms)
   const unfilled = out.jumps.result.filter((j) => !j.fill.filled).length
   const end = out.keys.result.End.state
-  const atBottom = end.scrollTop + end.clientHeight >= end.scrollHeight - 2
   const wheeled = out.wheel.result.after.scrollTop - out.wheel.result.before.scrollTop
   const tiles = Math.max(wheel.maxTiles, keys.maxTiles)
   const t = out.trace
@@ -181,11 +205,15 @@ function rows(n, out, rssPeakMb, serveStats, settled) {
       unit: 'ms',
       metrics: { loads: out.loads },
     }),
-    ...frameRows(n, 'wheel', wheel, [
+    ...frameRows(n, 'wheel', wheel, rest, [
       `${WHEEL.steps} notches of ${WHEEL.delta} px in ${(out.wheel.result.inputMs / 1000).toFixed(1)} s moved ${wheeled} px of ${out.wheel.result.after.scrollHeight}`,
     ]),
-    ...frameRows(n, 'End/Home + jumps', keys, [
-      ...(atBottom ? [] : [`End left the gallery at ${end.scrollTop} of ${end.scrollHeight} px`]),
+    ...frameRows(n, 'End/Home + jumps', keys, rest, [
+      ...(end.lastShown
+        ? []
+        : [
+            `after End the last asset's tile was not shown (${end.scrollTop} of ${end.scrollHeight} px)`,
+          ]),
       ...(unfilled ? [`${unfilled} of ${JUMPS} jumps showed no complete tiles within 10 s`] : []),
     ]),
     targetRow({

@@ -145,14 +145,23 @@ export function stopRecorder() {
   return { frames, maxTiles, maxNodes, longTasks, loafs }
 }
 
-/** The scroll container's geometry and the number of tiles in the DOM. */
+/**
+ * The scroll container's geometry, the number of tiles in the DOM, and whether the last asset's
+ * tile is among them (its `aria-posinset` equals its `aria-setsize`).
+ */
 export function galleryState() {
   const gallery = document.querySelector('[data-testid=gallery]')
+  const tiles = [...document.querySelectorAll('[data-testid=gallery-item]')]
   return {
     scrollTop: gallery?.scrollTop ?? null,
     scrollHeight: gallery?.scrollHeight ?? null,
     clientHeight: gallery?.clientHeight ?? null,
-    tiles: document.querySelectorAll('[data-testid=gallery-item]').length,
+    tiles: tiles.length,
+    lastShown: tiles.some(
+      (t) =>
+        t.hasAttribute('aria-setsize') &&
+        t.getAttribute('aria-posinset') === t.getAttribute('aria-setsize'),
+    ),
   }
 }
 
