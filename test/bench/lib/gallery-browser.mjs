@@ -179,6 +179,7 @@ export async function screenshots(page, name) {
   try {
     await page.locator(TILE).first().dblclick()
     await page.waitForFunction(inPage.viewerShown, undefined, { timeout: 10_000 })
+    await page.evaluate(inPage.animationsDone)
     out.viewer = screenshotPath(`bench-viewer-${name}`)
     await page.screenshot({ path: out.viewer })
     await page.keyboard.press('Escape')

@@ -217,3 +217,14 @@ export function selectedCount(n) {
   const text = document.querySelector('[data-testid=selection-count]')?.textContent ?? ''
   return text.replace(/\D/g, '') === String(n)
 }
+
+/**
+ * Resolves once the page's CSS animations and transitions that end (the viewer's fade; not a
+ * spinner's endless turn) have ended.
+ */
+export function animationsDone() {
+  const ending = document
+    .getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+  return Promise.all(ending.map((a) => a.finished.catch(() => undefined)))
+}
