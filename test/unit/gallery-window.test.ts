@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AssetRow } from '../../src/shared/domain'
 import {
+  followsProcessing,
   PAGE_SIZE,
   PageWindow,
   type PageAnswer,
@@ -122,5 +123,14 @@ describe('the gallery page window', () => {
     expect(core.calls.slice(before).map((c) => c.request.offset)).toEqual([200])
     // The old rows stay on screen until the new ones arrive.
     expect(window.rowAt(250)?.id).toBe(250)
+  })
+
+  it('recounts on processed changes only for queries processing can reshape', () => {
+    expect(followsProcessing({ sort: 'name', rootId: 1, types: ['image'] })).toBe(false)
+    expect(followsProcessing({ sort: 'name', group: 'folder' })).toBe(false)
+    expect(followsProcessing({ sort: 'name', statuses: ['queued'] })).toBe(true)
+    expect(followsProcessing({ sort: 'name', text: 'lobby' })).toBe(true)
+    expect(followsProcessing({})).toBe(true) // by date, which metadata fills in
+    expect(followsProcessing({ sort: 'rating', group: 'folder' })).toBe(false)
   })
 })

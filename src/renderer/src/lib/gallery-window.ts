@@ -4,9 +4,36 @@
  * renderer a few thousand rows at most. Plain TypeScript (no Solid), so it is unit-tested
  * without a DOM; the store turns its notifications into signals.
  */
-import type { AssetRow } from '../../../shared/domain'
+import type { AssetRow, GalleryQuery } from '../../../shared/domain'
 
 export const PAGE_SIZE = 200
+
+/** Sorts whose keys processing fills in or the user edits (date taken comes from metadata). */
+const MOVING_SORTS = new Set(['date', 'rating', 'duration'])
+
+/**
+ * Whether processing or edits can change which assets a query holds, or their order: then a
+ * batch of changed ids means a recount, not only fresh rows. Scope, type and name are fixed
+ * when a file is found.
+ */
+export function followsProcessing(q: GalleryQuery): boolean {
+  const filtered =
+    q.statuses !== undefined ||
+    q.minRating !== undefined ||
+    q.tagIds !== undefined ||
+    Boolean(q.text?.trim()) ||
+    q.orientation !== undefined ||
+    q.minWidth !== undefined ||
+    q.minHeight !== undefined ||
+    q.minDurationMs !== undefined ||
+    q.maxDurationMs !== undefined ||
+    q.duplicates === true ||
+    q.similarTo !== undefined ||
+    q.from !== undefined ||
+    q.to !== undefined
+  if (filtered || q.group === 'month') return true
+  return q.group === undefined && MOVING_SORTS.has(q.sort ?? 'date')
+}
 
 export interface PageRequest {
   offset: number

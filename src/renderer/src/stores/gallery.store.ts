@@ -8,14 +8,14 @@ import {
 } from 'solid-js'
 import type { AssetRow, GalleryQuery } from '../../../shared/domain'
 import { call, messageOf, on, onReconnect } from '../lib/api'
-import { PAGE_SIZE, PageWindow } from '../lib/gallery-window'
+import { followsProcessing, PAGE_SIZE, PageWindow } from '../lib/gallery-window'
 import type { GridGroup } from '../lib/grid-layout'
 import type { GalleryQueryStore } from './gallery-query.store'
 
 /** Processing order follows the screen; asked at most this often while scrolling. */
 const PRIORITIZE_MS = 400
 /** Added or removed assets move every position: total, groups and pages are refetched at most this often. */
-const RECOUNT_MS = 500
+const RECOUNT_MS = 1000
 
 /**
  * The gallery's data: the query's total and group counts, and a sparse window of rows (never
@@ -88,11 +88,15 @@ export function createGalleryStore(q: GalleryQueryStore) {
   )
   createEffect(whenChanged([q.query, q.grouping], () => void loadGroups()))
 
-  /** A recount keeps the rows on screen: the window refetches them in place. */
+  /**
+   * A recount keeps the rows on screen: the window refetches them in place. At most one runs
+   * per RECOUNT_MS however many batches arrive (processing sends about four a second).
+   */
   let recountTimer: ReturnType<typeof setTimeout> | undefined
   const recount = (): void => {
-    clearTimeout(recountTimer)
+    if (recountTimer) return
     recountTimer = setTimeout(async () => {
+      recountTimer = undefined
       const mine = loads
       try {
         const head = await call('assets.page', { ...asked, offset: 0, limit: 1 })
@@ -107,8 +111,11 @@ export function createGalleryStore(q: GalleryQueryStore) {
   onCleanup(() => clearTimeout(recountTimer))
   onCleanup(
     on('assets.changed', (change) => {
-      if (change.resync || change.added.length || change.removed.length) recount()
-      else if (change.changed.length) pages.refreshIds(change.changed)
+      if (change.resync || change.added.length || change.removed.length) return recount()
+      if (!change.changed.length) return
+      pages.refreshIds(change.changed)
+      // Processing can move assets into, out of or along this query: count and place again.
+      if (followsProcessing(asked)) recount()
     }),
   )
   onCleanup(

@@ -14,6 +14,7 @@ import { useStore } from '../stores'
 import type { HeldBy } from '../stores/gallery-actions.store'
 import { TILE_SIZE } from '../stores/gallery-query.store'
 import '../styles/gallery.css'
+import '../styles/gallery-chrome.css'
 
 type DialogName = 'tag' | 'remove' | 'collect'
 
@@ -141,6 +142,8 @@ export function GalleryView() {
         onZoom={q.setZoom}
         arrangement={q.arrangement()}
         onArrangement={q.setArrangement}
+        inspector={inspectorOpen()}
+        onInspector={() => setInspectorOpen((open) => !open)}
       />
       <Show when={gallery.error()}>
         {(message) => (

@@ -59,6 +59,8 @@ export interface FilterBarProps {
   onZoom: (zoom: Zoom) => void
   arrangement: Arrangement
   onArrangement: (arrangement: Arrangement) => void
+  inspector: boolean
+  onInspector: () => void
 }
 
 /** Narrows the gallery and says how to show it; every control is a labelled native one. */
@@ -223,6 +225,28 @@ export function FilterBar(props: FilterBarProps) {
           )}
         </For>
       </div>
+      <button
+        type="button"
+        class="icon-button filter-bar__toggle"
+        aria-pressed={props.inspector}
+        aria-label="Inspector"
+        title="Inspector (i)"
+        onClick={() => props.onInspector()}
+      >
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <rect
+            x="2"
+            y="2.5"
+            width="12"
+            height="11"
+            rx="1.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.3"
+          />
+          <path d="M10 2.5v11" stroke="currentColor" stroke-width="1.3" />
+        </svg>
+      </button>
     </div>
   )
 }

@@ -1,25 +1,21 @@
-import { createEffect, createMemo, createSignal, For, Index, on, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, Index, on, onCleanup, Show } from 'solid-js'
 import type { AssetRow } from '../../../../shared/domain'
 import type { Range } from '../../lib/gallery-selection'
-import { formatCount } from '../../lib/format'
 import {
   boxOf,
   computeLayout,
-  headersIn,
   indexAt,
   indexesInRect,
   indexRange,
-  justifyRow,
   moveIndex,
-  rowOf,
   scrollHeightOf,
   scrollTopFor,
-  sectionAtY,
   virtualTop,
   type GridGroup,
-  type TileBox,
 } from '../../lib/grid-layout'
 import { GalleryTile, type TileContext } from './GalleryTile'
+import { GroupHeaders, StickyHeader } from './GroupHeaders'
+import { justifiedBox } from './justify'
 import { createGridViewport } from './grid-viewport'
 import { gridKeyAction, type GridKeyAction } from './grid-keys'
 import { createRubberBand, type ClickMods } from './rubber-band'
@@ -126,19 +122,25 @@ export function GalleryGrid(props: GalleryGridProps) {
     const { first, last } = range()
     props.onView(first, last, viewport.fast())
   })
+  /** The first tile at the top of the view, kept across zoom and width changes. */
+  let topIndex = 0
   createEffect(
     on(
       () => props.generation,
-      () => el && (el.scrollTop = 0),
+      () => {
+        topIndex = 0
+        if (el) el.scrollTop = 0
+      },
       { defer: true },
     ),
   )
-  // A new zoom or width keeps the first visible tile at the top.
-  let topIndex = 0
+  // A new zoom or width keeps the first visible tile at the top (and nothing else does: new
+  // counts or groups must not pull the view back to where it was).
   createEffect(() => (topIndex = indexRange(layout(), top(), top() + 1).first))
+  const tileShape = createMemo(() => `${layout().columns}:${layout().tileWidth}`)
   createEffect(
     on(
-      () => [layout().columns, layout().tileWidth] as const,
+      tileShape,
       () => {
         if (!el || topIndex <= 0) return
         const y = boxOf(layout(), topIndex).y - PADDING
@@ -171,26 +173,11 @@ export function GalleryGrid(props: GalleryGridProps) {
     ),
   )
 
-  const justifiedBox = (index: number, box: TileBox): TileBox => {
-    const l = layout()
-    const row = rowOf(l, index)
-    const aspects: number[] = []
-    for (let i = row.start; i < row.start + row.length; i++) {
-      const r = props.rowAt(i)
-      if (!r?.width || !r.height) return box
-      aspects.push(r.width / r.height)
-    }
-    const full = row.length === l.columns
-    const inner = l.columns * l.tileWidth + (l.columns - 1) * l.gap
-    const spot = justifyRow(aspects, inner, l.tileHeight, l.gap, full)[index - row.start]!
-    return { ...box, x: l.padding + spot.x, width: spot.width }
-  }
-
   const ctx: TileContext = {
     rowAt: (index) => props.rowAt(index),
     boxOf: (index) => {
       const box = boxOf(layout(), index)
-      const placed = props.justified ? justifiedBox(index, box) : box
+      const placed = props.justified ? justifiedBox(layout(), index, box, props.rowAt) : box
       return { ...placed, y: placed.y - base() }
     },
     isSelected: (index, id) => props.isSelected(index, id),
@@ -246,20 +233,6 @@ export function GalleryGrid(props: GalleryGridProps) {
     return props.focusIndex >= first && props.focusIndex <= last
   }
 
-  // The header of the section at the top stays put; the next one pushes it up.
-  const sticky = createMemo(() => {
-    const l = layout()
-    if (!l.header) return null
-    const section = sectionAtY(l, top())
-    if (!section?.hasHeader) return null
-    const i = l.sections.indexOf(section)
-    const next = l.sections[i + 1]
-    // Sits on its in-flow twin until that scrolls away, then gives way to the next header.
-    const own = Math.max(0, section.top - top())
-    const push = next ? Math.min(own, next.top - top() - l.header) : own
-    return { section, push }
-  })
-  const headers = createMemo(() => headersIn(layout(), top(), top() + viewport.height()))
   const layerOffset = () => (scaled() ? viewport.scrollTop() - top() + base() : 0)
 
   onCleanup(() => setHovered(-1))
@@ -282,35 +255,14 @@ export function GalleryGrid(props: GalleryGridProps) {
       }}
       {...rubber.handlers}
     >
-      <div class="gallery-grid__sticky" aria-hidden="true">
-        <Show when={sticky()}>
-          {(s) => (
-            <div
-              class="group-header group-header--sticky"
-              style={{ transform: `translateY(${s().push}px)` }}
-            >
-              <GroupTitle label={s().section.label} count={s().section.count} />
-            </div>
-          )}
-        </Show>
-      </div>
+      <StickyHeader layout={layout()} top={top()} height={viewport.height()} base={base()} />
       <div class="gallery-grid__sizer" style={{ height: `${scrollHeightOf(layout())}px` }}>
         <div
           class="gallery-grid__layer"
           classList={{ 'is-scaled': scaled() }}
           style={{ transform: `translateY(${layerOffset()}px)` }}
         >
-          <For each={headers()}>
-            {(section) => (
-              <div
-                class="group-header"
-                role="presentation"
-                style={{ transform: `translateY(${section.top - base()}px)` }}
-              >
-                <GroupTitle label={section.label} count={section.count} />
-              </div>
-            )}
-          </For>
+          <GroupHeaders layout={layout()} top={top()} height={viewport.height()} base={base()} />
           <Index each={slots()}>{(index) => <GalleryTile index={index()} ctx={ctx} />}</Index>
           <Show when={rubber.band()}>
             {(b) => (
@@ -332,12 +284,3 @@ export function GalleryGrid(props: GalleryGridProps) {
 }
 
 const xy = (p: { x: number; y: number }): [number, number] => [p.x, p.y]
-
-function GroupTitle(props: { label: string; count: number }) {
-  return (
-    <>
-      <span class="group-header__label">{props.label || 'Other'}</span>
-      <span class="group-header__count">{formatCount(props.count)}</span>
-    </>
-  )
-}
