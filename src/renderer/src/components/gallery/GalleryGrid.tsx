@@ -184,6 +184,7 @@ export function GalleryGrid(props: GalleryGridProps) {
     focusIndex: () => props.focusIndex,
     isVisible: (index) => index >= visible().first && index <= visible().last,
     gridFocused: focusedWithin,
+    settled: viewport.settled,
     hovered,
     setHovered,
     variant,
@@ -236,6 +237,31 @@ export function GalleryGrid(props: GalleryGridProps) {
   const layerOffset = () => (scaled() ? viewport.scrollTop() - top() + base() : 0)
 
   onCleanup(() => setHovered(-1))
+
+  // Past the height limit the scrollbar is scaled; the wheel is not: a notch moves the same
+  // distance through a million assets as through a thousand. Only then is the listener active
+  // (not passive): below the limit the browser scrolls on its own.
+  const onWheel = (event: WheelEvent): void => {
+    const l = layout()
+    const h = viewport.height()
+    const dom = scrollHeightOf(l)
+    if (!el || dom >= l.height || dom <= h || event.ctrlKey) return
+    const px =
+      event.deltaMode === WheelEvent.DOM_DELTA_LINE
+        ? event.deltaY * 40
+        : event.deltaMode === WheelEvent.DOM_DELTA_PAGE
+          ? event.deltaY * h
+          : event.deltaY
+    if (!px) return
+    event.preventDefault()
+    el.scrollTop += px / ((l.height - h) / (dom - h))
+  }
+  createEffect(() => {
+    if (!el || !scaled()) return
+    const target = el
+    target.addEventListener('wheel', onWheel, { passive: false })
+    onCleanup(() => target.removeEventListener('wheel', onWheel))
+  })
 
   return (
     <div

@@ -14,6 +14,8 @@ export interface TileContext {
   /** On screen now (not only in the margin): its thumbnail loads first. */
   isVisible: (index: number) => boolean
   gridFocused: () => boolean
+  /** False while the view flies past: new tiles wait before asking for their thumbnail. */
+  settled: () => boolean
   hovered: () => number
   setHovered: (index: number) => void
   variant: () => 'small' | 'medium'
@@ -42,12 +44,22 @@ export function GalleryTile(props: { index: number; ctx: TileContext }) {
     const r = row()
     return r ? ctx.isOffline(r.rootId) : false
   }
-  const src = createMemo(() => {
+  // A tile that arrives while the view flies past waits for it to settle; one that already
+  // shows its thumbnail keeps it.
+  let placedIndex = -2
+  const mayLoad = createMemo<boolean>((before) => {
+    const index = props.index
+    const settled = ctx.settled()
+    if (index === placedIndex) return before || settled
+    placedIndex = index
+    return settled
+  }, false)
+  const thumbnail = createMemo(() => {
     const r = row()
-    if (!r?.sha256) return undefined
-    const variant = bestVariant(r.variants, ctx.variant())
-    return variant ? variantUrl(r.sha256, variant) : undefined
+    const variant = r?.sha256 ? bestVariant(r.variants, ctx.variant()) : null
+    return r?.sha256 && variant ? variantUrl(r.sha256, variant) : undefined
   })
+  const src = () => (mayLoad() ? thumbnail() : undefined)
   const preview = createMemo(() => {
     const r = row()
     if (!r?.sha256 || r.type !== 'video' || !r.variants.includes('preview')) return undefined
@@ -95,12 +107,14 @@ export function GalleryTile(props: { index: number; ctx: TileContext }) {
               when={src()}
               keyed
               fallback={
-                <div class="tile__placeholder" title={placeholderTitle(r(), offline())}>
-                  <span class="tile__ext">{extensionOf(r().name)}</span>
-                  <span class="tile__why" data-status={r().status}>
-                    {placeholderText(r(), offline())}
-                  </span>
-                </div>
+                <Show when={!thumbnail()} fallback={<div class="tile__skeleton" />}>
+                  <div class="tile__placeholder" title={placeholderTitle(r(), offline())}>
+                    <span class="tile__ext">{extensionOf(r().name)}</span>
+                    <span class="tile__why" data-status={r().status}>
+                      {placeholderText(r(), offline())}
+                    </span>
+                  </div>
+                </Show>
               }
             >
               {(url) => (

@@ -1,5 +1,10 @@
 import { createSignal, onCleanup, onMount } from 'solid-js'
 
+/** Faster than this many screens a second, tiles that pass by do not load their thumbnails. */
+const FLING_SCREENS_PER_S = 3
+/** How long the view must move slowly before thumbnails load again. */
+const SETTLE_MS = 120
+
 export interface GridViewport {
   width: () => number
   height: () => number
@@ -9,6 +14,12 @@ export interface GridViewport {
    * is being dragged, or End was pressed. Fetches wait for such a scroll to settle.
    */
   fast: () => boolean
+  /**
+   * False while the view flies past (a fling of the wheel, a dragged thumb): a tile that only
+   * passes through would start a thumbnail request and cancel it a frame later, costing the
+   * browser and the server more than the frame has.
+   */
+  settled: () => boolean
 }
 
 /**
@@ -20,8 +31,11 @@ export function createGridViewport(element: () => HTMLElement | undefined): Grid
   const [width, setWidth] = createSignal(0)
   const [height, setHeight] = createSignal(0)
   const [scrollTop, setScrollTop] = createSignal(0)
+  const [settled, setSettled] = createSignal(true)
   let fast = false
   let frame = 0
+  let lastAt = 0
+  let settleTimer: ReturnType<typeof setTimeout> | undefined
 
   onMount(() => {
     const el = element()
@@ -35,10 +49,19 @@ export function createGridViewport(element: () => HTMLElement | undefined): Grid
     observer.observe(el)
     const onScroll = (): void => {
       if (frame) return
-      frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame((now) => {
         frame = 0
         const top = el.scrollTop
-        fast = Math.abs(top - scrollTop()) > 3 * Math.max(1, el.clientHeight)
+        const screen = Math.max(1, el.clientHeight)
+        const moved = Math.abs(top - scrollTop())
+        fast = moved > 3 * screen
+        const seconds = Math.max(now - lastAt, 8) / 1000
+        lastAt = now
+        if (moved / screen / seconds > FLING_SCREENS_PER_S) {
+          setSettled(false)
+          clearTimeout(settleTimer)
+          settleTimer = setTimeout(() => setSettled(true), SETTLE_MS)
+        }
         setScrollTop(top)
       })
     }
@@ -47,8 +70,9 @@ export function createGridViewport(element: () => HTMLElement | undefined): Grid
       observer.disconnect()
       el.removeEventListener('scroll', onScroll)
       cancelAnimationFrame(frame)
+      clearTimeout(settleTimer)
     })
   })
 
-  return { width, height, scrollTop, fast: () => fast }
+  return { width, height, scrollTop, fast: () => fast, settled }
 }
