@@ -257,6 +257,8 @@ export interface ImportStatus extends Omit<ImportProgress, 'settled' | 'result'>
   result: ImportResult
   /** Every file settled so far, with ids (the drop panel's list). */
   outcomes: ImportFileOutcome[]
+  /** Files still to copy or upload (each can be cancelled by its id). */
+  pending: Array<{ fileId: number; source: string; name: string; size: number }>
 }
 
 export interface ImportMethods {

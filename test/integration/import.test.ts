@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { ImportProgress, ImportStatus } from '../../src/shared/contract'
+import { PROGRESS_INTERVAL_MS } from '../../src/main/services/import-progress'
 import { cli } from '../support/cli'
 import { testCore } from '../support/core'
 import {
@@ -276,6 +278,75 @@ describe('importing dropped files and folders', () => {
     expect(status.result.failed).toEqual([])
     expect(status.result.imported[0]!.sha256).toBe(sha256Of(source))
     expect(sha256Of(status.result.imported[0]!.path)).toBe(sha256Of(source))
+    expect(partsUnder(rootPath)).toEqual([])
+  })
+})
+
+describe('an import under way', () => {
+  it('reports per file and overall, at most about four times a second, and ends with the result', async () => {
+    const { core, root } = await library()
+    const drop = tempDir('marquee-drop-')
+    const files = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`Set/slide-${i}.jpg`, randomContent(256 * KiB)]),
+    )
+    writeTree(drop, files)
+    const events: Array<ImportProgress & { at: number }> = []
+    core.events.subscribe((event, payload) => {
+      if (event === 'import.progress')
+        events.push({ ...(payload as ImportProgress), at: performance.now() })
+    })
+    const status = await importAndWait(core, {
+      sources: [join(drop, 'Set')],
+      into: { rootId: root.id },
+    })
+
+    const last = events.at(-1)!
+    expect(last).toMatchObject({ phase: 'done', files: 40, totalFiles: 40, bytes: 40 * 256 * KiB })
+    expect(last.result).toEqual(status.result)
+    // Every file is told once, as it settles.
+    const settled = events.flatMap((e) => e.settled)
+    expect(settled.map((s) => s.outcome)).toEqual(Array(40).fill('imported'))
+    expect(new Set(settled.map((s) => s.fileId)).size).toBe(40)
+    // Between two events of the same phase, at least the interval (less a little for timers).
+    const copying = events.filter((e) => e.phase === 'copying')
+    for (let i = 1; i < copying.length; i++)
+      expect(copying[i]!.at - copying[i - 1]!.at).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS - 20)
+  })
+
+  it('cancels one waiting file, or the whole import; nothing of theirs is left', async () => {
+    const { core, root, rootPath } = await library()
+    const drop = tempDir('marquee-drop-')
+    writeTree(drop, {
+      'a.jpg': randomContent(KiB),
+      'b.jpg': randomContent(KiB),
+      'c.jpg': randomContent(KiB),
+    })
+    const sources = ['a.jpg', 'b.jpg', 'c.jpg'].map((n) => join(drop, n))
+    const cancelAt = (pick: (s: ImportStatus) => number | undefined) => {
+      const stop = core.events.subscribe((event, payload) => {
+        const p = payload as ImportProgress
+        if (event !== 'import.progress' || p.phase !== 'copying') return
+        stop()
+        const status = core.services.imports.status(p.importId)
+        expect(core.services.imports.cancel(p.importId, pick(status))).toEqual({ cancelled: true })
+      })
+    }
+    cancelAt((s) => s.pending.find((f) => f.name === 'c.jpg')!.fileId)
+    const one = await importAndWait(core, { sources, into: { rootId: root.id } })
+    expect(one.phase).toBe('done')
+    expect(one.result.imported.map((i) => i.source)).toEqual(sources.slice(0, 2))
+    expect(one.result.failed).toEqual([
+      { source: sources[2], error: 'Not imported: it was cancelled.' },
+    ])
+
+    cancelAt(() => undefined)
+    const all = await importAndWait(core, {
+      sources: [join(drop, 'c.jpg')],
+      into: { path: join(rootPath, 'Elsewhere') },
+    })
+    expect(all.phase).toBe('cancelled')
+    expect(all.result.imported).toEqual([])
+    expect(existsSync(join(rootPath, 'Elsewhere'))).toBe(false)
     expect(partsUnder(rootPath)).toEqual([])
   })
 })

@@ -297,7 +297,7 @@ function copy(
       position += n
       control.bytes(n)
     }
-    futimesSync(output, before.atime, before.mtime)
+    futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
     fsyncSync(output)
     const after = statSync(request.source)
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) return abandon('changed')

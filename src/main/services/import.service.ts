@@ -127,7 +127,10 @@ export class ImportService {
       current: [],
     }
     const error = row.error ? { error: row.error, code: row.errorCode as ApiError['code'] } : {}
-    return { ...snapshot, ...error, result: resultOf(files, rootPath), outcomes }
+    const pending = files
+      .filter((f) => !outcomeOf(f, rootPath))
+      .map((f) => ({ fileId: f.id, source: f.source, name: f.relPath, size: f.size }))
+    return { ...snapshot, ...error, result: resultOf(files, rootPath), outcomes, pending }
   }
 
   /**
