@@ -56,6 +56,7 @@ import { SimilarityService } from './services/similarity.service'
 import { ImportService } from './services/import.service'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
+import { UploadPartsRepository } from './repositories/upload-parts.repository'
 import type { WorkerSpecs } from './workers'
 
 /** Files an import copies at once (see ImportDeps.lanes). */
@@ -217,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
       timeoutMs: options.fsTimeoutMs ?? 10_000,
       threads: IMPORT_LANES + 1,
     }),
+    parts: new UploadPartsRepository(),
     jobs: new JobsRepository(db),
     wakeQueue: () => {
       wakeTimer ??= setTimeout(() => {

@@ -387,3 +387,6 @@ export interface MarqueeBridge {
 /** URL prefixes of the one media route (see src/main/transport/media-route.ts). */
 export const MEDIA_SCHEME = 'marquee-media'
 export const MEDIA_HTTP_PREFIX = '/media/'
+
+/** Serve mode's resumable uploads (tus 1.0); each upload's metadata names its import and file. */
+export const UPLOAD_PATH = '/upload'

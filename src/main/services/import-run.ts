@@ -4,6 +4,7 @@ import type { Logger } from '../logger'
 import type { ImportFilesRepository } from '../repositories/import-files.repository'
 import type { ImportRow, ImportsRepository } from '../repositories/imports.repository'
 import type { JobsRepository } from '../repositories/jobs.repository'
+import type { UploadPartsRepository } from '../repositories/upload-parts.repository'
 import type { ImportProgressTracker } from './import-progress'
 import type { RootsService } from './roots.service'
 
@@ -11,6 +12,8 @@ import type { RootsService } from './roots.service'
 export interface ImportDeps {
   imports: ImportsRepository
   files: ImportFilesRepository
+  /** The parts of serve-mode uploads. */
+  parts: UploadPartsRepository
   jobs: JobsRepository
   /** Starts the queued work (the job service's pump); called a few times a second at most. */
   wakeQueue(): void

@@ -8,6 +8,7 @@ import { copyFile, fail, partOf, placeOf, record, settle } from './import-copy'
 import { outcomeOf, resolveTarget, resultOf } from './import-plan'
 import { planSources, planUploads } from './import-planner'
 import { ImportProgressTracker } from './import-progress'
+import { ImportUploads } from './import-uploads'
 import type { ImportDeps, RunContext } from './import-run'
 
 export type { ImportDeps } from './import-run'
@@ -31,8 +32,12 @@ export class ImportService {
   private readonly running = new Map<string, { ctx: RunContext; done: Promise<void> }>()
   private recovering: Promise<void> | undefined
   private closing = false
+  /** Serve mode's tus uploads, into the imports running here. */
+  readonly uploads: ImportUploads
 
-  constructor(private readonly deps: ImportDeps) {}
+  constructor(private readonly deps: ImportDeps) {
+    this.uploads = new ImportUploads(deps, (id) => this.running.get(id)?.ctx)
+  }
 
   /** Starts an import; dropped paths are planned in the background, uploads before answering. */
   async start(request: ImportRequest): Promise<{
@@ -276,15 +281,7 @@ export class ImportService {
         ctx.nudge = resolve
         ctx.controller.signal.addEventListener('abort', () => resolve(), { once: true })
       })
-      if (ctx.cancelled) this.cancelUploads(ctx)
-    }
-  }
-
-  private cancelUploads(ctx: RunContext): void {
-    for (const f of this.deps.imports.files(ctx.row.id)) {
-      if (f.kind !== 'upload' || f.status !== 'pending') continue
-      this.deps.imports.markCancelled(f.id, this.deps.now())
-      settle(ctx, this.deps, f.id, true)
+      if (ctx.cancelled) await this.uploads.cancelAll(ctx)
     }
   }
 
