@@ -1,9 +1,9 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { IPC_CHANNELS, type EventName, type MarqueeBridge } from '../shared/contract'
 
 type EventMessage = { event: EventName; payload: unknown }
 
-// Only these three functions reach the page: never ipcRenderer, never an IpcRendererEvent
+// Only these functions reach the page: never ipcRenderer, never an IpcRendererEvent
 // (its `sender` is ipcRenderer itself).
 const bridge = {
   invoke: (method, args) => ipcRenderer.invoke(IPC_CHANNELS.invoke, { method, args }),
@@ -17,6 +17,7 @@ const bridge = {
   },
   shell: {
     pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder),
+    pathForFile: (file) => webUtils.getPathForFile(file),
   },
 } satisfies MarqueeBridge
 

@@ -381,7 +381,14 @@ export interface MarqueeBridge {
   /** Subscribes to every core event; returns the unsubscribe function. */
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void
   /** Shell-only capabilities that have no serve-mode equivalent. */
-  shell: { pickFolder(): Promise<string | null> }
+  shell: {
+    pickFolder(): Promise<string | null>
+    /**
+     * The path of a file (or folder) dropped on the window (Electron's webUtils): the core copies
+     * it, so its bytes never pass through the renderer. '' for a file that has none.
+     */
+    pathForFile(file: File): string
+  }
 }
 
 /** URL prefixes of the one media route (see src/main/transport/media-route.ts). */

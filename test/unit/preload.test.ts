@@ -26,10 +26,16 @@ function reachable(value: unknown, seen = new Set<unknown>()): Set<unknown> {
 }
 
 describe('the preload bridge', () => {
-  it('exposes exactly invoke, subscribe and shell.pickFolder as window.marquee', () => {
+  it('exposes exactly invoke, subscribe, shell.pickFolder and shell.pathForFile as window.marquee', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['marquee'])
     expect(Object.keys(bridge).sort()).toEqual(['invoke', 'shell', 'subscribe'])
-    expect(Object.keys(bridge.shell)).toEqual(['pickFolder'])
+    expect(Object.keys(bridge.shell)).toEqual(['pickFolder', 'pathForFile'])
+  })
+
+  it('gives the path of a dropped file from webUtils, so the core copies it', () => {
+    const dropped = { name: 'promo.mp4', path: '/media/new/promo.mp4' } as unknown as File
+    expect(bridge.shell.pathForFile(dropped)).toBe('/media/new/promo.mp4')
+    expect(bridge.shell.pathForFile({ name: 'pasted.png' } as unknown as File)).toBe('')
   })
 
   it('never exposes ipcRenderer', () => {
