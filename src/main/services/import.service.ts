@@ -4,7 +4,8 @@ import type { ImportRequest, ImportStatus } from '../../shared/contract'
 import type { ApiError } from '../../shared/domain'
 import { AppError } from '../errors'
 import type { ImportFileRow, ImportRow } from '../repositories/imports.repository'
-import { copyFile, fail, partOf, placeOf, record, settle } from './import-copy'
+import { copyFile, fail, settle } from './import-copy'
+import { recoverFiles } from './import-recovery'
 import { outcomeOf, resolveTarget, resultOf } from './import-plan'
 import { planSources, planUploads } from './import-planner'
 import { ImportProgressTracker } from './import-progress'
@@ -147,7 +148,7 @@ export class ImportService {
     this.recovering ??= (async () => {
       for (const importId of this.deps.imports.unfinished()) {
         const row = this.deps.imports.get(importId)!
-        await this.recoverFiles(this.context(row), row).catch((error: unknown) =>
+        await recoverFiles(this.context(row), this.deps).catch((error: unknown) =>
           this.deps.logger.warn(
             `import: recovering ${importId} failed; it is resumed later`,
             error,
@@ -296,43 +297,5 @@ export class ImportService {
     if (!(error instanceof AppError)) this.deps.logger.error(`import ${ctx.row.id} failed`, error)
     this.deps.imports.setStatus(ctx.row.id, 'failed', this.deps.now(), apiError)
     ctx.progress.finish('failed', { error: apiError })
-  }
-
-  private async recoverFiles(ctx: RunContext, row: ImportRow): Promise<void> {
-    const { deps } = this
-    for (const file of deps.imports.files(row.id)) {
-      if (file.kind === 'upload' && (file.status === 'pending' || file.status === 'copying')) {
-        if (file.part) await deps.files.run({ op: 'remove', paths: [file.part] })
-        deps.imports.markFailed(
-          file.id,
-          `The upload of ${file.relPath} did not finish before Marquee stopped: drop it again.`,
-          deps.now(),
-        )
-      } else if (file.status === 'copying') {
-        await deps.files.run({ op: 'remove', paths: [file.part ?? partOf(ctx, file)] })
-        deps.imports.markPending(file.id, deps.now())
-      } else if (file.status === 'committing') {
-        const part = file.part ?? partOf(ctx, file)
-        const { abs, name } = placeOf(ctx, file.relPath)
-        const found = await deps.files.run({
-          op: 'recover',
-          part,
-          dir: abs,
-          name,
-          inode: file.partInode ?? '',
-        })
-        const copied = { sha256: file.sha256!, fingerprint: file.fingerprint! }
-        if (found.state === 'committed') record(ctx, deps, file.id, found.file, copied)
-        else if (found.state === 'part')
-          record(
-            ctx,
-            deps,
-            file.id,
-            await deps.files.run({ op: 'commit', part, dir: abs, name }),
-            copied,
-          )
-        else deps.imports.markPending(file.id, deps.now())
-      }
-    }
   }
 }
