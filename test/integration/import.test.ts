@@ -349,4 +349,29 @@ describe('an import under way', () => {
     expect(existsSync(join(rootPath, 'Elsewhere'))).toBe(false)
     expect(partsUnder(rootPath)).toEqual([])
   })
+
+  it('stops a file being copied when it is cancelled, and removes its part', async () => {
+    const { core, root, rootPath } = await library()
+    const drop = tempDir('marquee-drop-')
+    writeTree(drop, { 'big.mp4': randomContent(64 * 1024 * KiB) })
+    const stop = core.events.subscribe((event, payload) => {
+      const p = payload as ImportProgress
+      if (event !== 'import.progress' || p.phase !== 'copying') return
+      stop()
+      const fileId = core.services.imports.status(p.importId).pending[0]!.fileId
+      // Once its copy has started (the lanes start right after this event).
+      setImmediate(() => core.services.imports.cancel(p.importId, fileId))
+    })
+    const status = await importAndWait(core, {
+      sources: [join(drop, 'big.mp4')],
+      into: { rootId: root.id },
+    })
+    expect(status.phase).toBe('done')
+    expect(status.result.failed).toEqual([
+      { source: join(drop, 'big.mp4'), error: 'Not imported: it was cancelled.' },
+    ])
+    // The copy had begun (its folder was made for the part), and nothing of it is left.
+    expect(existsSync(inboxOf(rootPath))).toBe(true)
+    expect(filesUnder(rootPath)).toEqual([])
+  })
 })
