@@ -9,6 +9,7 @@ import { rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchDir, ensureBuilt, freshDataDir, marquee, quick } from './lib/marquee.mjs'
 import { infoRow, median, ratioRow, runTimed, seconds } from './lib/measure.mjs'
+import { load } from './lib/processing.mjs'
 
 export const description =
   '~2 GB of video, local disk to local disk: import vs cp -r + sync (≤ 1.15×)'
@@ -75,21 +76,27 @@ export async function run({ log }) {
     marquee(dataDir, ['roots', 'add', root])
     warm()
     sync()
+    const loadBefore = load()
     const run = marquee(dataDir, ['import', source, '--into', root])
     if (run.json.imported.length !== FILES || run.json.failed.length > 0)
       throw new Error(`the import answered ${JSON.stringify(run.json).slice(0, 300)}`)
     const syncAfterMs = sync()
-    log(`import ${size} #${i + 1}: marquee ${seconds(run.ms)}, sync after ${seconds(syncAfterMs)}`)
-    return { ms: run.ms + syncAfterMs, importMs: run.ms, syncAfterMs, dataDir }
+    log(
+      `import ${size} #${i + 1}: marquee ${seconds(run.ms)}, sync after ${seconds(syncAfterMs)} (load ${loadBefore})`,
+    )
+    return { ms: run.ms + syncAfterMs, importMs: run.ms, syncAfterMs, loadBefore, dataDir }
   }
   const cpOnce = (i) => {
     rmSync(cpOut, { recursive: true, force: true })
     warm()
     sync()
+    const loadBefore = load()
     const cp = ok(runTimed('cp', ['-r', source, cpOut]), 'cp')
     const syncMs = sync()
-    log(`import ${size} #${i + 1}: cp -r ${seconds(cp.ms)} + sync ${seconds(syncMs)}`)
-    return { ms: cp.ms + syncMs, cpMs: cp.ms, syncMs }
+    log(
+      `import ${size} #${i + 1}: cp -r ${seconds(cp.ms)} + sync ${seconds(syncMs)} (load ${loadBefore})`,
+    )
+    return { ms: cp.ms + syncMs, cpMs: cp.ms, syncMs, loadBefore }
   }
   const imports = []
   const cps = []
