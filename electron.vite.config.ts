@@ -22,6 +22,7 @@ export default defineConfig({
           'media.worker': resolve(__dirname, 'src/main/jobs/media.worker.ts'),
           'watch.worker': resolve(__dirname, 'src/main/scan/watch.worker.ts'),
           'originals.worker': resolve(__dirname, 'src/main/repositories/originals.worker.ts'),
+          'import.worker': resolve(__dirname, 'src/main/repositories/import.worker.ts'),
         },
       },
     },

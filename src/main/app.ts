@@ -60,7 +60,14 @@ import { SearchIndexRepository } from './repositories/search-index.repository'
 import { GalleryRepository } from './repositories/gallery.repository'
 import { LibraryStatsRepository } from './repositories/library-stats.repository'
 import { TagsRepository } from './repositories/tags.repository'
+import { ImportService } from './services/import.service'
+import { ImportsRepository } from './repositories/imports.repository'
+import { ImportFilesRepository } from './repositories/import-files.repository'
+import { UploadPartsRepository } from './repositories/upload-parts.repository'
 import type { WorkerSpecs } from './workers'
+
+/** Files an import copies at once (see ImportDeps.lanes). */
+const IMPORT_LANES = 2
 
 export interface CoreOptions {
   dataDir: string
@@ -90,6 +97,7 @@ export interface Services {
   exports: ExportService
   storage: StorageService
   gallery: GalleryService
+  imports: ImportService
 }
 
 export interface Core {
@@ -237,7 +245,35 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   })
+  // Imports wake the queue after each file; a few times a second is plenty.
+  let wakeTimer: NodeJS.Timeout | undefined
+  const imports = new ImportService({
+    imports: new ImportsRepository(db),
+    files: new ImportFilesRepository(options.workers('import'), {
+      timeoutMs: options.fsTimeoutMs ?? 10_000,
+      threads: IMPORT_LANES + 1,
+    }),
+    parts: new UploadPartsRepository(),
+    jobs: new JobsRepository(db),
+    wakeQueue: () => {
+      wakeTimer ??= setTimeout(() => {
+        wakeTimer = undefined
+        processing.jobs.queueDiscovered()
+      }, 250)
+    },
+    roots,
+    events,
+    logger,
+    now,
+    dataDir: paths.dataDir,
+    lanes: IMPORT_LANES,
+  })
+  // The lock holder cleans up after a stopped or killed import (its .part files) at once.
+  void imports
+    .recover()
+    .catch((error: unknown) => logger.error('import: recovery after a stop failed', error))
   const services: Services = {
+    imports,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     roots,
     scan,
@@ -277,6 +313,11 @@ export function createCore(options: CoreOptions): Core {
     startBackground: () => {
       services.watch.start()
       services.jobs.start()
+      services.imports
+        .resume()
+        .catch((error: unknown) =>
+          logger.error('import: resuming interrupted imports failed', error),
+        )
     },
     async listen(listenOptions = {}) {
       drainOnClose = listenOptions.drainOnClose === true
@@ -288,6 +329,8 @@ export function createCore(options: CoreOptions): Core {
         try {
           await local?.close({ drain: drainOnClose })
           await services.watch.stop()
+          await imports.close()
+          clearTimeout(wakeTimer)
           await scan.close()
           await processing.close()
           changes.close()

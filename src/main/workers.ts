@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 
-export type WorkerName = 'scan' | 'walk' | 'media' | 'watch' | 'originals'
+export type WorkerName = 'scan' | 'walk' | 'media' | 'watch' | 'originals' | 'import'
 
 /** Where a worker's code is: a file, or (for TypeScript sources in tests) bootstrap code. */
 export interface WorkerSpec {

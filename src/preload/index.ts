@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { IPC_CHANNELS, type EventName, type MarqueeBridge } from '../shared/contract'
 
 type EventMessage = { event: EventName; payload: unknown }
@@ -19,6 +19,7 @@ const bridge = {
     pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder),
     revealAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.revealAsset, id),
     openAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.openAsset, id),
+    pathForFile: (file) => webUtils.getPathForFile(file),
   },
 } satisfies MarqueeBridge
 

@@ -51,6 +51,8 @@ export interface RootsMethods {
       exclusions?: string[]
       indexAllFiles?: boolean
       scanIntervalMs?: number | null
+      /** The root's inbox folder, relative to it (default `Inbox`). */
+      inbox?: string
     }
     result: Root
   }
@@ -222,12 +224,116 @@ export interface ExportMethods {
   'bundles.list': { args: void; result: BundleRecord[] }
 }
 
+/** Where an import lands: a root's inbox (`<inbox>/YYYY-MM-DD/`), or a folder inside a root. */
+export type ImportTarget = { rootId: number } | { path: string }
+
+/** A file the browser will upload (serve mode), named by its path inside the drop. */
+export interface ImportUpload {
+  /** '/'-separated path inside the drop (`Promo/intro.mp4`); folders keep their shape. */
+  name: string
+  size: number
+  /** The file's modification time (epoch ms), kept on the copy. */
+  lastModified?: number
+}
+
+export interface ImportRequest {
+  /** Absolute paths of files and folders (the app's drop, the CLI). */
+  sources?: string[]
+  /** Files a browser uploads with tus to /upload (serve mode). Exactly one of the two. */
+  uploads?: ImportUpload[]
+  into: ImportTarget
+  /** What to do with a file whose content is already in the library; default skip. */
+  onDuplicate?: 'skip' | 'keep'
+}
+
+/** Where a content already is: an asset and its absolute path. */
+export interface ExistingCopy {
+  assetId: number
+  path: string
+}
+
+/** What `marquee import --json` prints, and what the drop panel summarises. */
+export interface ImportResult {
+  /** Kept duplicates are here too (with their new path), as well as under `duplicates`. */
+  imported: Array<{ source: string; path: string; assetId: number; sha256: string }>
+  duplicates: Array<{ source: string; existing: ExistingCopy[]; action: 'skipped' | 'kept' }>
+  failed: Array<{ source: string; error: string }>
+}
+
+/** One file of an import that has settled. */
+export type ImportFileOutcome = { fileId: number; source: string; name: string } & (
+  | { outcome: 'imported'; path: string; assetId: number; sha256: string }
+  | { outcome: 'duplicate'; existing: ExistingCopy[]; action: 'skipped' | 'kept' }
+  | { outcome: 'failed'; error: string }
+)
+
+/** A file being copied (or uploaded) now. */
+export interface ImportFileProgress {
+  fileId: number
+  source: string
+  name: string
+  bytes: number
+  size: number
+}
+
+export interface ImportProgress {
+  importId: string
+  /** checking: listing, refusals and the duplicate check, before any byte moves. */
+  phase: 'checking' | 'copying' | 'done' | 'failed' | 'cancelled'
+  rootId: number
+  /** The absolute folder the drop lands in. */
+  target: string
+  /** Files settled (imported, duplicate or failed) of all files. */
+  files: number
+  totalFiles: number
+  /** Bytes copied of the bytes to copy (checking: bytes hashed of the candidates). */
+  bytes: number
+  totalBytes: number
+  /** Bytes per second. */
+  rate: number
+  etaMs: number | null
+  current: ImportFileProgress[]
+  /** Files settled since the previous event of this import. */
+  settled: ImportFileOutcome[]
+  /** With done and cancelled. */
+  result?: ImportResult
+  /** With failed: the sentence saying why nothing (more) was copied, and its code. */
+  error?: string
+  code?: ApiError['code']
+}
+
+export interface ImportStatus extends Omit<ImportProgress, 'settled' | 'result'> {
+  /** Every file settled so far. */
+  result: ImportResult
+  /** Every file settled so far, with ids (the drop panel's list). */
+  outcomes: ImportFileOutcome[]
+  /** Files still to copy or upload (each can be cancelled by its id). */
+  pending: Array<{ fileId: number; source: string; name: string; size: number }>
+}
+
+export interface ImportMethods {
+  /**
+   * Starts an import in the background (progress and the result arrive as import.progress).
+   * With `uploads`, answers once they are planned: the file ids to upload, and those refused.
+   */
+  'import.start': {
+    args: ImportRequest
+    result: { importId: string; uploads?: Array<{ fileId: number; name: string }> }
+  }
+  /** Cancels one file (`fileId`) or the whole import; what is already imported stays. */
+  'import.cancel': { args: { importId: string; fileId?: number }; result: { cancelled: boolean } }
+  'import.status': { args: { importId: string }; result: ImportStatus }
+  /** Resumes imports a stop or a crash interrupted; answers with their ids. */
+  'import.resume': { args: void; result: { importIds: string[] } }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
   JobsMethods &
   CollectionsMethods &
-  ExportMethods
+  ExportMethods &
+  ImportMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -270,6 +376,10 @@ export const METHOD_NAMES = [
   'export.start',
   'export.cancel',
   'bundles.list',
+  'import.start',
+  'import.cancel',
+  'import.status',
+  'import.resume',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.
@@ -285,6 +395,8 @@ export interface Events {
   'storage.changed': StorageChange
   /** Assets that changed, batched (at most about four a second). */
   'assets.changed': AssetChange
+  /** Per file and overall, at most about four a second per import (phase changes at once). */
+  'import.progress': ImportProgress
 }
 export type EventName = keyof Events
 
@@ -295,6 +407,7 @@ export const EVENT_NAMES = [
   'export.progress',
   'storage.changed',
   'assets.changed',
+  'import.progress',
 ] as const satisfies readonly EventName[]
 
 // Fails to compile when an event is declared above but missing from EVENT_NAMES.
@@ -338,9 +451,17 @@ export interface MarqueeBridge {
     revealAsset(id: number): Promise<string | null>
     /** Opens an asset's original with the system's default app; a sentence when it cannot. */
     openAsset(id: number): Promise<string | null>
+    /**
+     * The path of a file (or folder) dropped on the window (Electron's webUtils): the core copies
+     * it, so its bytes never pass through the renderer. '' for a file that has none.
+     */
+    pathForFile(file: File): string
   }
 }
 
 /** URL prefixes of the one media route (see src/main/transport/media-route.ts). */
 export const MEDIA_SCHEME = 'marquee-media'
 export const MEDIA_HTTP_PREFIX = '/media/'
+
+/** Serve mode's resumable uploads (tus 1.0); each upload's metadata names its import and file. */
+export const UPLOAD_PATH = '/upload'

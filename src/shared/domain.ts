@@ -30,6 +30,8 @@ export interface Root {
   indexAllFiles: boolean
   /** Periodic rescan interval for network roots; null means the default (5 minutes). */
   scanIntervalMs: number | null
+  /** Where imports land (relative to the root, '/'-separated): `<inbox>/YYYY-MM-DD/`. */
+  inbox: string
   lastScanAt: number | null
   createdAt: number
   updatedAt: number

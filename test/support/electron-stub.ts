@@ -400,6 +400,13 @@ export const shell = {
   },
 }
 
+/** Dropped files' paths: a fake File carries the one Electron would know in `path`. */
+export const webUtils = {
+  getPathForFile(file: { path?: string }): string {
+    return file.path ?? ''
+  },
+}
+
 export const session = { defaultSession }
 
 export const contextBridge = {
@@ -467,4 +474,5 @@ export const electronStub = {
   shell,
   contextBridge,
   ipcRenderer,
+  webUtils,
 }

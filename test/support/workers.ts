@@ -10,7 +10,8 @@ const tsxApi = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).hr
 /** Runs workers from their TypeScript sources (tests run before, and without, a build). */
 export const sourceWorkers: WorkerSpecs = (name) => {
   // scan, walk and watch live in scan/
-  const folder = name === 'media' ? 'jobs' : name === 'originals' ? 'repositories' : 'scan'
+  const folder =
+    name === 'media' ? 'jobs' : name === 'originals' || name === 'import' ? 'repositories' : 'scan'
   const entry = new URL(`../../src/main/${folder}/${name}.worker.ts`, import.meta.url).href
   if (name === 'media') {
     // The pool (piscina) needs a file, not code: a bootstrap that registers tsx first.

@@ -52,6 +52,10 @@ describe('the contract', () => {
       'export.start': { source: { playlist: 'nope' }, profile: 'fhd-h264', out: '/tmp/nope' },
       'export.cancel': { exportId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'bundles.list': undefined,
+      'import.start': { sources: ['/definitely/not/here.jpg'], into: { rootId: 999 } },
+      'import.cancel': { importId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
+      'import.status': { importId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
+      'import.resume': undefined,
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -29,7 +29,18 @@ describe('the preload bridge', () => {
   it('exposes exactly invoke, subscribe and the shell functions as window.marquee', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['marquee'])
     expect(Object.keys(bridge).sort()).toEqual(['invoke', 'shell', 'subscribe'])
-    expect(Object.keys(bridge.shell)).toEqual(['pickFolder', 'revealAsset', 'openAsset'])
+    expect(Object.keys(bridge.shell)).toEqual([
+      'pickFolder',
+      'revealAsset',
+      'openAsset',
+      'pathForFile',
+    ])
+  })
+
+  it('gives the path of a dropped file from webUtils, so the core copies it', () => {
+    const dropped = { name: 'promo.mp4', path: '/media/new/promo.mp4' } as unknown as File
+    expect(bridge.shell.pathForFile(dropped)).toBe('/media/new/promo.mp4')
+    expect(bridge.shell.pathForFile({ name: 'pasted.png' } as unknown as File)).toBe('')
   })
 
   it('never exposes ipcRenderer', () => {

@@ -5,6 +5,7 @@ import type { RootsService } from '../services/roots.service'
 import type { CollectionsService } from '../services/collections.service'
 import type { ExportService } from '../services/export.service'
 import type { GalleryService } from '../services/gallery.service'
+import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 import type { StorageService } from '../services/storage.service'
@@ -19,11 +20,13 @@ export interface HandlerServices {
   exports: ExportService
   storage: StorageService
   gallery: GalleryService
+  imports: ImportService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { app, roots, scan, assets, jobs, collections, exports, storage, gallery } = services
+  const { app, roots, scan, assets, jobs, collections, exports, storage, gallery, imports } =
+    services
   return {
     'app.info': () => app.info(),
     'app.storage': () => storage.status(),
@@ -75,5 +78,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
+    'import.start': (request) => imports.start(request),
+    'import.cancel': ({ importId, fileId }) => imports.cancel(importId, fileId),
+    'import.status': ({ importId }) => imports.status(importId),
+    'import.resume': () => imports.resume(),
   }
 }

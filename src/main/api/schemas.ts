@@ -78,6 +78,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
       .max(7 * 24 * 3600_000)
       .nullable()
       .optional(),
+    inbox: z.string().min(1).max(1000).optional(),
   }),
   'roots.scan': z.strictObject({
     ids: z.array(id).max(1000).optional(),
@@ -171,4 +172,23 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   }),
   'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
   'bundles.list': none,
+  'import.start': z.strictObject({
+    sources: z.array(path).min(1).max(10_000).optional(),
+    uploads: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(4096),
+          size: z.number().int().min(0),
+          lastModified: z.number().int().min(0).optional(),
+        }),
+      )
+      .min(1)
+      .max(100_000)
+      .optional(),
+    into: z.union([z.strictObject({ rootId: id }), z.strictObject({ path })]),
+    onDuplicate: z.enum(['skip', 'keep']).optional(),
+  }),
+  'import.cancel': z.strictObject({ importId: z.string().uuid(), fileId: id.optional() }),
+  'import.status': z.strictObject({ importId: z.string().uuid() }),
+  'import.resume': none,
 }

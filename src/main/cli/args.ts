@@ -28,6 +28,9 @@ const OPTIONS = {
   query: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  into: { type: 'string' },
+  'on-duplicate': { type: 'string' },
+  resume: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

@@ -21,6 +21,9 @@ Commands:
   export (--playlist N | --album N | --query Q | <asset id|path>...) --profile P --out DIR
          [--name N] [--verify] [--no-audio] [--json]
                                      Write a verified bundle a player can use offline
+  import <path>... --into <root id | root path | folder in a root> [--on-duplicate skip|keep]
+         [--json]                   Copy files and folders into the library (its inbox by default)
+  import --resume [--json]           Finish imports a stop or a crash interrupted
   verify-bundle <dir> [--json]       Check a bundle on its own (exit 1 on any problem)
   bundle gc <dir>                    Remove objects no manifest references
   roots add <path> [--label L] [--kind local|network] [--json]

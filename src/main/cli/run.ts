@@ -9,6 +9,7 @@ import { lsCommand, showCommand } from './commands/assets.command'
 import { collectionCommand, removeAssetsCommand } from './commands/collections.command'
 import { bundleCommand, exportCommand, verifyBundleCommand } from './commands/export.command'
 import { dupesCommand, retryCommand, statusCommand } from './commands/jobs.command'
+import { importCommand } from './commands/import.command'
 import { rootsCommand } from './commands/roots.command'
 import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   album: collectionCommand('album'),
   export: exportCommand,
   rm: removeAssetsCommand,
+  import: importCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

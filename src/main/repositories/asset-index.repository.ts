@@ -29,6 +29,9 @@ const INSERT_HEAD = `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms
   status, created_scan, created_at, updated_at)`
 const INSERT_ROW = `(?, ?, ?, ?, ?, ?, ?, ?, ?, 'discovered', ?, ?, ?)`
 const INSERT_CHUNK = 50
+// An import may have added the row between this scan's look at the folder and its insert
+// (src/main/services/import.service.ts): its row, with the hash, is the one to keep.
+const ON_CONFLICT = 'ON CONFLICT (root_id, dir, name) DO NOTHING'
 
 const INDEXED_COLUMNS = `id, root_id AS rootId, dir, name, size, mtime_ms AS mtimeMs, inode, device,
   fingerprint, status, prior_status AS priorStatus`
@@ -52,7 +55,7 @@ export class AssetIndexRepository {
   constructor(private readonly db: Db) {
     this.discovered = new DiscoveredQueue(db)
     this.insertMany = db.prepare(
-      `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')}`,
+      `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')} ${ON_CONFLICT}`,
     )
     this.s = {
       inFolder: db.prepare<[number, string], FolderEntry>(
@@ -85,7 +88,7 @@ export class AssetIndexRepository {
       missingWithSize: db.prepare<[number], IndexedFile>(
         `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND size = ?`,
       ),
-      insert: db.prepare(`${INSERT_HEAD} VALUES ${INSERT_ROW}`),
+      insert: db.prepare(`${INSERT_HEAD} VALUES ${INSERT_ROW} ${ON_CONFLICT}`),
       changed: db.prepare(
         `UPDATE assets SET size = @size, mtime_ms = @mtimeMs, inode = @inode, device = @device,
            status = 'discovered', prior_status = NULL, missing_since = NULL, error = NULL,

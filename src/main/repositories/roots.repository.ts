@@ -15,6 +15,7 @@ interface RootRow {
   exclusions: string
   index_all_files: number
   scan_interval_ms: number | null
+  inbox: string
   last_scan_at: number | null
   created_at: number
   updated_at: number
@@ -32,6 +33,7 @@ const toRoot = (row: RootRow): Root => ({
   exclusions: JSON.parse(row.exclusions) as string[],
   indexAllFiles: row.index_all_files === 1,
   scanIntervalMs: row.scan_interval_ms,
+  inbox: row.inbox,
   lastScanAt: row.last_scan_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -60,6 +62,7 @@ export interface RootOptions {
   exclusions: string[]
   indexAllFiles: boolean
   scanIntervalMs: number | null
+  inbox: string
 }
 
 export class RootsRepository {
@@ -78,7 +81,7 @@ export class RootsRepository {
       update: db.prepare(
         `UPDATE roots SET label = @label, kind = @kind, kind_source = @kindSource,
            exclusions = @exclusions, index_all_files = @indexAllFiles,
-           scan_interval_ms = @scanIntervalMs, updated_at = @now
+           scan_interval_ms = @scanIntervalMs, inbox = @inbox, updated_at = @now
          WHERE id = @id`,
       ),
       setStatus: db.prepare<[RootStatus, string | null, number, number]>(
@@ -133,6 +136,7 @@ export class RootsRepository {
       exclusions: JSON.stringify(options.exclusions),
       indexAllFiles: options.indexAllFiles ? 1 : 0,
       scanIntervalMs: options.scanIntervalMs,
+      inbox: options.inbox,
     })
     return this.get(id)
   }

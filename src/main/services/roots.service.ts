@@ -65,6 +65,7 @@ export class RootsService {
     exclusions,
     indexAllFiles,
     scanIntervalMs,
+    inbox,
   }: MethodArgs<'roots.update'>): Root {
     const current = this.get(id)
     const nextLabel = label === undefined ? current.label : label.trim()
@@ -78,6 +79,7 @@ export class RootsService {
         exclusions: exclusions ?? current.exclusions,
         indexAllFiles: indexAllFiles ?? current.indexAllFiles,
         scanIntervalMs: scanIntervalMs === undefined ? current.scanIntervalMs : scanIntervalMs,
+        inbox: inbox === undefined ? current.inbox : inboxFolder(inbox),
       },
       this.now(),
     )!
@@ -126,6 +128,26 @@ export class RootsService {
   private changed(): void {
     this.events.emit('roots.changed', { roots: this.roots.list() })
   }
+}
+
+/** An inbox is a folder inside the root: relative, no `..`, no empty or dot segments. */
+function inboxFolder(value: string): string {
+  const segments = value
+    .trim()
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s !== '')
+  if (
+    segments.length === 0 ||
+    value.trim().startsWith('/') ||
+    segments.some((s) => s === '..' || s.startsWith('.'))
+  ) {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      `"${value}" cannot be an inbox: give a folder inside the library folder, like "Inbox" or "Incoming/Drops".`,
+    )
+  }
+  return segments.join('/')
 }
 
 function directoryError(

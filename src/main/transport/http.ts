@@ -15,7 +15,8 @@ import {
 import { contentSecurityPolicy } from './csp'
 import { readStaticFile } from './static-files'
 import { attachWebSocketApi } from './websocket'
-import { MEDIA_HTTP_PREFIX } from '../../shared/contract'
+import { MEDIA_HTTP_PREFIX, UPLOAD_PATH } from '../../shared/contract'
+import { createUploadHandler } from './uploads'
 
 export interface ServeOptions {
   core: Core
@@ -24,7 +25,12 @@ export interface ServeOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string
   token?: string
+  /** The largest file a browser may upload (default DEFAULT_UPLOAD_LIMIT). */
+  maxUploadBytes?: number
 }
+
+/** Larger than any video a player takes; the target's free space is checked per drop anyway. */
+export const DEFAULT_UPLOAD_LIMIT = 100 * 1000 ** 3
 
 export interface RunningServer {
   url: string
@@ -57,6 +63,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let origin = ''
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  const upload = createUploadHandler(
+    core.services.imports.uploads,
+    { maxBytes: options.maxUploadBytes ?? DEFAULT_UPLOAD_LIMIT },
+    core.logger,
+  )
   const detachApi = attachWebSocketApi(wss, core)
 
   const refuse = (res: ServerResponse, status: number): void => {
@@ -100,6 +111,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const response = await core.media(toFetchRequest(req, origin))
       return sendFetchResponse(response, res, SECURITY_HEADERS)
     }
+    if (url.pathname === UPLOAD_PATH || url.pathname.startsWith(`${UPLOAD_PATH}/`))
+      return upload(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405)
     const file = await readStaticFile(rendererDir, url.pathname)
     if (!file) {

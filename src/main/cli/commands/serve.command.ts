@@ -19,7 +19,13 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
     )
   }
   const { startServer } = await import('../../transport/http')
-  const server = await startServer({ core, host, port, rendererDir: io.rendererDir })
+  const server = await startServer({
+    core,
+    host,
+    port,
+    rendererDir: io.rendererDir,
+    ...uploadLimit(io.env),
+  })
   io.stdout(
     `Marquee is serving the library in ${core.paths.dataDir}\nOpen this address (Ctrl+C to stop):\n${server.url}\n`,
   )
@@ -29,4 +35,15 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
   await io.untilShutdown
   await server.close()
   return true
+}
+
+/** `MARQUEE_UPLOAD_LIMIT_MB` caps the size of one uploaded file (docs/cli.md). */
+function uploadLimit(env: NodeJS.ProcessEnv): { maxUploadBytes?: number } {
+  const mb = Number(env.MARQUEE_UPLOAD_LIMIT_MB)
+  if (!env.MARQUEE_UPLOAD_LIMIT_MB) return {}
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw new UsageError(
+      `MARQUEE_UPLOAD_LIMIT_MB must be a number of megabytes above 0; got "${env.MARQUEE_UPLOAD_LIMIT_MB}".`,
+    )
+  return { maxUploadBytes: Math.round(mb * 1000 * 1000) }
 }

@@ -5,6 +5,7 @@ import { up as jobsAndDerivatives } from './0003-jobs-and-derivatives'
 import { up as collectionsAndBundles } from './0004-collections-and-bundles'
 import { up as dueJobsIndex } from './0005-due-jobs-index'
 import { up as gallery } from './0006-gallery'
+import { up as imports } from './0007-imports'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'collections-and-bundles', up: collectionsAndBundles },
   { version: 5, name: 'due-jobs-index', up: dueJobsIndex },
   { version: 6, name: 'gallery', up: gallery },
+  { version: 7, name: 'imports', up: imports },
 ]

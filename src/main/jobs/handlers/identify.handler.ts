@@ -6,6 +6,13 @@ import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
 /** The first bytes: what the messages about files that are not media describe. */
 const HEAD = 4100
 
+/**
+ * The step after identify: hashing, unless the hash is known already — an import hashed the
+ * file while copying it (a scan that finds a changed file clears the old hash).
+ */
+const afterIdentify = (asset: { sha256: string | null }): JobName[] =>
+  asset.sha256 ? [JobName.AssetExtractMetadata] : [JobName.AssetHash]
+
 /** MIME from the bytes, not the name: a non-media file behind a media extension fails here. */
 export const identify: JobHandler = async (asset, context, signal) => {
   // Through a reader thread on network roots: a hung share must not hold libuv's pool.
@@ -21,7 +28,7 @@ export const identify: JobHandler = async (asset, context, signal) => {
         { mime: detected?.mime ?? null },
         context.now(),
       )
-      return [JobName.AssetHash]
+      return afterIdentify(asset)
     }
     const what = describeNonMedia(head)
     throw new PermanentFailure(
@@ -43,7 +50,7 @@ export const identify: JobHandler = async (asset, context, signal) => {
     },
     context.now(),
   )
-  return [JobName.AssetHash]
+  return afterIdentify(asset)
 }
 
 /**

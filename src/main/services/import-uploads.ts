@@ -1,0 +1,158 @@
+import { createHash, type Hash } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { AppError, isOutOfSpace } from '../errors'
+import type { ImportFileRow } from '../repositories/imports.repository'
+import { fail, partOf, place, settle } from './import-copy'
+import type { ImportDeps, RunContext } from './import-run'
+
+interface UploadState {
+  hash: Hash
+  offset: number
+}
+
+/** Where an upload stands, for the tus server's HEAD and PATCH. */
+export interface UploadInfo {
+  offset: number
+  size: number
+}
+
+/**
+ * Serve mode's uploads (tus) feed the same pipeline as dropped paths: each file of an import
+ * planned with `uploads` streams into its `.part`, hashed as it arrives; resumed PATCHes
+ * continue the hash; when the last byte is in, the part is fsynced, checked for duplicates,
+ * placed and recorded exactly as a copied one.
+ */
+export class ImportUploads {
+  private readonly state = new Map<number, UploadState>()
+
+  constructor(
+    private readonly deps: ImportDeps,
+    private readonly contextOf: (importId: string) => RunContext | undefined,
+  ) {}
+
+  /** tus creation: the file must be one of the import's planned uploads, of the planned size. */
+  async create(importId: string, fileId: number, size: number): Promise<UploadInfo> {
+    const { ctx, file } = this.find(importId, fileId, ['pending'])
+    if (file.size !== size)
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `${file.relPath} is ${size} bytes, not the ${file.size} announced.`,
+      )
+    if (ctx.stopRest) {
+      fail(ctx, this.deps, file, ctx.stopRest)
+      throw new AppError('NO_SPACE', ctx.stopRest)
+    }
+    const part = partOf(ctx, file)
+    await this.deps.parts.create(part)
+    this.deps.imports.markCopying(file.id, part, this.deps.now())
+    this.state.set(file.id, { hash: createHash('sha256'), offset: 0 })
+    ctx.progress.begin({ fileId: file.id, source: file.source, name: file.relPath, size })
+    return { offset: 0, size }
+  }
+
+  /** How much of it is in (all of it once placed, or skipped as a duplicate). */
+  info(importId: string, fileId: number): UploadInfo {
+    const file = this.deps.imports.file(fileId)
+    if (!file || file.importId !== importId || file.kind !== 'upload')
+      throw new AppError('NOT_FOUND', 'There is no such upload.')
+    const done = file.status !== 'pending' && file.status !== 'copying'
+    return { offset: done ? file.size : (this.state.get(fileId)?.offset ?? 0), size: file.size }
+  }
+
+  /** tus PATCH: the body goes onto the part at `offset`; the last byte places the file. */
+  async write(importId: string, fileId: number, body: Readable, offset: number): Promise<number> {
+    const { ctx, file } = this.find(importId, fileId, ['copying'])
+    const part = file.part!
+    let state = this.state.get(fileId)
+    if (!state || state.offset !== offset) {
+      // Not where this process left it: hash what the part holds up to there again.
+      state = { hash: createHash('sha256'), offset }
+      await this.deps.parts.digestOf(part, offset, state.hash)
+      this.state.set(fileId, state)
+    }
+    try {
+      const before = state.offset
+      state.offset = await this.deps.parts.append(part, offset, body, state.hash, (n) =>
+        ctx.progress.advance(fileId, n),
+      )
+      if (state.offset > file.size)
+        throw new AppError('INVALID_ARGUMENT', 'More bytes than announced.')
+      if (state.offset < file.size || state.offset === before) return state.offset
+      await this.finish(ctx, file, part, state.hash.digest('hex'))
+      return state.offset
+    } catch (error) {
+      await this.abandon(ctx, file, part, error)
+      throw error
+    } finally {
+      if (this.deps.imports.file(fileId)?.status !== 'copying') this.state.delete(fileId)
+    }
+  }
+
+  /** tus termination: the browser cancelled this file. */
+  async remove(importId: string, fileId: number): Promise<void> {
+    const { ctx, file } = this.find(importId, fileId, ['pending', 'copying'])
+    if (file.part) await this.deps.parts.remove(file.part)
+    this.state.delete(fileId)
+    this.deps.imports.markCancelled(fileId, this.deps.now())
+    settle(ctx, this.deps, fileId, true)
+  }
+
+  /** Uploads still under way when the whole import is cancelled lose their parts. */
+  async cancelAll(ctx: RunContext): Promise<void> {
+    for (const f of this.deps.imports.files(ctx.row.id)) {
+      if (f.kind !== 'upload' || (f.status !== 'pending' && f.status !== 'copying')) continue
+      if (f.part) await this.deps.parts.remove(f.part)
+      this.state.delete(f.id)
+      this.deps.imports.markCancelled(f.id, this.deps.now())
+      settle(ctx, this.deps, f.id, true)
+    }
+  }
+
+  private async finish(ctx: RunContext, file: ImportFileRow, part: string, sha256: string) {
+    const network = ctx.root.kind === 'network'
+    const done = await this.deps.parts.finish(part, file.mtimeMs, network)
+    if (done.readBack !== null && done.readBack !== sha256) {
+      await this.deps.parts.remove(part)
+      return fail(
+        ctx,
+        this.deps,
+        file,
+        `${file.relPath} did not read back as it was written to ${ctx.target}: the share may be unreliable. Nothing was kept; drop it again.`,
+      )
+    }
+    await place(ctx, this.deps, file, part, {
+      sha256,
+      fingerprint: done.fingerprint,
+      partInode: done.partInode,
+      size: done.size,
+      mtimeMs: Math.trunc(file.mtimeMs),
+    })
+  }
+
+  /** A write that failed for good (a full disk): the file fails, its part goes. */
+  private async abandon(ctx: RunContext, file: ImportFileRow, part: string, error: unknown) {
+    if (!isOutOfSpace(error) && !(error instanceof AppError)) return
+    await this.deps.parts.remove(part).catch(() => undefined)
+    this.state.delete(file.id)
+    if (isOutOfSpace(error))
+      ctx.stopRest = `Not copied: ${ctx.target} filled up during the import. Free some space there and drop it again.`
+    fail(
+      ctx,
+      this.deps,
+      file,
+      isOutOfSpace(error)
+        ? `${ctx.target} filled up while ${file.relPath} was being uploaded: its partial copy was removed. Free some space there and drop it again.`
+        : (error as AppError).message,
+    )
+  }
+
+  private find(importId: string, fileId: number, states: ImportFileRow['status'][]) {
+    const ctx = this.contextOf(importId)
+    const file = this.deps.imports.file(fileId)
+    if (!ctx || !file || file.importId !== importId || file.kind !== 'upload')
+      throw new AppError('NOT_FOUND', 'There is no such upload (its import is over).')
+    if (!states.includes(file.status))
+      throw new AppError('CONFLICT', `${file.relPath} is ${file.status} already.`)
+    return { ctx, file }
+  }
+}
