@@ -218,7 +218,7 @@ function rows(n, out, rssPeakMb, serveStats, settled) {
       metrics: { loads: out.loads },
     }),
     ...frameRows(n, 'wheel', wheel, rest, [
-      `${WHEEL.steps} notches of ${WHEEL.delta} px in ${(out.wheel.result.inputMs / 1000).toFixed(1)} s moved ${wheeled} px of ${out.wheel.result.after.scrollHeight}`,
+      `${WHEEL.steps} notches of ${WHEEL.delta} px in ${(out.wheel.result.inputMs / 1000).toFixed(1)} s moved the grid's scrollTop ${wheeled} px of its ${out.wheel.result.after.scrollHeight} px (a grid that scales its scrollbar moves it less than its content)`,
     ]),
     ...frameRows(n, 'End/Home + jumps', keys, rest, [
       ...(end.lastShown
