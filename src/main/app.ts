@@ -54,6 +54,11 @@ import { ExportService } from './services/export.service'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import type { WorkerSpecs } from './workers'
+import {
+  createIntegrations,
+  type IntegrationOptions,
+  type IntegrationServices,
+} from './app-integrations'
 
 export interface CoreOptions {
   dataDir: string
@@ -70,9 +75,11 @@ export interface CoreOptions {
   watch?: Partial<WatchSettings>
   /** Low-water mark and how often a paused queue looks for room (tests shorten it). */
   storage?: Partial<StorageSettings>
+  /** Credentials box, browser opener, Spotify endpoints, cache limits (see app-integrations). */
+  integrations?: IntegrationOptions
 }
 
-export interface Services {
+export interface Services extends IntegrationServices {
   app: AppService
   roots: RootsService
   scan: ScanService
@@ -202,7 +209,19 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   })
+  const integrations = createIntegrations(
+    db,
+    paths,
+    options.integrations ?? {},
+    events,
+    logger,
+    now,
+  )
   const services: Services = {
+    integrations: integrations.integrations,
+    integrationAuth: integrations.integrationAuth,
+    integrationPoller: integrations.integrationPoller,
+    integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     roots,
     scan,
@@ -241,6 +260,7 @@ export function createCore(options: CoreOptions): Core {
     startBackground: () => {
       services.watch.start()
       services.jobs.start()
+      services.integrationPoller.start()
     },
     async listen(listenOptions = {}) {
       drainOnClose = listenOptions.drainOnClose === true
@@ -251,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
       closing ??= (async () => {
         try {
           await local?.close({ drain: drainOnClose })
+          await integrations.close()
           await services.watch.stop()
           await scan.close()
           await processing.close()

@@ -25,6 +25,16 @@ import type {
   ScanProgress,
   ScanResult,
 } from './domain'
+import type {
+  AddIntegrationRequest,
+  AuthStart,
+  CacheOptimizeResult,
+  CacheValidateResult,
+  Integration,
+  IntegrationsChange,
+  PollResult,
+  UpdateIntegrationRequest,
+} from './integrations'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -172,12 +182,35 @@ export interface ExportMethods {
   'bundles.list': { args: void; result: BundleRecord[] }
 }
 
+export interface IntegrationsMethods {
+  'integrations.list': { args: void; result: Integration[] }
+  'integrations.add': { args: AddIntegrationRequest; result: Integration }
+  'integrations.update': { args: UpdateIntegrationRequest; result: Integration }
+  'integrations.remove': { args: { id: number }; result: { id: number } }
+  /**
+   * Starts connecting an account (OAuth 2.0 authorization code + PKCE through the system
+   * browser): answers at once with the address to open; the outcome comes as
+   * `integrations.changed`. `openBrowser`: open it where this face can (the desktop app).
+   */
+  'integrations.auth': { args: { id: number; openBrowser?: boolean }; result: AuthStart }
+  /** Fetches once now (unless rate limited: then says how long to wait). */
+  'integrations.poll': { args: { id: number }; result: PollResult }
+  /** Drops expired, orphaned and corrupt cached media (never what something still uses). */
+  'integrations.cacheOptimize': {
+    args: { maxAgeDays?: number; dryRun?: boolean }
+    result: CacheOptimizeResult
+  }
+  /** Checks the remote URLs of cached media with HEAD requests (bounded in count and time). */
+  'integrations.cacheValidate': { args: void; result: CacheValidateResult }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
   JobsMethods &
   CollectionsMethods &
-  ExportMethods
+  ExportMethods &
+  IntegrationsMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -211,6 +244,14 @@ export const METHOD_NAMES = [
   'export.start',
   'export.cancel',
   'bundles.list',
+  'integrations.list',
+  'integrations.add',
+  'integrations.update',
+  'integrations.remove',
+  'integrations.auth',
+  'integrations.poll',
+  'integrations.cacheOptimize',
+  'integrations.cacheValidate',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.
@@ -224,6 +265,7 @@ export interface Events {
   'jobs.progress': JobsProgress
   'export.progress': ExportProgress
   'storage.changed': StorageChange
+  'integrations.changed': IntegrationsChange
 }
 export type EventName = keyof Events
 
@@ -233,6 +275,7 @@ export const EVENT_NAMES = [
   'jobs.progress',
   'export.progress',
   'storage.changed',
+  'integrations.changed',
 ] as const satisfies readonly EventName[]
 
 // Fails to compile when an event is declared above but missing from EVENT_NAMES.

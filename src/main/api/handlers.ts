@@ -7,8 +7,9 @@ import type { ExportService } from '../services/export.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 import type { StorageService } from '../services/storage.service'
+import type { IntegrationServices } from '../app-integrations'
 
-export interface HandlerServices {
+export interface HandlerServices extends IntegrationServices {
   app: AppService
   roots: RootsService
   scan: ScanService
@@ -22,6 +23,7 @@ export interface HandlerServices {
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
 export function createHandlers(services: HandlerServices): Handlers {
   const { app, roots, scan, assets, jobs, collections, exports, storage } = services
+  const { integrations, integrationAuth, integrationPoller, integrationMedia } = services
   return {
     'app.info': () => app.info(),
     'app.storage': () => storage.status(),
@@ -63,5 +65,16 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
+    'integrations.list': () => integrations.list(),
+    'integrations.add': (request) => integrations.add(request),
+    'integrations.update': (request) => integrations.update(request),
+    'integrations.remove': ({ id }) => {
+      integrationAuth.cancel(id)
+      return integrations.remove(id)
+    },
+    'integrations.auth': ({ id, openBrowser }) => integrationAuth.start(id, openBrowser === true),
+    'integrations.poll': ({ id }) => integrationPoller.poll(id),
+    'integrations.cacheOptimize': (options) => integrationMedia.optimize(options),
+    'integrations.cacheValidate': () => integrationMedia.validate(),
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { MethodArgs, MethodName } from '../../shared/contract'
 import { ASSET_STATUSES, ASSET_TYPES, COLLECTION_KINDS, ROOT_KINDS } from '../../shared/domain'
+import { integrationSchemas } from './integration-schemas'
 
 const none = z
   .undefined()
@@ -97,4 +98,5 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   }),
   'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
   'bundles.list': none,
+  ...integrationSchemas,
 }

@@ -4,6 +4,7 @@ import { up as assetsAndScans } from './0002-assets-and-scans'
 import { up as jobsAndDerivatives } from './0003-jobs-and-derivatives'
 import { up as collectionsAndBundles } from './0004-collections-and-bundles'
 import { up as dueJobsIndex } from './0005-due-jobs-index'
+import { up as integrations } from './0008-integrations'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'jobs-and-derivatives', up: jobsAndDerivatives },
   { version: 4, name: 'collections-and-bundles', up: collectionsAndBundles },
   { version: 5, name: 'due-jobs-index', up: dueJobsIndex },
+  // Version 8 on main (0006 and 0007 land from other branches); numbered by position here.
+  { version: 6, name: 'integrations', up: integrations },
 ]
