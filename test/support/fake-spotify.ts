@@ -151,6 +151,8 @@ export async function startAccounts(): Promise<{
   const server = new OAuth2Server(undefined, undefined, { endpoints: { token: '/api/token' } })
   await server.issuer.keys.generate('RS256')
   await server.start(0, '127.0.0.1')
+  // Loopback by address, not by the name "localhost" (which may resolve to ::1 first).
+  server.issuer.url = `http://127.0.0.1:${server.address().port}`
   const tokens: Array<{ request: TokenRequest; body: Record<string, unknown> }> = []
   const onToken: {
     change?: (

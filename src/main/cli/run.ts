@@ -12,6 +12,8 @@ import { dupesCommand, retryCommand, statusCommand } from './commands/jobs.comma
 import { rootsCommand } from './commands/roots.command'
 import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
+import { cacheCommand } from './commands/cache.command'
+import { integrationsCommand } from './commands/integrations.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -33,6 +35,8 @@ const COMMANDS: Record<string, Command> = {
   album: collectionCommand('album'),
   export: exportCommand,
   rm: removeAssetsCommand,
+  integrations: integrationsCommand,
+  cache: cacheCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

@@ -92,27 +92,20 @@ export function writeAt(data: unknown, segments: Segment[], value: unknown): voi
   let here: unknown = data
   segments.forEach((segment, i) => {
     if ('every' in segment) throw new JsonPathError('Cannot write through [*].')
-    const last = i === segments.length - 1
     const following = segments[i + 1]
-    const make = (): unknown => (following && !('key' in following) ? [] : {})
-    if ('key' in segment) {
-      if (!isObject(here)) throw new JsonPathError(`Cannot write "${segment.key}" into a value.`)
-      if (last) here[segment.key] = value
-      else
-        here =
-          isObject(here[segment.key]) || Array.isArray(here[segment.key])
-            ? here[segment.key]
-            : (here[segment.key] = make())
-    } else {
-      if (!Array.isArray(here))
-        throw new JsonPathError(`Cannot write [${segment.index}] into a value.`)
-      if (last) here[segment.index] = value
-      else
-        here =
-          isObject(here[segment.index]) || Array.isArray(here[segment.index])
-            ? here[segment.index]
-            : (here[segment.index] = make())
+    const container = here as Record<string | number, unknown>
+    const name = 'key' in segment ? segment.key : segment.index
+    if ('key' in segment ? !isObject(here) : !Array.isArray(here))
+      throw new JsonPathError(`Cannot write ${formatPath([segment])} into a value.`)
+    if (!following) {
+      container[name] = value
+      return
     }
+    const next = container[name]
+    if (next === undefined || next === null) here = container[name] = 'key' in following ? {} : []
+    else if (isObject(next) || Array.isArray(next)) here = next
+    // The feed's own value is kept: the output path is wrong, and is reported.
+    else throw new JsonPathError(`${formatPath(segments.slice(0, i + 1))} holds a value.`)
   })
 }
 
