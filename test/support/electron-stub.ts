@@ -387,18 +387,21 @@ export const shell = {
   },
 }
 
+type StorageBackend =
+  'gnome_libsecret' | 'basic_text' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown'
+
 /**
  * safeStorage: "encrypts" by reversing and tagging the bytes, so a test can tell what it sealed
  * and that nothing was stored in the clear. The backend and availability are the test's to set.
  */
 export const safeStorage = {
   available: true,
-  backend: 'gnome_libsecret' as string,
+  backend: 'gnome_libsecret' as StorageBackend,
   sealed: 0,
   isEncryptionAvailable(): boolean {
     return safeStorage.available
   },
-  getSelectedStorageBackend(): string {
+  getSelectedStorageBackend(): StorageBackend {
     return safeStorage.backend
   },
   encryptString(plain: string): Buffer {

@@ -9,7 +9,8 @@ import { scansAnnouncement, scansText, type LabelledProgress } from './lib/scan-
 import { useStore } from './stores'
 import { hrefOf, type Route } from './stores/router.store'
 import { LibraryView } from './views/LibraryView'
-import { CollectionsView, ExportsView, IntegrationsView } from './views/PlannedViews'
+import { IntegrationsView } from './views/IntegrationsView'
+import { CollectionsView, ExportsView } from './views/PlannedViews'
 import { RootView } from './views/RootView'
 import { SearchView } from './views/SearchView'
 
