@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../src/main/cli/run'
 import type { CliIo } from '../../src/main/cli/io'
 import { cli } from '../support/cli'
+import { testCore } from '../support/core'
 import { albumCover, FakeSpotify, startAccounts, trackAnswer } from '../support/fake-spotify'
 import { tempDir } from '../support/temp'
 import { sourceWorkers } from '../support/workers'
@@ -125,6 +126,31 @@ describe('marquee integrations', () => {
     expect(JSON.parse(rm.stdout)).toEqual({ id: 1 })
     const after = await cli(['--data-dir', dataDir, 'integrations', 'ls', '--json'])
     expect(JSON.parse(after.stdout)).toEqual([])
+  })
+
+  it('connects through the running instance: its listener, its poller, the CLI told by events', async () => {
+    const dataDir = tempDir('marquee-data-')
+    const core = testCore(dataDir)
+    await core.listen()
+    core.services.integrationPoller.start()
+    api.fallback = { status: 200, body: trackAnswer({ name: 'Killer Queen' }) }
+    const add = await cli([
+      '--data-dir',
+      dataDir,
+      'integrations',
+      'add',
+      'spotify',
+      '--client-id',
+      'x',
+      '--json',
+    ])
+    expect(JSON.parse(add.stdout)).toMatchObject({ id: 1, status: 'needs-auth' })
+    const auth = await authInBrowser(dataDir, 1)
+    expect(JSON.parse(auth.lines.at(-1)!)).toEqual({ id: 1, status: 'connected' })
+    // The running instance polls a freshly connected account at once.
+    await vi.waitFor(() =>
+      expect(core.services.integrations.get(1).data).toMatchObject({ track_name: 'Killer Queen' }),
+    )
   })
 
   it('says how long to wait when Spotify rate-limits, and exits 1', async () => {

@@ -287,6 +287,32 @@ describe('Spotify now playing', () => {
     expect(core.services.integrations.get(id).rateLimitedUntil).toBeNull()
   })
 
+  it('remembers a Retry-After across a restart: the next instance does not ask before it', async () => {
+    const dataDir = tempDir('marquee-data-')
+    const first = spotifyCore(dataDir)
+    const { id } = await connected(first)
+    api.script.push({ status: 429, headers: { 'Retry-After': '2' } })
+    await call(first, 'integrations.poll', { id })
+    const until = first.services.integrations.get(id).rateLimitedUntil!
+    await first.close()
+    const second = spotifyCore(dataDir)
+    second.services.integrationPoller.start()
+    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(2), { timeout: 5_000 })
+    expect(api.nowPlayingRequests()[1]!.at).toBeGreaterThanOrEqual(until)
+  })
+
+  it('polls nothing while paused, and soon after it is resumed', async () => {
+    const core = spotifyCore()
+    core.services.integrationPoller.start()
+    const { id } = await connected(core, 60_000)
+    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(1))
+    const paused = await call(core, 'integrations.update', { id, paused: true })
+    expect(paused).toMatchObject({ status: 'paused', nextFetchAt: null })
+    const resumed = await call(core, 'integrations.update', { id, paused: false })
+    expect(resumed.nextFetchAt).toBeLessThanOrEqual(Date.now())
+    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(2))
+  })
+
   it('keeps the last data, marked stale, when Spotify cannot be reached', async () => {
     const core = spotifyCore()
     const { id } = await connected(core)
