@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/app'
 import { call } from '../../src/main/cli/call'
 import { testCore } from '../support/core'
+import { photoLike } from '../fixtures/media-tools'
 import { albumCover, FakeSpotify } from '../support/fake-spotify'
 
 /** The fake serves any path from its table: feeds as JSON, images as bytes. */
@@ -94,6 +95,33 @@ describe('JSON feeds with media fields', () => {
     expect(problems[1]!.problem).toMatch(/SVG/)
     expect(problems[2]!.problem).toMatch(/web page/)
     expect(existsSync(join(core.paths.cacheDir, 'integrations'))).toBe(false)
+  })
+
+  it('follows a redirect to the image, and refuses one larger than the size limit', async () => {
+    const core = testCore(undefined, { integrations: { cacheLimits: { maxBytes: 20_000 } } })
+    const small = web.serve('/img/small.jpg', await albumCover(64, 1))
+    web.redirects.set('/go/small', small)
+    const large = web.serve(
+      '/img/large.png',
+      await (await photoLike(600, 600, 2, 30)).png().toBuffer(),
+      'image/png',
+    )
+    web.serve(
+      '/feed.json',
+      json({ items: [{ image: { url: `${web.url}/go/small` } }, { image: { url: large } }] }),
+      'application/json',
+    )
+    const feed = await addFeed(core, '/feed.json')
+    const result = await call(core, 'integrations.poll', { id: feed.id })
+    const items = result.data!.items as Array<{
+      image_cached: { files: Record<string, string> | null }
+    }>
+    expect(items[0]!.image_cached.files).not.toBeNull()
+    expect(items[1]!.image_cached.files).toBeNull()
+    expect(core.services.integrations.get(feed.id).problems).toContainEqual({
+      path: 'items[1].image.url',
+      problem: expect.stringMatching(/more than the 20000 bytes allowed/),
+    })
   })
 
   it('sends a secret header but never stores its value in the clear, nor shows it', async () => {

@@ -27,6 +27,8 @@ export class FakeSpotify {
   readonly script: Scripted[] = []
   fallback: Scripted = { status: 204 }
   readonly images = new Map<string, { bytes: Buffer; etag: string; type: string }>()
+  /** Paths that answer 302 to another address. */
+  readonly redirects = new Map<string, string>()
   private server: Server | undefined
   url = ''
 
@@ -46,6 +48,11 @@ export class FakeSpotify {
           ...answer.headers,
         })
         response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body))
+        return
+      }
+      const location = this.redirects.get(path)
+      if (location) {
+        response.writeHead(302, { Location: location }).end()
         return
       }
       const image = this.images.get(path)
