@@ -32,6 +32,7 @@ import type {
   CacheValidateResult,
   Integration,
   IntegrationsChange,
+  IntegrationsStatus,
   PollResult,
   UpdateIntegrationRequest,
 } from './integrations'
@@ -184,6 +185,8 @@ export interface ExportMethods {
 
 export interface IntegrationsMethods {
   'integrations.list': { args: void; result: Integration[] }
+  /** How sign-ins are stored (and a warning when that is weaker than it should be); cache size. */
+  'integrations.status': { args: void; result: IntegrationsStatus }
   'integrations.add': { args: AddIntegrationRequest; result: Integration }
   'integrations.update': { args: UpdateIntegrationRequest; result: Integration }
   'integrations.remove': { args: { id: number }; result: { id: number } }
@@ -245,6 +248,7 @@ export const METHOD_NAMES = [
   'export.cancel',
   'bundles.list',
   'integrations.list',
+  'integrations.status',
   'integrations.add',
   'integrations.update',
   'integrations.remove',

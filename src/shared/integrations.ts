@@ -159,6 +159,16 @@ export interface CacheValidateResult {
   failed: Array<{ url: string; status: number | null; error: string }>
 }
 
+/** How sign-ins are kept here, and what the whole media cache holds. */
+export interface IntegrationsStatus {
+  /** `safe-storage`: the system keychain (the desktop app); `key-file`: a 0600 key file. */
+  secrets: 'safe-storage' | 'key-file'
+  /** Something the user should act on (no keyring on Linux); null when all is well. */
+  warning: string | null
+  cacheItems: number
+  cacheBytes: number
+}
+
 export interface IntegrationsChange {
   integrations: Integration[]
 }

@@ -94,6 +94,10 @@ test.describe('the Integrations view', () => {
     await expect
       .poll(async () => Number(await bar.getAttribute('aria-valuenow')))
       .toBeGreaterThan(before)
+    await expect(page.getByTestId('integrations-summary')).toContainText(
+      'a key file only you can read',
+    )
+    await expect(page.getByTestId('integrations-summary')).toContainText('1 image')
     await page.screenshot({ path: screenshotPath('integrations-connected'), fullPage: true })
 
     api.fallback = { status: 429, headers: { 'Retry-After': '120' } }

@@ -44,6 +44,7 @@ describe('the contract', () => {
       'export.cancel': { exportId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'bundles.list': undefined,
       'integrations.list': undefined,
+      'integrations.status': undefined,
       'integrations.add': { kind: 'spotify', clientId: 'abc123' },
       'integrations.update': { id: 999, name: 'x' },
       'integrations.remove': { id: 999 },

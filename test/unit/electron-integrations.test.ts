@@ -42,6 +42,10 @@ describe('the Electron shell and integrations', () => {
       headers: [{ name: 'Authorization', value: 'Bearer app-secret', secret: true }],
     })
     expect(safeStorage.sealed).toBe(1)
+    expect(await call(core, 'integrations.status', undefined)).toMatchObject({
+      secrets: 'safe-storage',
+      warning: null,
+    })
     const blob = core.db
       .prepare('SELECT credentials FROM integrations WHERE id = ?')
       .get(feed.id) as {
@@ -59,6 +63,14 @@ describe('the Electron shell and integrations', () => {
     const start = await call(core, 'integrations.auth', { id: spotify.id, openBrowser: true })
     expect(start.opened).toBe(true)
     expect(shell.opened).toEqual([start.url])
+  })
+
+  it('tells the user when sign-ins fall back to the key file (no keyring)', async () => {
+    safeStorage.available = false
+    const { core } = await startShell()
+    const status = await call(core, 'integrations.status', undefined)
+    expect(status).toMatchObject({ secrets: 'key-file', cacheItems: 0, cacheBytes: 0 })
+    expect(status.warning).toMatch(/key file readable only by you/)
   })
 
   it('uses the key file, and says so, where Linux has no keyring (basic_text)', async () => {

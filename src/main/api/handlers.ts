@@ -66,6 +66,10 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
     'integrations.list': () => integrations.list(),
+    'integrations.status': () => ({
+      ...integrations.secretsInfo(),
+      ...integrationMedia.totals(),
+    }),
     'integrations.add': (request) => integrations.add(request),
     'integrations.update': (request) => integrations.update(request),
     'integrations.remove': ({ id }) => {

@@ -40,6 +40,7 @@ export const integrationSchemas: {
   [M in keyof IntegrationsMethods]: z.ZodType<MethodArgs<M>>
 } = {
   'integrations.list': none,
+  'integrations.status': none,
   'integrations.add': z.discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('spotify'),

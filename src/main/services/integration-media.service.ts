@@ -212,6 +212,15 @@ export class IntegrationMediaService {
     return { removed, kept: plan.keep.length, freedBytes, dryRun }
   }
 
+  /** How many items the cache holds and their bytes on disk. */
+  totals(): { cacheItems: number; cacheBytes: number } {
+    const rows = this.media.all()
+    return {
+      cacheItems: rows.length,
+      cacheBytes: rows.reduce((sum, row) => sum + row.storedBytes, 0),
+    }
+  }
+
   /** HEAD on the most recently used URLs, a few at a time, each with a short time limit. */
   async validate(): Promise<CacheValidateResult> {
     const urls = this.media.urls(VALIDATE_LIMIT)

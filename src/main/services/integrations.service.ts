@@ -163,6 +163,11 @@ export class IntegrationsService {
     return this.secrets.seal(JSON.stringify(credentials))
   }
 
+  /** Which box keeps the sign-ins, and its warning (no keyring on Linux) for the user. */
+  secretsInfo(): { secrets: SecretBox['kind']; warning: string | null } {
+    return { secrets: this.secrets.kind, warning: this.secrets.warning }
+  }
+
   /** Pushes the current list to every renderer (and the CLI waiting on a connection). */
   changed(): void {
     this.events.emit('integrations.changed', { integrations: this.list() })

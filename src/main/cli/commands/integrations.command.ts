@@ -35,6 +35,8 @@ export async function integrationsCommand(
       if (rest.length) throw new UsageError(`'integrations ls' takes no arguments.`)
       const list = await lib.call('integrations.list', undefined)
       out(list.map(summary), formatList(list))
+      const { warning } = await lib.call('integrations.status', undefined)
+      if (warning) io.stderr(`marquee: warning: ${warning}\n`)
       return true
     }
     case 'fetch': {

@@ -1,6 +1,11 @@
 import { createSignal, onCleanup } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
-import type { AddIntegrationRequest, AuthStart, Integration } from '../../../shared/integrations'
+import type {
+  AddIntegrationRequest,
+  AuthStart,
+  Integration,
+  IntegrationsStatus,
+} from '../../../shared/integrations'
 import { call, messageOf, on, onReconnect } from '../lib/api'
 
 /**
@@ -12,6 +17,14 @@ export function createIntegrationsStore() {
   const [state, setState] = createStore({ items: [] as Integration[], loaded: false })
   const [error, setError] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal<Record<number, string>>({})
+  const [status, setStatus] = createSignal<IntegrationsStatus | null>(null)
+  const loadStatus = async (): Promise<void> => {
+    try {
+      setStatus(await call('integrations.status'))
+    } catch {
+      // The list's own error (or the connection banner) says what is wrong.
+    }
+  }
 
   const replace = (items: Integration[]): void => {
     setState('items', reconcile(items, { key: 'id' }))
@@ -25,8 +38,15 @@ export function createIntegrationsStore() {
     }
   }
   void load()
-  onCleanup(on('integrations.changed', (payload) => replace(payload.integrations)))
-  onCleanup(onReconnect(() => void load()))
+  void loadStatus()
+  onCleanup(
+    on('integrations.changed', (payload) => {
+      replace(payload.integrations)
+      // A poll may have cached media: the totals follow.
+      void loadStatus()
+    }),
+  )
+  onCleanup(onReconnect(() => void Promise.all([load(), loadStatus()])))
 
   /** Runs an action for one integration, marking it busy and reporting a failure. */
   const act = async <T>(id: number, what: string, work: () => Promise<T>): Promise<T | null> => {
@@ -43,6 +63,8 @@ export function createIntegrationsStore() {
 
   return {
     items: () => state.items,
+    /** Where sign-ins are kept (and a warning), and the whole cache's size. */
+    status,
     loaded: () => state.loaded,
     error,
     dismissError: () => setError(null),

@@ -7,6 +7,7 @@ import { IntegrationCard } from '../components/integrations/IntegrationCard'
 import { cacheMediaUrl } from '../components/integrations/media-url'
 import { PageHeader } from '../components/PageHeader'
 import { face } from '../lib/api'
+import { formatBytes, plural } from '../lib/format'
 import { createIntegrationsStore } from '../stores/integrations.store'
 import '../styles/integrations.css'
 
@@ -36,6 +37,25 @@ export function IntegrationsView() {
           </button>
         }
       />
+      <Show when={store.status()?.warning}>
+        {(warning) => (
+          <Banner tone="warning" testId="integrations-secrets-warning">
+            {warning()}
+          </Banner>
+        )}
+      </Show>
+      <Show when={store.status()}>
+        {(status) => (
+          <p class="integration-summary" data-testid="integrations-summary">
+            Sign-ins are encrypted with{' '}
+            {status().secrets === 'safe-storage'
+              ? 'the system keychain'
+              : 'a key file only you can read'}
+            . Media cache: {plural(status().cacheItems, 'image')},{' '}
+            {formatBytes(status().cacheBytes)}; unused images are removed after two days.
+          </p>
+        )}
+      </Show>
       <Show when={store.error()}>
         {(message) => (
           <Banner tone="error" onDismiss={store.dismissError}>

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js'
 import type { AuthStart, Integration } from '../../../../shared/integrations'
-import { formatBytes, formatDateTime } from '../../lib/format'
+import { formatBytes } from '../../lib/format'
 import { IntegrationStatus } from './IntegrationStatus'
 import { NowPlayingCard } from './NowPlayingCard'
 
@@ -17,6 +17,9 @@ export interface IntegrationCardProps {
   onRemove: () => void
 }
 
+// Seconds matter: polls come every few seconds.
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+const formatDateTime = (at: number): string => dateTime.format(at)
 const when = (at: number | null): string => (at ? formatDateTime(at) : '—')
 
 /** One integration: its state in words, its facts, a live preview of its data, and actions. */
