@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../src/main/app'
 import { call } from '../../src/main/cli/call'
 import { testCore } from '../support/core'
@@ -152,6 +152,27 @@ describe('JSON feeds with media fields', () => {
       mediaFields: [{ path: 'items[*].image', outputPath: 'image_cached', variants: [] }],
     })
     expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+  })
+})
+
+describe('the poll schedule', () => {
+  it('does not spin on a poll that fails unexpectedly, and keeps polling the others', async () => {
+    const core = testCore()
+    web.serve('/a.json', json({ hero: 'x' }), 'application/json')
+    web.serve('/b.json', json({}), 'application/json')
+    const broken = await addFeed(core, '/a.json', { intervalMs: 1_000 })
+    const healthy = await addFeed(core, '/b.json', { intervalMs: 1_000, mediaFields: [] })
+    // Settings no version of Marquee writes: reading them throws, not a fetch failure.
+    core.db
+      .prepare('UPDATE integrations SET settings = json_set(settings, ?, ?) WHERE id = ?')
+      .run('$.mediaFields[0].path', 'items[', broken.id)
+    const requests = (path: string) => web.seen.filter((s) => s.path === path).length
+    core.services.integrationPoller.start()
+    await vi.waitFor(() => expect(requests('/b.json')).toBeGreaterThanOrEqual(3), {
+      timeout: 8_000,
+    })
+    expect(requests('/a.json')).toBe(1)
+    expect(core.services.integrations.get(healthy.id).status).toBe('connected')
   })
 })
 

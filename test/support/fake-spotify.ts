@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { OAuth2Server } from 'oauth2-mock-server'
@@ -76,7 +77,7 @@ export class FakeSpotify {
   serve(path: string, bytes: Buffer, type = 'image/jpeg'): string {
     this.images.set(path, {
       bytes,
-      etag: `"${bytes.length}-${bytes.readUInt32BE(bytes.length - 8)}"`,
+      etag: `"${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}"`,
       type,
     })
     return `${this.url}${path}`

@@ -129,8 +129,8 @@ export class IntegrationsRepository {
         `SELECT id FROM integrations WHERE next_poll_at IS NOT NULL AND next_poll_at <= ?
            AND paused = 0 ORDER BY next_poll_at`,
       ),
-      earliest: db.prepare<[], { at: number | null }>(
-        'SELECT min(next_poll_at) AS at FROM integrations WHERE paused = 0',
+      earliestAfter: db.prepare<[number], { at: number | null }>(
+        'SELECT min(next_poll_at) AS at FROM integrations WHERE paused = 0 AND next_poll_at > ?',
       ),
     }
   }
@@ -245,8 +245,9 @@ export class IntegrationsRepository {
     return this.s.due.all(now).map((row) => row.id)
   }
 
-  earliestPoll(): number | null {
-    return this.s.earliest.get()?.at ?? null
+  /** The first poll scheduled after `now`, or null. */
+  earliestPollAfter(now: number): number | null {
+    return this.s.earliestAfter.get(now)?.at ?? null
   }
 }
 

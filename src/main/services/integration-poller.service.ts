@@ -17,6 +17,11 @@ import type { IntegrationsService } from './integrations.service'
 const PARALLEL = 4
 /** The media cache is tidied this often by the long-running faces (and once at start). */
 const OPTIMIZE_EVERY_MS = 6 * 3_600_000
+/**
+ * A poll that failed in an unexpected way (its outcome could not be written: a full disk) is not
+ * retried before this much later, so it cannot spin against the service.
+ */
+const COOLDOWN_MS = 60_000
 /** setTimeout's limit; a poll further away is looked at again then. */
 const MAX_TIMER_MS = 2_147_000_000
 
@@ -28,6 +33,8 @@ const MAX_TIMER_MS = 2_147_000_000
  */
 export class IntegrationPollerService {
   private readonly inFlight = new Map<number, Promise<PollResult>>()
+  /** Integrations whose last poll failed unexpectedly: not polled on schedule before then. */
+  private readonly cooldown = new Map<number, number>()
   private timer: NodeJS.Timeout | undefined
   private optimizeTimer: NodeJS.Timeout | undefined
   private started = false
@@ -79,10 +86,21 @@ export class IntegrationPollerService {
         data: this.service.get(id).data,
         retryAfterMs: until - this.now(),
       })
-    const poll = this.run(row).finally(() => {
-      this.inFlight.delete(id)
-      this.pump()
-    })
+    const poll = this.run(row)
+      .then(
+        (result) => {
+          this.cooldown.delete(id)
+          return result
+        },
+        (error: unknown) => {
+          this.cooldown.set(id, this.now() + COOLDOWN_MS)
+          throw error
+        },
+      )
+      .finally(() => {
+        this.inFlight.delete(id)
+        this.pump()
+      })
     this.inFlight.set(id, poll)
     return poll
   }
@@ -98,18 +116,22 @@ export class IntegrationPollerService {
     if (!this.started || this.closing) return
     clearTimeout(this.timer)
     const now = this.now()
+    // The next time to look: the next scheduled poll, or the end of a cooldown.
+    let wakeAt = this.integrations.earliestPollAfter(now) ?? Infinity
     for (const id of this.integrations.due(now)) {
-      if (this.inFlight.size >= PARALLEL) break
-      if (this.inFlight.has(id)) continue
+      const cooled = this.cooldown.get(id)
+      if (cooled !== undefined && cooled > now) {
+        wakeAt = Math.min(wakeAt, cooled)
+        continue
+      }
+      // Due ones not started now (all slots busy, or running) come up when a poll finishes.
+      if (this.inFlight.size >= PARALLEL || this.inFlight.has(id)) continue
       this.poll(id).catch((error: unknown) =>
         this.logger.error(`integrations: polling integration ${id} failed`, error),
       )
     }
-    const next = this.integrations.earliestPoll()
-    if (next === null || this.inFlight.size >= PARALLEL) return
-    // Due ones still running are looked at again when they finish (poll's finally).
-    if (next <= now) return
-    this.timer = setTimeout(() => this.pump(), Math.min(MAX_TIMER_MS, next - now))
+    if (wakeAt === Infinity) return
+    this.timer = setTimeout(() => this.pump(), Math.min(MAX_TIMER_MS, Math.max(0, wakeAt - now)))
   }
 
   private async run(row: IntegrationRow): Promise<PollResult> {
@@ -121,6 +143,9 @@ export class IntegrationPollerService {
       if (!(error instanceof AppError)) throw error
       outcome = { kind: 'error', message: error.message }
     }
+    // Removed while its fetch ran: nothing to write down.
+    if (!this.integrations.get(row.id))
+      return { id: row.id, status: 'needs-auth', data: null, retryAfterMs: null }
     const sealed = outcome.credentials ? await this.service.seal(outcome.credentials) : undefined
     const expiresAt = outcome.credentials?.expiresAt
     const tokenExpiresAt = typeof expiresAt === 'number' ? expiresAt : undefined
