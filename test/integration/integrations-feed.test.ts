@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../src/main/app'
@@ -203,6 +211,11 @@ describe('the integration media cache', () => {
     const orphan = join(core.paths.cacheDir, 'integrations', '2020-01-01', 'f'.repeat(64))
     mkdirSync(orphan, { recursive: true })
     writeFileSync(join(orphan, 'full.webp'), 'left behind')
+    const hourAgo = new Date(Date.now() - 3_600_000)
+    utimesSync(orphan, hourAgo, hourAgo)
+    // One that is arriving right now (its row comes after its files) is not an orphan.
+    const arriving = join(core.paths.cacheDir, 'integrations', '2020-01-02', 'e'.repeat(64))
+    mkdirSync(arriving, { recursive: true })
 
     const dry = await call(core, 'integrations.cacheOptimize', { dryRun: true })
     expect(dry).toMatchObject({ removed: 2, kept: 1, dryRun: true })
@@ -214,6 +227,7 @@ describe('the integration media cache', () => {
     expect(done).toEqual({ ...dry, dryRun: false })
     expect(existsSync(orphan)).toBe(false)
     expect(existsSync(join(core.paths.cacheDir, 'integrations', '2020-01-01'))).toBe(false)
+    expect(existsSync(arriving)).toBe(true)
     expect(existsSync(join(core.paths.cacheDir, heroFile(core, feed.id)))).toBe(true)
     expect(core.db.prepare('SELECT count(*) AS n FROM integration_media').get()).toEqual({ n: 1 })
   })

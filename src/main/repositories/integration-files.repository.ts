@@ -105,6 +105,14 @@ export class IntegrationFilesRepository {
     return true
   }
 
+  /** When a folder last changed (epoch ms), or null when it is gone. */
+  async changedAt(rel: string): Promise<number | null> {
+    return stat(this.abs(rel)).then(
+      (s) => s.mtimeMs,
+      () => null,
+    )
+  }
+
   exists(rel: string): boolean {
     return existsSync(this.abs(rel))
   }

@@ -18,6 +18,8 @@ import type { RandomRepository } from '../repositories/secrets.repository'
 
 export type CacheOutcome = { sha256: string; dir: string } | { problem: string }
 
+/** A cache folder the index does not know is left alone this long (it may be arriving). */
+const ORPHAN_GRACE_MS = 10 * 60_000
 /** At most this many URLs are checked by one validate, this many at a time. */
 const VALIDATE_LIMIT = 200
 const VALIDATE_PARALLEL = 4
@@ -181,7 +183,14 @@ export class IntegrationMediaService {
       })
     const plan = planRetention(items, now, maxAgeMs)
     const knownDirs = new Set(rows.map((row) => row.dir))
-    const orphans = (await this.files.listItems()).filter((dir) => !knownDirs.has(dir))
+    const orphans: string[] = []
+    for (const dir of await this.files.listItems()) {
+      if (knownDirs.has(dir) || this.media.bySha(dir.split('/').pop()!)?.dir === dir) continue
+      // A folder being put in place now is written before its row: not an orphan yet.
+      const changedAt = await this.files.changedAt(dir)
+      if (changedAt !== null && now - changedAt < ORPHAN_GRACE_MS) continue
+      orphans.push(dir)
+    }
     let removed = 0
     let freedBytes = 0
     for (const item of plan.remove) {
