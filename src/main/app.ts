@@ -65,6 +65,11 @@ import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
 import type { WorkerSpecs } from './workers'
+import {
+  createIntegrations,
+  type IntegrationOptions,
+  type IntegrationServices,
+} from './app-integrations'
 
 /** Files an import copies at once (see ImportDeps.lanes). */
 const IMPORT_LANES = 2
@@ -84,9 +89,11 @@ export interface CoreOptions {
   watch?: Partial<WatchSettings>
   /** Low-water mark and how often a paused queue looks for room (tests shorten it). */
   storage?: Partial<StorageSettings>
+  /** Credentials box, browser opener, Spotify endpoints, cache limits (see app-integrations). */
+  integrations?: IntegrationOptions
 }
 
-export interface Services {
+export interface Services extends IntegrationServices {
   app: AppService
   roots: RootsService
   scan: ScanService
@@ -272,8 +279,20 @@ export function createCore(options: CoreOptions): Core {
   void imports
     .recover()
     .catch((error: unknown) => logger.error('import: recovery after a stop failed', error))
+  const integrations = createIntegrations(
+    db,
+    paths,
+    options.integrations ?? {},
+    events,
+    logger,
+    now,
+  )
   const services: Services = {
     imports,
+    integrations: integrations.integrations,
+    integrationAuth: integrations.integrationAuth,
+    integrationPoller: integrations.integrationPoller,
+    integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     roots,
     scan,
@@ -318,6 +337,7 @@ export function createCore(options: CoreOptions): Core {
         .catch((error: unknown) =>
           logger.error('import: resuming interrupted imports failed', error),
         )
+      services.integrationPoller.start()
     },
     async listen(listenOptions = {}) {
       drainOnClose = listenOptions.drainOnClose === true
@@ -328,6 +348,7 @@ export function createCore(options: CoreOptions): Core {
       closing ??= (async () => {
         try {
           await local?.close({ drain: drainOnClose })
+          await integrations.close()
           await services.watch.stop()
           await imports.close()
           clearTimeout(wakeTimer)

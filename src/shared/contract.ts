@@ -32,6 +32,17 @@ import type {
   Selection,
   Tag,
 } from './domain'
+import type {
+  AddIntegrationRequest,
+  AuthStart,
+  CacheOptimizeResult,
+  CacheValidateResult,
+  Integration,
+  IntegrationsChange,
+  IntegrationsStatus,
+  PollResult,
+  UpdateIntegrationRequest,
+} from './integrations'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -327,13 +338,38 @@ export interface ImportMethods {
   'import.resume': { args: void; result: { importIds: string[] } }
 }
 
+export interface IntegrationsMethods {
+  'integrations.list': { args: void; result: Integration[] }
+  /** How sign-ins are stored (and a warning when that is weaker than it should be); cache size. */
+  'integrations.status': { args: void; result: IntegrationsStatus }
+  'integrations.add': { args: AddIntegrationRequest; result: Integration }
+  'integrations.update': { args: UpdateIntegrationRequest; result: Integration }
+  'integrations.remove': { args: { id: number }; result: { id: number } }
+  /**
+   * Starts connecting an account (OAuth 2.0 authorization code + PKCE through the system
+   * browser): answers at once with the address to open; the outcome comes as
+   * `integrations.changed`. `openBrowser`: open it where this face can (the desktop app).
+   */
+  'integrations.auth': { args: { id: number; openBrowser?: boolean }; result: AuthStart }
+  /** Fetches once now (unless rate limited: then says how long to wait). */
+  'integrations.poll': { args: { id: number }; result: PollResult }
+  /** Drops expired, orphaned and corrupt cached media (never what something still uses). */
+  'integrations.cacheOptimize': {
+    args: { maxAgeDays?: number; dryRun?: boolean }
+    result: CacheOptimizeResult
+  }
+  /** Checks the remote URLs of cached media with HEAD requests (bounded in count and time). */
+  'integrations.cacheValidate': { args: void; result: CacheValidateResult }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
   JobsMethods &
   CollectionsMethods &
   ExportMethods &
-  ImportMethods
+  ImportMethods &
+  IntegrationsMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -380,6 +416,15 @@ export const METHOD_NAMES = [
   'import.cancel',
   'import.status',
   'import.resume',
+  'integrations.list',
+  'integrations.status',
+  'integrations.add',
+  'integrations.update',
+  'integrations.remove',
+  'integrations.auth',
+  'integrations.poll',
+  'integrations.cacheOptimize',
+  'integrations.cacheValidate',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.
@@ -397,6 +442,7 @@ export interface Events {
   'assets.changed': AssetChange
   /** Per file and overall, at most about four a second per import (phase changes at once). */
   'import.progress': ImportProgress
+  'integrations.changed': IntegrationsChange
 }
 export type EventName = keyof Events
 
@@ -408,6 +454,7 @@ export const EVENT_NAMES = [
   'storage.changed',
   'assets.changed',
   'import.progress',
+  'integrations.changed',
 ] as const satisfies readonly EventName[]
 
 // Fails to compile when an event is declared above but missing from EVENT_NAMES.

@@ -407,6 +407,33 @@ export const webUtils = {
   },
 }
 
+type StorageBackend =
+  'gnome_libsecret' | 'basic_text' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown'
+
+/**
+ * safeStorage: "encrypts" by reversing and tagging the bytes, so a test can tell what it sealed
+ * and that nothing was stored in the clear. The backend and availability are the test's to set.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as StorageBackend,
+  sealed: 0,
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available
+  },
+  getSelectedStorageBackend(): StorageBackend {
+    return safeStorage.backend
+  },
+  encryptString(plain: string): Buffer {
+    safeStorage.sealed += 1
+    return Buffer.concat([Buffer.from('stub:'), Buffer.from(plain, 'utf8').reverse()])
+  },
+  decryptString(sealed: Buffer): string {
+    if (!sealed.subarray(0, 5).equals(Buffer.from('stub:'))) throw new Error('not sealed here')
+    return Buffer.from(sealed.subarray(5)).reverse().toString('utf8')
+  },
+}
+
 export const session = { defaultSession }
 
 export const contextBridge = {
@@ -459,6 +486,9 @@ export function resetElectronStub(): void {
   shell.revealed = []
   shell.openedPaths = []
   shell.nextOpenPathError = ''
+  safeStorage.available = true
+  safeStorage.backend = 'gnome_libsecret'
+  safeStorage.sealed = 0
   ipcRenderer.reset()
 }
 
@@ -472,6 +502,7 @@ export const electronStub = {
   Menu,
   dialog,
   shell,
+  safeStorage,
   contextBridge,
   ipcRenderer,
   webUtils,

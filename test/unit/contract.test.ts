@@ -56,6 +56,15 @@ describe('the contract', () => {
       'import.cancel': { importId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'import.status': { importId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'import.resume': undefined,
+      'integrations.list': undefined,
+      'integrations.status': undefined,
+      'integrations.add': { kind: 'spotify', clientId: 'abc123' },
+      'integrations.update': { id: 999, name: 'x' },
+      'integrations.remove': { id: 999 },
+      'integrations.auth': { id: 999 },
+      'integrations.poll': { id: 999 },
+      'integrations.cacheOptimize': { dryRun: true },
+      'integrations.cacheValidate': undefined,
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

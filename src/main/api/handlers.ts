@@ -9,8 +9,9 @@ import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 import type { StorageService } from '../services/storage.service'
+import type { IntegrationServices } from '../app-integrations'
 
-export interface HandlerServices {
+export interface HandlerServices extends IntegrationServices {
   app: AppService
   roots: RootsService
   scan: ScanService
@@ -27,6 +28,7 @@ export interface HandlerServices {
 export function createHandlers(services: HandlerServices): Handlers {
   const { app, roots, scan, assets, jobs, collections, exports, storage, gallery, imports } =
     services
+  const { integrations, integrationAuth, integrationPoller, integrationMedia } = services
   return {
     'app.info': () => app.info(),
     'app.storage': () => storage.status(),
@@ -82,5 +84,20 @@ export function createHandlers(services: HandlerServices): Handlers {
     'import.cancel': ({ importId, fileId }) => imports.cancel(importId, fileId),
     'import.status': ({ importId }) => imports.status(importId),
     'import.resume': () => imports.resume(),
+    'integrations.list': () => integrations.list(),
+    'integrations.status': () => ({
+      ...integrations.secretsInfo(),
+      ...integrationMedia.totals(),
+    }),
+    'integrations.add': (request) => integrations.add(request),
+    'integrations.update': (request) => integrations.update(request),
+    'integrations.remove': ({ id }) => {
+      integrationAuth.cancel(id)
+      return integrations.remove(id)
+    },
+    'integrations.auth': ({ id, openBrowser }) => integrationAuth.start(id, openBrowser === true),
+    'integrations.poll': ({ id }) => integrationPoller.poll(id),
+    'integrations.cacheOptimize': (options) => integrationMedia.optimize(options),
+    'integrations.cacheValidate': () => integrationMedia.validate(),
   }
 }

@@ -7,6 +7,7 @@ import {
   GALLERY_SORTS,
   ROOT_KINDS,
 } from '../../shared/domain'
+import { integrationSchemas } from './integration-schemas'
 
 const none = z
   .undefined()
@@ -191,4 +192,5 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'import.cancel': z.strictObject({ importId: z.string().uuid(), fileId: id.optional() }),
   'import.status': z.strictObject({ importId: z.string().uuid() }),
   'import.resume': none,
+  ...integrationSchemas,
 }

@@ -32,13 +32,23 @@ const OPTIONS = {
   'on-duplicate': { type: 'string' },
   resume: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  'client-id': { type: 'string' },
+  interval: { type: 'string' },
+  url: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  'secret-header': { type: 'string', multiple: true },
+  'media-field': { type: 'string', multiple: true },
+  'redirect-port': { type: 'string' },
+  'no-browser': { type: 'boolean' },
+  'max-age-days': { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const
 
 export type OptionName = keyof typeof OPTIONS
 
 export interface ParsedArgs {
   positionals: string[]
-  values: Partial<Record<OptionName, string | boolean>>
+  values: Partial<Record<OptionName, string | boolean | string[]>>
 }
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
@@ -68,6 +78,12 @@ export function allowOnly(args: ParsedArgs, command: string, allowed: OptionName
 export function stringOption(args: ParsedArgs, name: OptionName): string | undefined {
   const value = args.values[name]
   return typeof value === 'string' ? value : undefined
+}
+
+/** Every value of an option that may be given more than once. */
+export function listOption(args: ParsedArgs, name: OptionName): string[] {
+  const value = args.values[name]
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : []
 }
 
 export function integerOption(

@@ -30,6 +30,16 @@ Commands:
                                      Add a folder to the library (nothing in it is changed)
   roots ls [--json]                  List library folders with their status and kind
   roots rm <id> [--json]             Forget a library folder (its files are not touched)
+  integrations add spotify --client-id ID [--name N] [--interval S] [--json]
+  integrations add feed --url URL [--interval S] [--header K:V]... [--secret-header K:V]...
+               [--media-field PATH=OUTPUT[:variant,…]]... [--json]
+  integrations auth <id> [--no-browser] [--json]
+                                     Connect a Spotify account in the browser
+  integrations ls|fetch|pause|resume|rm [<id>] [--json]
+                                     List, fetch now, pause, resume or remove integrations
+  cache optimize [--max-age-days N] [--dry-run] [--json]
+                                     Drop expired, orphaned and corrupt integration media
+  cache validate [--json]            Check the source addresses of cached media (HEAD)
   version [--json]                   Print the version
   help                               Show this help
 

@@ -13,6 +13,8 @@ import { importCommand } from './commands/import.command'
 import { rootsCommand } from './commands/roots.command'
 import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
+import { cacheCommand } from './commands/cache.command'
+import { integrationsCommand } from './commands/integrations.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -35,6 +37,8 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   rm: removeAssetsCommand,
   import: importCommand,
+  integrations: integrationsCommand,
+  cache: cacheCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

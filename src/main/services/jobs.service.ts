@@ -30,6 +30,14 @@ const PROGRESS_INTERVAL_MS = 1000
 /** After an unexpected error while picking jobs, the queue looks again this much later. */
 const PICK_RETRY_MS = 5_000
 
+/**
+ * Why the other running jobs are stopped when a write finds the disk full: their work is redone
+ * once there is room (no attempt spent).
+ */
+class NoRoom extends Error {
+  override name = 'NoRoom'
+}
+
 /** Where nothing watches the disk (tests of the queue alone): always room. */
 const ALWAYS_ROOM: StorageGate = {
   hasRoom: () => true,
@@ -236,6 +244,7 @@ export class JobsService {
     } catch (error) {
       if (isOutOfSpace(error)) {
         this.storage.full(error)
+        this.stopRunningForRoom()
         return this.waitForRoom()
       }
       // Never a crash: say so, and look again in a moment.
@@ -264,6 +273,17 @@ export class JobsService {
       this.requeueStranded()
       this.pump()
     })
+  }
+
+  /**
+   * A write found the disk full and the reserve was given back so the database can write that
+   * down. Jobs still running would fill that space with their own files (a 2400 px thumbnail
+   * set is about 1 MB), and then nothing could be recorded: stop them; they are queued again.
+   */
+  private stopRunningForRoom(): void {
+    for (const controller of this.running.values())
+      if (!controller.signal.aborted)
+        controller.abort(new NoRoom('stopped: the disk that holds the library is full'))
   }
 
   /** Jobs whose results the full disk refused go back to the queue (their work is redone). */
@@ -354,6 +374,7 @@ export class JobsService {
     if (isOutOfSpace(error)) {
       this.stranded.set(job.id, job)
       this.storage.full(error)
+      this.stopRunningForRoom()
       this.requeueStranded()
       return
     }
@@ -399,6 +420,12 @@ export class JobsService {
       this.stranded.set(job.id, job)
       return
     }
+    if (signal.reason instanceof NoRoom) {
+      // Stopped so that what the reserve gave back is left for the database: queued again.
+      this.stranded.set(job.id, job)
+      this.requeueStranded()
+      return
+    }
     const now = this.now()
     if (error instanceof RootUnavailable) {
       // The share stopped answering mid-read: not the file's fault, and no attempt spent. The
@@ -414,6 +441,7 @@ export class JobsService {
       // Not the file's fault either: back to the queue, to run once there is room. (Pausing
       // first gives back the space kept in reserve, so this can be written down.)
       this.storage.full(error)
+      this.stopRunningForRoom()
       this.stranded.set(job.id, job)
       this.requeueStranded()
       return

@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron'
+import { app, dialog, shell, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../app'
 import { storageSettingsFromEnv } from '../services/storage.service'
 import { selectNativeBinding } from '../db/native-binding'
@@ -12,6 +12,7 @@ import { forwardEvents, registerIpc } from './ipc'
 import { createMainWindow } from './main-window'
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol'
 import { guardWebContents } from './web-contents-guard'
+import { safeStorageBox } from './safe-storage'
 
 export interface ShellOptions extends ShellLocations {
   /** Starts worker threads (the built ones, next to the entry point). */
@@ -100,12 +101,18 @@ export function runShell(options: ShellOptions): Promise<Shell | null> {
 }
 
 function openCore(workers: WorkerSpecs, logger: Logger): Core {
+  const dataDir = app.getPath('userData')
   return createCore({
-    dataDir: app.getPath('userData'),
+    dataDir,
     face: 'electron',
     workers,
     logger,
     storage: storageSettingsFromEnv(process.env),
+    // Sign-ins sealed by the keychain; "Connect" opens the system browser (RFC 8252).
+    integrations: {
+      secrets: safeStorageBox(dataDir),
+      openExternal: (url) => shell.openExternal(url),
+    },
     nativeBinding: selectNativeBinding({
       versions: process.versions,
       projectRoot: app.getAppPath(),

@@ -10,7 +10,8 @@ import { useStore } from './stores'
 import { hrefOf, type Route } from './stores/router.store'
 import { FoldersView } from './views/FoldersView'
 import { LibraryView } from './views/LibraryView'
-import { CollectionsView, ExportsView, IntegrationsView } from './views/PlannedViews'
+import { IntegrationsView } from './views/IntegrationsView'
+import { CollectionsView, ExportsView } from './views/PlannedViews'
 import { RootView } from './views/RootView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */

@@ -6,6 +6,7 @@ import { up as collectionsAndBundles } from './0004-collections-and-bundles'
 import { up as dueJobsIndex } from './0005-due-jobs-index'
 import { up as gallery } from './0006-gallery'
 import { up as imports } from './0007-imports'
+import { up as integrations } from './0008-integrations'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'due-jobs-index', up: dueJobsIndex },
   { version: 6, name: 'gallery', up: gallery },
   { version: 7, name: 'imports', up: imports },
+  { version: 8, name: 'integrations', up: integrations },
 ]

@@ -1,4 +1,4 @@
-import { IconCollections, IconExports, IconIntegrations } from '../components/icons'
+import { IconCollections, IconExports } from '../components/icons'
 import { PlannedFeature } from '../components/PlannedFeature'
 
 export function CollectionsView() {
@@ -11,21 +11,6 @@ export function CollectionsView() {
         'Gather media from several folders into albums, without copying files.',
         'Build ordered playlists with a display duration for each item.',
         'Show which playlists use a file before you replace or remove it.',
-      ]}
-    />
-  )
-}
-
-export function IntegrationsView() {
-  return (
-    <PlannedFeature
-      title="Integrations"
-      icon={<IconIntegrations class="icon icon--large" />}
-      summary="Content that third-party services point at, cached so players can show it offline."
-      plans={[
-        'Follow Spotify “now playing” and keep the current album art.',
-        'Poll a JSON feed and download the images it names.',
-        'Keep cached media while it is used, and clean it up after a retention period.',
       ]}
     />
   )
