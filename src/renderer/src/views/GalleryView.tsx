@@ -8,9 +8,11 @@ import { gridKeyAction, type GridKeyAction } from '../components/gallery/grid-ke
 import { RemoveDialog } from '../components/gallery/RemoveDialog'
 import { SelectionBar } from '../components/gallery/SelectionBar'
 import { TagDialog } from '../components/gallery/TagDialog'
+import { ImportDropTarget } from '../components/import/ImportDropTarget'
 import { Inspector } from '../components/inspector/Inspector'
 import { Viewer } from '../components/viewer/Viewer'
 import { useStore } from '../stores'
+import type { ImportTarget } from '../../../shared/contract'
 import type { HeldBy } from '../stores/gallery-actions.store'
 import { TILE_SIZE } from '../stores/gallery-query.store'
 import '../styles/gallery.css'
@@ -107,6 +109,36 @@ export function GalleryView() {
     onCleanup(() => document.removeEventListener('keydown', onKey))
   })
 
+  // Files dropped on the gallery go to the folder it shows, else to the inbox of its root (or
+  // of the first library folder that is online, when it shows everything).
+  const dropTarget = (): { into: ImportTarget; label: string } | null => {
+    const place = scope()
+    const shown = root()
+    if (shown && place.folder)
+      return {
+        into: { path: `${shown.path}/${place.folder}` },
+        label: `${shown.label} › ${place.folder.split('/').join(' › ')}`,
+      }
+    const target = shown ?? roots.roots.find((r) => r.status === 'online')
+    if (!target) return null
+    return { into: { rootId: target.id }, label: `${target.label} › ${target.inbox}` }
+  }
+  // "Show in gallery": the inbox of the drop's root, newest first.
+  const showImported = (): void => {
+    const target = dropTarget()
+    if (!target) return
+    const rootId = 'rootId' in target.into ? target.into.rootId : root()?.id
+    const inbox = rootId === undefined ? undefined : roots.byId(rootId)?.inbox
+    q.setSort('added')
+    q.setDesc(true)
+    if (rootId !== undefined)
+      router.go({
+        name: 'library',
+        rootId,
+        folder: 'rootId' in target.into ? inbox : scope().folder,
+      })
+  }
+
   const removeSelection = async (confirm: boolean): Promise<void> => {
     const answer = await actions.remove(confirm)
     if (!answer) return
@@ -166,52 +198,58 @@ export function GalleryView() {
           </Banner>
         )}
       </Show>
-      <div class="gallery-view__body">
-        <Switch>
-          <Match when={gallery.total() === null}>
-            <p class="loading gallery-view__empty">Loading the gallery…</p>
-          </Match>
-          <Match when={gallery.total() === 0}>
-            <div class="gallery-view__empty" role="status" data-testid="gallery-empty">
-              <p class="placeholder-panel__title">Nothing here.</p>
-              <p class="placeholder-panel__text">
-                {q.hasFilters() || q.query().text
-                  ? 'No asset matches these filters and this search.'
-                  : 'No media has been found in this place yet; files appear here as they are indexed.'}
-              </p>
-            </div>
-          </Match>
-        </Switch>
-        <div class="gallery-view__grid" hidden={!gallery.total()}>
-          <GalleryGrid
-            label={root()?.label ?? 'Library'}
-            total={gallery.total() ?? 0}
-            groups={gallery.groups()}
-            generation={gallery.generation()}
-            tileSize={TILE_SIZE[q.zoom()]}
-            justified={q.arrangement() === 'justified'}
-            focusIndex={selection.focusIndex()}
-            rowAt={gallery.rowAt}
-            isSelected={selection.isSelected}
-            isOffline={(rootId) => roots.byId(rootId)?.status === 'offline'}
-            onView={gallery.setView}
-            onSelect={selection.click}
-            onMoveFocus={selection.moveFocus}
-            onAction={act}
-            onOpen={(index) => gallery.setOpenIndex(index)}
-            onBandBegin={selection.beginBand}
-            onBand={selection.band}
-            onBandEnd={selection.endBand}
-          />
+      <ImportDropTarget
+        into={dropTarget()?.into ?? null}
+        targetLabel={dropTarget()?.label ?? 'No library folder can take files now'}
+        onShowInGallery={showImported}
+      >
+        <div class="gallery-view__body">
+          <Switch>
+            <Match when={gallery.total() === null}>
+              <p class="loading gallery-view__empty">Loading the gallery…</p>
+            </Match>
+            <Match when={gallery.total() === 0}>
+              <div class="gallery-view__empty" role="status" data-testid="gallery-empty">
+                <p class="placeholder-panel__title">Nothing here.</p>
+                <p class="placeholder-panel__text">
+                  {q.hasFilters() || q.query().text
+                    ? 'No asset matches these filters and this search.'
+                    : 'No media has been found in this place yet; files appear here as they are indexed.'}
+                </p>
+              </div>
+            </Match>
+          </Switch>
+          <div class="gallery-view__grid" hidden={!gallery.total()}>
+            <GalleryGrid
+              label={root()?.label ?? 'Library'}
+              total={gallery.total() ?? 0}
+              groups={gallery.groups()}
+              generation={gallery.generation()}
+              tileSize={TILE_SIZE[q.zoom()]}
+              justified={q.arrangement() === 'justified'}
+              focusIndex={selection.focusIndex()}
+              rowAt={gallery.rowAt}
+              isSelected={selection.isSelected}
+              isOffline={(rootId) => roots.byId(rootId)?.status === 'offline'}
+              onView={gallery.setView}
+              onSelect={selection.click}
+              onMoveFocus={selection.moveFocus}
+              onAction={act}
+              onOpen={(index) => gallery.setOpenIndex(index)}
+              onBandBegin={selection.beginBand}
+              onBand={selection.band}
+              onBandEnd={selection.endBand}
+            />
+          </div>
+          <Show when={inspectorOpen() && focusedId()}>
+            {(id) => (
+              <aside class="gallery-view__inspector" aria-label="Inspector">
+                <Inspector assetId={id()} />
+              </aside>
+            )}
+          </Show>
         </div>
-        <Show when={inspectorOpen() && focusedId()}>
-          {(id) => (
-            <aside class="gallery-view__inspector" aria-label="Inspector">
-              <Inspector assetId={id()} />
-            </aside>
-          )}
-        </Show>
-      </div>
+      </ImportDropTarget>
       <Show when={!selection.isEmpty()}>
         <SelectionBar
           count={selection.count()}
