@@ -167,4 +167,17 @@ describe('change detection', () => {
     })
     expect([...assetsByPath(core).keys()]).toEqual(['old.jpg'])
   })
+
+  it('answers a full scan asked during a background one with what both found', async () => {
+    const core = testCore(undefined, { settleMs: 60_000 })
+    const media = tempDir()
+    writeTree(media, { 'old.jpg': 'o', 'copying.mp4': 'half' })
+    utimesSync(join(media, 'old.jpg'), new Date(2020, 1, 1), new Date(2020, 1, 1))
+    const root = await core.services.roots.add({ path: media })
+    const background = core.services.scan.scan(root.id, { background: true })
+    const full = core.services.scan.scan(root.id)
+    expect(counts(await background)).toMatchObject({ added: 1 })
+    // The full scan after it takes the file still being written too, and reports both.
+    expect(counts(await full)).toMatchObject({ added: 2 })
+  })
 })

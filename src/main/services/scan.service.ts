@@ -92,8 +92,12 @@ export class ScanService {
   scan(rootId: number, options: ScanOptions = {}): Promise<ScanResult> {
     const current = this.running.get(rootId)
     if (current && !options.background && this.inBackground.has(rootId)) {
-      return current.then((result) =>
-        this.closing || this.cancelled.has(rootId) ? result : this.scan(rootId, options),
+      // What the two found together is what the asker sees: files the background scan added
+      // are not "already there" to someone who just added the folder.
+      return current.then((first) =>
+        this.closing || this.cancelled.has(rootId)
+          ? first
+          : this.scan(rootId, options).then((second) => combined(first, second)),
       )
     }
     if (current) return current
@@ -328,4 +332,17 @@ function pickCounts(c: ScanCounts): ScanCounts {
 function rate(seen: number, started: number, now: number): number {
   const seconds = (now - started) / 1000
   return seconds > 0 ? Math.round(seen / seconds) : 0
+}
+
+/** A background scan and the full one that followed it, as one answer. */
+function combined(first: ScanResult, second: ScanResult): ScanResult {
+  return {
+    ...second,
+    added: first.added + second.added,
+    changed: first.changed + second.changed,
+    moved: first.moved + second.moved,
+    missing: first.missing + second.missing,
+    restored: first.restored + second.restored,
+    durationMs: first.durationMs + second.durationMs,
+  }
 }
