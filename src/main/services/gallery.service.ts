@@ -56,7 +56,11 @@ export class GalleryService {
     private readonly search: SearchIndexService,
     private readonly now: () => number,
   ) {
-    changes.onStructureChange(() => this.trees.clear())
+    // Counts and folder trees stay true only until assets come or go.
+    changes.onStructureChange(() => {
+      this.trees.clear()
+      this.counts.clear()
+    })
   }
 
   page(args: MethodArgs<'assets.page'>): MethodResult<'assets.page'> {
