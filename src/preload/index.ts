@@ -19,6 +19,7 @@ const bridge = {
     pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder),
     revealAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.revealAsset, id),
     openAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.openAsset, id),
+    dragOut: (ids) => ipcRenderer.invoke(IPC_CHANNELS.dragOut, ids),
     pathForFile: (file) => webUtils.getPathForFile(file),
   },
 } satisfies MarqueeBridge

@@ -481,6 +481,7 @@ export const IPC_CHANNELS = {
   pickFolder: 'marquee:shell:pick-folder',
   revealAsset: 'marquee:shell:reveal-asset',
   openAsset: 'marquee:shell:open-asset',
+  dragOut: 'marquee:shell:drag-out',
 } as const
 
 /**
@@ -498,6 +499,12 @@ export interface MarqueeBridge {
     revealAsset(id: number): Promise<string | null>
     /** Opens an asset's original with the system's default app; a sentence when it cannot. */
     openAsset(id: number): Promise<string | null>
+    /**
+     * Starts dragging assets out of the window to the desktop or another app (call it from
+     * `dragstart`): their originals, or the largest cached variant of those whose root is
+     * offline. A sentence when nothing can be dragged, else null.
+     */
+    dragOut(ids: number[]): Promise<string | null>
     /**
      * The path of a file (or folder) dropped on the window (Electron's webUtils): the core copies
      * it, so its bytes never pass through the renderer. '' for a file that has none.

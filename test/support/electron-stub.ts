@@ -106,6 +106,13 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler
   }
 
+  /** Drags out of the window that were started (files and the icon's data URL). */
+  readonly drags: Array<{ file: string; files?: string[]; icon: unknown }> = []
+
+  startDrag(item: { file: string; files?: string[]; icon: unknown }): void {
+    this.drags.push(item)
+  }
+
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed')
     this.sent.push({ channel, args })
@@ -492,9 +499,16 @@ export function resetElectronStub(): void {
   ipcRenderer.reset()
 }
 
+export const nativeImage = {
+  createFromDataURL(url: string): { dataUrl: string } {
+    return { dataUrl: url }
+  },
+}
+
 /** The module `vi.mock('electron', …)` returns. */
 export const electronStub = {
   app,
+  nativeImage,
   BrowserWindow: FakeBrowserWindow,
   session,
   protocol,

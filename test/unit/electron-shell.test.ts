@@ -394,6 +394,43 @@ describe('the Electron shell: IPC', () => {
     expect(electronShell.openedPaths).toEqual([poster.path])
   })
 
+  it('drags originals out, and the largest cached variant of an offline one', async () => {
+    const { shell, contents } = await startShell()
+    const media = tempDir('marquee-media-')
+    writeFileSync(join(media, 'a.png'), Buffer.from('a'))
+    writeFileSync(join(media, 'b.png'), Buffer.from('b'))
+    const root = await shell.core.services.roots.add({ path: media })
+    await shell.core.services.scan.scanMany(undefined)
+    const a = shell.core.services.assets.byPath(join(media, 'a.png'))
+    const b = shell.core.services.assets.byPath(join(media, 'b.png'))
+    const drag = (ids: unknown) =>
+      ipcMain.invoke(IPC_CHANNELS.dragOut, contents.invokeEventFrom(), ids)
+
+    await expect(drag([a.id, b.id])).resolves.toBeNull()
+    expect(contents.drags[0]).toMatchObject({ file: a.path, files: [a.path, b.path] })
+    expect(contents.drags[0]!.icon).toMatchObject({
+      dataUrl: expect.stringMatching(/^data:image\/png/),
+    })
+
+    // With the root offline, only what the cache holds can go: here, a's large variant.
+    const sha = 'f'.repeat(64)
+    shell.core.db.prepare('UPDATE assets SET sha256 = ? WHERE id = ?').run(sha, a.id)
+    shell.core.db
+      .prepare(
+        `INSERT INTO derivatives (sha256, variant, path, width, height, bytes, mime, created_at)
+         VALUES (?, 'large', 'media/ff/ff/x/large.webp', 1920, 1080, 1, 'image/webp', 1),
+                (?, 'small', 'media/ff/ff/x/small.webp', 200, 113, 1, 'image/webp', 1)`,
+      )
+      .run(sha, sha)
+    shell.core.services.roots.setStatus(root.id, 'offline', 'The NAS is unplugged.')
+    await expect(drag([a.id, b.id])).resolves.toBeNull()
+    expect(contents.drags[1]!.files).toEqual([
+      join(shell.core.paths.cacheDir, 'media', 'ff', 'ff', 'x', 'large.webp'),
+    ])
+    await expect(drag([b.id])).resolves.toMatch(/cannot be reached/)
+    await expect(drag('everything')).resolves.toMatch(/Choose something/)
+  })
+
   it('pushes core events to the window', async () => {
     const { shell, contents } = await startShell()
     const root = await shell.core.services.roots.add({ path: tempDir('marquee-media-') })

@@ -33,6 +33,7 @@ describe('the preload bridge', () => {
       'pickFolder',
       'revealAsset',
       'openAsset',
+      'dragOut',
       'pathForFile',
     ])
   })
@@ -66,9 +67,11 @@ describe('the preload bridge', () => {
     ipcRenderer.answer = () => null
     await bridge.shell.revealAsset(7)
     await bridge.shell.openAsset(8)
+    await bridge.shell.dragOut([8, 9])
     expect(ipcRenderer.invocations).toEqual([
       { channel: IPC_CHANNELS.revealAsset, args: [7] },
       { channel: IPC_CHANNELS.openAsset, args: [8] },
+      { channel: IPC_CHANNELS.dragOut, args: [[8, 9]] },
     ])
   })
 

@@ -1,8 +1,15 @@
-import { shell } from 'electron'
+import { join } from 'node:path'
+import { nativeImage, shell, type WebContents } from 'electron'
 import type { Asset, Root } from '../../shared/domain'
 import type { Core } from '../app'
 
 type Dispatcher = Pick<Core, 'dispatch'>
+
+/** At most this many files go out in one drag. */
+const MAX_DRAG = 100
+/** What the pointer carries while dragging out (the app's mark, 32 px). */
+const DRAG_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAMAAABEpIrGAAAAV1BMVEVMaXFPWtVPWtVOW9ROWtROW9VPWtROW9VPW9RVVdROWtROWtVPW9X///9SXtbq6/r19v1octv9/f+tsut5gt/AxPDa3PbZ3PZZZdePl+SVneZbZtjEyPFyy/YkAAAADHRSTlMAh+eJ5sPkiOUGwsX9ZN3aAAAACXBIWXMAAAsTAAALEwEAmpwYAAAAc0lEQVQ4y9XTywqAIBAFUCtttJzK3q///87AFm7UIYygu52DOHJl7B9RBdfeSFAWgA4GLOBhkFugI3kMzoMA2I4EwH5o4gBxNgTAbqfAFgeLSboktea0pj61H8jwvKQKk92VAxmv3Hup3eHCC4QD1af/7gLMahukzW6LgwAAAABJRU5ErkJggg=='
 
 /**
  * "Reveal in folder" and "Open with default app". The page names an asset by id, never a
@@ -24,6 +31,36 @@ export async function openAsset(core: Dispatcher, id: unknown): Promise<string |
     return 'Marquee opens media files only; use “Reveal in folder” to find this one.'
   const error = await shell.openPath(found.path)
   return error ? `The file could not be opened: ${error}` : null
+}
+
+/**
+ * Drags assets out to the desktop or another app: each original, or, when its root is offline,
+ * the largest cached variant (a copy good enough to use), so a drag works with the NAS away.
+ */
+export async function dragOut(
+  core: Dispatcher & { paths: { cacheDir: string } },
+  sender: Pick<WebContents, 'startDrag'>,
+  ids: unknown,
+): Promise<string | null> {
+  if (!Array.isArray(ids) || ids.length === 0) return 'Choose something to drag.'
+  const files: string[] = []
+  for (const id of ids.slice(0, MAX_DRAG)) {
+    const found = await reachable(core, id)
+    if (typeof found !== 'string') {
+      files.push(found.path)
+      continue
+    }
+    const asset = typeof id === 'number' ? await core.dispatch('assets.get', { id }) : undefined
+    if (!asset?.ok) continue
+    const cached = (asset.result as Asset).derivatives
+      .filter((d) => d.mime.startsWith('image/') || d.mime.startsWith('video/'))
+      .sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0]
+    if (cached) files.push(join(core.paths.cacheDir, ...cached.path.split('/')))
+  }
+  if (files.length === 0)
+    return 'Nothing of this can be dragged out: the originals cannot be reached.'
+  sender.startDrag({ file: files[0]!, files, icon: nativeImage.createFromDataURL(DRAG_ICON) })
+  return null
 }
 
 async function reachable(

@@ -3,7 +3,7 @@ import { IPC_CHANNELS, type ApiResponse, type EventName, type Events } from '../
 import type { Core } from '../app'
 import type { EventBus } from '../events'
 import type { AppUrlCheck } from './app-url'
-import { openAsset, revealAsset } from './asset-shell'
+import { dragOut, openAsset, revealAsset } from './asset-shell'
 import { pickFolder } from './folder-dialog'
 
 /** What the preload sends on the invoke channel and receives on the event channel. */
@@ -11,7 +11,7 @@ export type InvokeMessage = { method: string; args?: unknown }
 export type EventMessage = { event: EventName; payload: Events[EventName] }
 
 export interface IpcOptions {
-  core: Pick<Core, 'dispatch' | 'logger'>
+  core: Pick<Core, 'dispatch' | 'logger' | 'paths'>
   /** The app's window, or null while there is none; only its main frame may call. */
   window: () => BrowserWindow | null
   isAppUrl: AppUrlCheck
@@ -53,6 +53,10 @@ export function registerIpc({ core, window, isAppUrl }: IpcOptions): void {
 
   ipcMain.handle(IPC_CHANNELS.openAsset, async (event, id: unknown) =>
     trustedWindow(event, IPC_CHANNELS.openAsset) ? openAsset(core, id) : REFUSED_MESSAGE,
+  )
+
+  ipcMain.handle(IPC_CHANNELS.dragOut, async (event, ids: unknown) =>
+    trustedWindow(event, IPC_CHANNELS.dragOut) ? dragOut(core, event.sender, ids) : REFUSED_MESSAGE,
   )
 }
 

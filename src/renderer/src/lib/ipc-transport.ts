@@ -17,5 +17,6 @@ export function createIpcTransport(bridge: MarqueeBridge): Transport {
     watchState: (listener) => listener('connected'),
     retry: () => {},
     pickFolder: () => bridge.shell.pickFolder(),
+    dragOut: (ids) => bridge.shell.dragOut(ids),
   }
 }

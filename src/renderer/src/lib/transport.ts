@@ -14,6 +14,8 @@ export interface Transport {
   retry(): void
   /** Native folder picker; only the desktop app has one. */
   pickFolder?: () => Promise<string | null>
+  /** Drags assets out to the desktop; only the desktop app can. A sentence when it cannot. */
+  dragOut?: (ids: number[]) => Promise<string | null>
 }
 
 export function unavailable(message: string): ApiResponse<never> {

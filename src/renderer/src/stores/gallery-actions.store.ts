@@ -68,6 +68,8 @@ export function createGalleryActionsStore(selection: SelectionStore) {
       setNotice(null)
       setError(null)
     },
+    /** Says why something asked of the gallery (a drag out) could not be done. */
+    report: (message: string) => setError(message),
     loadTags,
     tag: (add: string[], remove: string[]) =>
       run(

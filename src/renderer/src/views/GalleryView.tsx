@@ -11,6 +11,7 @@ import { TagDialog } from '../components/gallery/TagDialog'
 import { ImportDropTarget } from '../components/import/ImportDropTarget'
 import { Inspector } from '../components/inspector/Inspector'
 import { Viewer } from '../components/viewer/Viewer'
+import { call, dragOut, messageOf } from '../lib/api'
 import { useStore } from '../stores'
 import type { ImportTarget } from '../../../shared/contract'
 import type { HeldBy } from '../stores/gallery-actions.store'
@@ -139,6 +140,17 @@ export function GalleryView() {
       })
   }
 
+  // Dragging a selected tile takes the selection along (up to 100 files), else the tile alone.
+  const dragTiles = (index: number, id: number): void => {
+    void (async () => {
+      const ids = selection.isSelected(index, id)
+        ? await call('assets.ids', { selection: await selection.resolve(), limit: 100 })
+        : [id]
+      const refused = await dragOut!(ids)
+      if (refused) actions.report(refused)
+    })().catch((error: unknown) => actions.report(messageOf(error)))
+  }
+
   const removeSelection = async (confirm: boolean): Promise<void> => {
     const answer = await actions.remove(confirm)
     if (!answer) return
@@ -239,6 +251,7 @@ export function GalleryView() {
               onBandBegin={selection.beginBand}
               onBand={selection.band}
               onBandEnd={selection.endBand}
+              onDragOut={dragOut ? dragTiles : undefined}
             />
           </div>
           <Show when={inspectorOpen() && focusedId()}>
