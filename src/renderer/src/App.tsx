@@ -16,7 +16,7 @@ import { RootView } from './views/RootView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
-  const { app, roots, router, search, addFolder, scans, storage, folders } = useStore()
+  const { app, roots, router, search, addFolder, scans, storage, folders, imports } = useStore()
   let searchInput: HTMLInputElement | undefined
   let main: HTMLElement | undefined
 
@@ -188,6 +188,7 @@ export default function App() {
         dataDir={app.info()?.dataDir ?? null}
         scans={scansText(runningScans())}
         scansAnnouncement={scansAnnouncement(runningScans())}
+        imports={imports.text()}
       />
     </div>
   )

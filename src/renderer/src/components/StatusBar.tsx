@@ -13,6 +13,8 @@ export interface StatusBarProps {
   scans: string | null
   /** The same without the ticking numbers, for screen readers. */
   scansAnnouncement: string
+  /** "Importing 3 of 12 files — …"; null when no import runs. */
+  imports: string | null
 }
 
 const FACE_TEXT: Record<Face, string> = {
@@ -52,6 +54,14 @@ export function StatusBar(props: StatusBarProps) {
       <Show when={props.scans}>
         {(text) => (
           <span class="status-bar__item status-bar__scans" data-testid="scan-status">
+            <span class="status-dot" data-status="scanning" aria-hidden="true" />
+            <span class="status-bar__scans-text">{text()}</span>
+          </span>
+        )}
+      </Show>
+      <Show when={props.imports}>
+        {(text) => (
+          <span class="status-bar__item status-bar__scans" data-testid="import-status">
             <span class="status-dot" data-status="scanning" aria-hidden="true" />
             <span class="status-bar__scans-text">{text()}</span>
           </span>

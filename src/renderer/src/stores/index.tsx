@@ -12,6 +12,7 @@ import { createRouterStore } from './router.store'
 import { createScansStore } from './scans.store'
 import { createSearchStore } from './search.store'
 import { createSelectionStore } from './selection.store'
+import { createImportsStatusStore } from './imports-status.store'
 import { createStorageStore } from './storage.store'
 
 function createRootStore() {
@@ -24,6 +25,7 @@ function createRootStore() {
   const rescans = createRescansStore(roots, scans)
   const rootIndex = createRootIndexStore()
   const storage = createStorageStore()
+  const imports = createImportsStatusStore()
   const galleryQuery = createGalleryQueryStore(router, search)
   const gallery = createGalleryStore(galleryQuery)
   const selection = createSelectionStore(gallery)
@@ -40,6 +42,7 @@ function createRootStore() {
     rescans,
     rootIndex,
     storage,
+    imports,
     galleryQuery,
     gallery,
     selection,
