@@ -29,6 +29,27 @@ describe('the marquee CLI', () => {
     expect(human.stdout).toMatch(/^ID\s+STATUS\s+KIND\s+LABEL\s+PATH\n/)
     expect(human.stdout).toContain(`online  local  Lobby  ${join(media, 'Pictures')}`)
 
+    const set = await cli([
+      '--data-dir',
+      dataDir,
+      'roots',
+      'set',
+      String(root.id),
+      '--inbox',
+      'Drops/New',
+      '--label',
+      'Lobby screens',
+    ])
+    expect(set).toMatchObject({
+      code: 0,
+      stdout: `"Lobby screens" (id ${root.id}): local, imports land in Drops/New/.\n`,
+    })
+    const nothing = await cli(['--data-dir', dataDir, 'roots', 'set', String(root.id)])
+    expect(nothing).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--label, --kind or --inbox/),
+    })
+
     const removed = await cli(['--data-dir', dataDir, 'roots', 'rm', String(root.id)])
     expect(removed).toMatchObject({
       code: 0,

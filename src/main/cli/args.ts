@@ -29,6 +29,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   into: { type: 'string' },
+  inbox: { type: 'string' },
   'on-duplicate': { type: 'string' },
   resume: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -52,11 +52,37 @@ export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): P
       )
       return true
     }
+    case 'set': {
+      allowOnly(args, 'roots set', ['json', 'label', 'kind', 'inbox'])
+      if (rest.length !== 1 || !/^\d+$/.test(rest[0]!)) {
+        throw new UsageError(`'roots set' takes the numeric id shown by 'roots ls'.`)
+      }
+      const label = stringOption(args, 'label')
+      const kind = stringOption(args, 'kind')
+      const inbox = stringOption(args, 'inbox')
+      if (kind !== undefined && !ROOT_KINDS.includes(kind as RootKind)) {
+        throw new UsageError(`--kind must be one of ${ROOT_KINDS.join(', ')}; got "${kind}".`)
+      }
+      if (label === undefined && kind === undefined && inbox === undefined)
+        throw new UsageError(`'roots set' needs --label, --kind or --inbox.`)
+      const root = await lib.call('roots.update', {
+        id: Number(rest[0]),
+        ...(label !== undefined ? { label } : {}),
+        ...(kind !== undefined ? { kind: kind as RootKind } : {}),
+        ...(inbox !== undefined ? { inbox } : {}),
+      })
+      io.stdout(
+        json
+          ? `${JSON.stringify(root)}\n`
+          : `"${root.label}" (id ${root.id}): ${root.kind}, imports land in ${root.inbox}/.\n`,
+      )
+      return true
+    }
     default:
       throw new UsageError(
         sub
-          ? `Unknown 'roots' command "${sub}". Use add, ls or rm.`
-          : `'roots' needs a command: add, ls or rm.`,
+          ? `Unknown 'roots' command "${sub}". Use add, ls, set or rm.`
+          : `'roots' needs a command: add, ls, set or rm.`,
       )
   }
 }
