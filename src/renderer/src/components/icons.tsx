@@ -1,9 +1,9 @@
 import type { JSX } from 'solid-js'
 
-type IconProps = { class?: string }
+export type IconProps = { class?: string }
 
 /** 16 px line icons drawn in the current text colour; decorative unless labelled nearby. */
-function Icon(props: IconProps & { children: JSX.Element }) {
+export function Icon(props: IconProps & { children: JSX.Element }) {
   return (
     <svg
       class={props.class ?? 'icon'}

@@ -1,26 +1,6 @@
-import type { JSX } from 'solid-js'
+import { Icon, type IconProps } from '../icons'
 
-type IconProps = { class?: string }
-
-/** 16 px line icons of the viewer and inspector, in the current text colour; decorative. */
-function Icon(props: IconProps & { children: JSX.Element }) {
-  return (
-    <svg
-      class={props.class ?? 'icon'}
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.4"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      {props.children}
-    </svg>
-  )
-}
+// The viewer's and the inspector's own icons, drawn like the app's (components/icons.tsx).
 
 export const IconChevronLeft = (props: IconProps) => (
   <Icon {...props}>
