@@ -1,4 +1,4 @@
-import { createEffect, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createEffect, lazy, Match, onCleanup, Show, Switch } from 'solid-js'
 import { Banner } from './components/Banner'
 import { Sidebar } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
@@ -10,9 +10,13 @@ import { useStore } from './stores'
 import { hrefOf, type Route } from './stores/router.store'
 import { FoldersView } from './views/FoldersView'
 import { LibraryView } from './views/LibraryView'
-import { IntegrationsView } from './views/IntegrationsView'
 import { CollectionsView, ExportsView } from './views/PlannedViews'
 import { RootView } from './views/RootView'
+
+// Views away from the gallery load when first opened, so the start page comes up sooner.
+const IntegrationsView = lazy(() =>
+  import('./views/IntegrationsView').then((m) => ({ default: m.IntegrationsView })),
+)
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, untrack } from 'solid-js'
-import { Upload } from 'tus-js-client'
+import type { Upload } from 'tus-js-client'
 import {
   UPLOAD_PATH,
   type ExistingCopy,
@@ -158,7 +158,9 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
   }
 
   /** One file through tus; a dropped connection is retried from where the server's part ends. */
-  function send(importId: string, fileId: number, file: File, mine: Map<number, Upload>) {
+  async function send(importId: string, fileId: number, file: File, mine: Map<number, Upload>) {
+    // Loaded on the first upload: most sessions never drop a file in a browser.
+    const { Upload } = await import('tus-js-client')
     return new Promise<void>((resolve) => {
       const task = new Upload(file, {
         endpoint: UPLOAD_PATH,

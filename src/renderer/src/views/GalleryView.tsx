@@ -1,4 +1,4 @@
-import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
+import { createEffect, createSignal, lazy, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import { Banner } from '../components/Banner'
 import { CollectDialog } from '../components/gallery/CollectDialog'
 import { FilterBar } from '../components/gallery/FilterBar'
@@ -9,8 +9,13 @@ import { RemoveDialog } from '../components/gallery/RemoveDialog'
 import { SelectionBar } from '../components/gallery/SelectionBar'
 import { TagDialog } from '../components/gallery/TagDialog'
 import { ImportDropTarget } from '../components/import/ImportDropTarget'
-import { Inspector } from '../components/inspector/Inspector'
-import { Viewer } from '../components/viewer/Viewer'
+// Loaded when first opened: the gallery's first tiles do not wait for them.
+const Inspector = lazy(() =>
+  import('../components/inspector/Inspector').then((m) => ({ default: m.Inspector })),
+)
+const Viewer = lazy(() =>
+  import('../components/viewer/Viewer').then((m) => ({ default: m.Viewer })),
+)
 import { call, dragOut, messageOf } from '../lib/api'
 import { useStore } from '../stores'
 import type { ImportTarget } from '../../../shared/contract'
