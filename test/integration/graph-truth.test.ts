@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/db/connection'
+import type { MethodResult } from '../../src/shared/contract'
 import { testCore } from '../support/core'
 import { insertAssets, insertRoot } from '../support/library-rows'
 
@@ -81,7 +82,8 @@ async function edgesFromGraph(
         limit: 10_000,
       })
       if (!response.ok) throw new Error(`${node}: ${response.error.message}`)
-      for (const n of response.result.neighbours) edges.add(`${node} ${n.relation} ${n.node}`)
+      const result = response.result as MethodResult<'graph.neighbours'>
+      for (const n of result.neighbours) edges.add(`${node} ${n.relation} ${n.node}`)
     }
   return edges
 }

@@ -85,18 +85,37 @@ export class GraphRepository {
     cap: number,
   ): WalkRow[] {
     const sql = `${walkSql(options)} SELECT node, kind, depth, rel, dir, prev, trail FROM w`
-    let statement = this.walks.get(sql)
-    if (!statement) {
-      statement = this.db.prepare(sql)
-      this.walks.set(sql, statement)
-    }
-    return statement.all({
+    return this.prepared(sql).all({
       node: name,
       kind: start.kind,
       ...params(start),
       depth,
       cap,
     }) as WalkRow[]
+  }
+
+  /**
+   * The trail of the first row that reaches `target`: breadth-first, so a shortest path. The
+   * outer LIMIT stops the recursion at the first hit; without one it runs to `cap` rows.
+   */
+  pathTrail(
+    start: GraphNode,
+    name: string,
+    target: string,
+    options: WalkOptions,
+    depth: number,
+    cap: number,
+  ): string | undefined {
+    const sql = `${walkSql(options)} SELECT trail FROM w WHERE node = @target LIMIT 1`
+    const row = this.prepared(sql).get({
+      node: name,
+      kind: start.kind,
+      ...params(start),
+      depth,
+      cap,
+      target,
+    }) as { trail: string } | undefined
+    return row?.trail
   }
 
   impact(node: GraphNode): Omit<ImpactResult, 'node'> {
@@ -159,6 +178,15 @@ export class GraphRepository {
   /** Removes the edges from source to target (of one relation, or all); answers how many. */
   unlink(source: string, target: string, relation: string | null): number {
     return this.s.unlink.run(source, target, relation, relation).changes
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.walks.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.walks.set(sql, statement)
+    }
+    return statement
   }
 
   private impactStatements(kind: GraphNode['kind']): Record<string, Database.Statement> {

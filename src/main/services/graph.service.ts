@@ -10,7 +10,7 @@ import type {
 import { DERIVED_RELATIONS, RELATION_PATTERN } from '../../shared/graph'
 import { AppError } from '../errors'
 import { nodeName, parseNode, type GraphNode } from '../graph/node'
-import type { GraphRepository, WalkRow } from '../repositories/graph.repository'
+import type { GraphRepository } from '../repositories/graph.repository'
 
 export const MAX_DEPTH = 4
 /** Rows a path search may visit before it gives up (a hub such as a big folder fans out fast). */
@@ -90,15 +90,15 @@ export class GraphService {
     const from = this.resolve(a)
     const to = this.resolve(b)
     if (from.name === to.name) return { from: from.name, to: to.name, steps: [] }
-    const rows = this.graph.walk(
+    const trail = this.graph.pathTrail(
       from.node,
       from.name,
+      to.name,
       { relations: options.relations, direction: 'both' },
       Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH + 2),
       PATH_ROWS,
     )
-    const hit = rows.find((row) => row.node === to.name)
-    return { from: from.name, to: to.name, steps: hit ? stepsOf(hit) : null }
+    return { from: from.name, to: to.name, steps: trail === undefined ? null : stepsOf(trail) }
   }
 
   impact(value: string): ImpactResult {
@@ -159,9 +159,9 @@ function checkRelation(relation: string): void {
     )
 }
 
-/** The edges along a walk row's trail, start first. */
-function stepsOf(row: WalkRow): PathStep[] {
-  const entries = row.trail
+/** The edges along a walk's trail, start first. */
+function stepsOf(trail: string): PathStep[] {
+  const entries = trail
     .split(RS)
     .slice(1)
     .map((entry) => entry.split(US))
