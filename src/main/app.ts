@@ -211,6 +211,7 @@ export function createCore(options: CoreOptions): Core {
   const collectionsRepository = new CollectionsRepository(db)
   const similarity = new SimilarityService(processing.assets, events)
   const assetsRepository = new AssetsRepository(db)
+  const bundlesRepository = new BundlesRepository(db)
   const assets = new AssetsService(
     assetsRepository,
     rootsRepository,
@@ -220,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     collectionsRepository,
     processing.jobs,
     changes,
+    bundlesRepository,
   )
   const search = new SearchIndexService(new SearchIndexRepository(db), events, logger)
   search.start()
@@ -245,7 +247,7 @@ export function createCore(options: CoreOptions): Core {
     library: assets,
     collections,
     files: bundleFiles,
-    bundles: new BundlesRepository(db),
+    bundles: bundlesRepository,
     derivatives: processing.derivatives,
     renditions: new RenditionsRepository(paths.cacheDir, bundleFiles),
     pool: processing.pool,

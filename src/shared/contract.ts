@@ -135,14 +135,19 @@ export interface AssetsMethods {
   /** The indexed asset at an absolute file path. */
   'assets.byPath': { args: { path: string }; result: Asset }
   /**
-   * Forgets assets (files on disk are never touched). Assets that collections hold are only
-   * removed with `confirm`; without it the answer lists those collections and removes nothing.
+   * Forgets assets (files on disk are never touched). Assets that collections hold, or that
+   * went into exported bundles, are only removed with `confirm`; without it the answer lists
+   * those collections and bundles and removes nothing.
    */
   'assets.remove': {
     args: { ids?: number[]; selection?: Selection; confirm?: boolean }
     result: {
       removed: number[]
-      heldBy: Array<{ assetId: number; collections: Array<{ kind: CollectionKind; name: string }> }>
+      heldBy: Array<{
+        assetId: number
+        collections: Array<{ kind: CollectionKind; name: string }>
+        bundles: Array<{ id: string; name: string; dir: string }>
+      }>
     }
   }
   /** Groups of asset ids: exact duplicates (same SHA-256) and, when asked, similar images. */

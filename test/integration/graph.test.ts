@@ -232,6 +232,23 @@ describe('the relationship graph', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 0 })
   })
 
+  it('asks before removing an asset that went into an exported bundle, naming the bundle', async () => {
+    const { core, summer, ice } = await library()
+    const asked = await call(core, 'assets.remove', { ids: [summer] })
+    expect(asked).toEqual({
+      removed: [],
+      heldBy: [
+        {
+          assetId: summer,
+          collections: [{ kind: 'album', name: 'Summer' }],
+          bundles: [{ id: BUNDLE, name: 'One', dir: '/usb/one' }],
+        },
+      ],
+    })
+    // ice.jpg is in no collection and no bundle: removed at once.
+    expect((await call(core, 'assets.remove', { ids: [ice] })).removed).toEqual([ice])
+  })
+
   it('takes the absolute path of an indexed file as its asset', async () => {
     const { core, lobby } = await library()
     const result = await call(core, 'graph.impact', { node: '/library/lobby/lobby.jpg' })
