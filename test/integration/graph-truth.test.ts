@@ -8,8 +8,11 @@ import { insertAssets, insertRoot } from '../support/library-rows'
 function random(seed: number) {
   let s = seed
   const next = () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31
-    return s / 2 ** 31
+    // xorshift32: integer steps, so no precision is lost.
+    s ^= s << 13
+    s ^= s >>> 17
+    s ^= s << 5
+    return (s >>> 0) / 2 ** 32
   }
   return {
     next,

@@ -180,13 +180,17 @@ describe('the relationship graph', () => {
     })
     const menuImpact = await call(core, 'graph.impact', { node: `asset:${menu}` })
     expect(menuImpact.assets).toEqual([{ id: ice, relation: 'replaces' }])
+    // A sibling folder whose name starts the same is not inside Menus.
+    const [other] = insertAssets(core.db, rootId, [{ dir: 'Menus 2', name: 'x.jpg' }])
+    await call(core, 'collections.create', { kind: 'album', name: 'Other' })
+    await call(core, 'collections.add', { kind: 'album', name: 'Other', assetIds: [other!] })
     // Inside the folder, ice replacing menu is no dependency from outside; lobby's copy is.
     const folder = await call(core, 'graph.impact', { node: `folder:${rootId}:Menus` })
     expect(folder.collections.map((c) => c.id)).toEqual([album, playlist])
     expect(folder.bundles.map((b) => b.id)).toEqual([BUNDLE])
     expect(folder.assets).toEqual([{ id: lobby, relation: 'duplicate_of' }])
     const root = await call(core, 'graph.impact', { node: `root:${rootId}` })
-    expect(root.counts).toEqual({ collections: 2, bundles: 1, integrations: 0, assets: 0 })
+    expect(root.counts).toEqual({ collections: 3, bundles: 1, integrations: 0, assets: 0 })
   })
 
   it('links and unlinks user relations, and refuses those the library keeps itself', async () => {

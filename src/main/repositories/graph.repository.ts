@@ -26,11 +26,16 @@ interface LinkRow {
 /** Impact lists assets up to this many; `counts` still says how many there are. */
 const IMPACT_ASSETS = 1000
 
+// A folder and everything under it: one range of the (root_id, dir, name) index ('0' follows
+// '/'), which also holds names such as 'Menus 2' that the second condition drops. (An OR of
+// the folder and its subfolders made SQLite read the whole root.)
+const IN_FOLDER = `root_id = @num AND dir >= @txt AND dir < @txt || '0'
+  AND (dir = @txt OR substr(dir, 1, length(@txt) + 1) = @txt || '/')`
+
 // The assets a node stands for when asking what depends on it.
 const ASSETS_OF: Record<GraphNode['kind'], string> = {
   asset: 'SELECT CAST(@num AS INTEGER) AS id',
-  folder: `SELECT id FROM assets WHERE root_id = @num
-    AND (dir = @txt OR (dir > @txt || '/' AND dir < @txt || '0'))`,
+  folder: `SELECT id FROM assets WHERE ${IN_FOLDER}`,
   root: 'SELECT id FROM assets WHERE root_id = @num',
   collection: 'SELECT asset_id AS id FROM collection_items WHERE collection_id = @num',
   bundle: 'SELECT id FROM assets WHERE 0',
@@ -50,8 +55,7 @@ export class GraphRepository {
         root: db.prepare<{ num: number }>('SELECT 1 FROM roots WHERE id = @num'),
         bundle: db.prepare<{ txt: string }>('SELECT 1 FROM bundles WHERE id = @txt'),
         folder: db.prepare<{ num: number; txt: string }>(
-          `SELECT 1 FROM assets WHERE root_id = @num
-           AND (dir = @txt OR (dir > @txt || '/' AND dir < @txt || '0')) LIMIT 1`,
+          `SELECT 1 FROM assets WHERE ${IN_FOLDER} LIMIT 1`,
         ),
       },
       link: db.prepare(

@@ -19,8 +19,11 @@ const SAMPLES = 40
 
 let seed = 7
 const rnd = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31
-  return Math.floor((seed / 2 ** 31) * n)
+  // xorshift32: integer steps, so no precision is lost (a float LCG repeats soon).
+  seed ^= seed << 13
+  seed ^= seed >>> 17
+  seed ^= seed << 5
+  return Math.floor(((seed >>> 0) / 2 ** 32) * n)
 }
 
 const core = createCore({ dataDir, face: 'cli', workers: sourceWorkers, logger: silentLogger })
