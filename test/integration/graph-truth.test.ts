@@ -65,6 +65,24 @@ function edgesFromTables(db: Db): Set<string> {
   return edges
 }
 
+/** Breadth-first distance over the edges taken either way, or null beyond `max`. */
+function distanceOf(edges: Set<string>, a: string, b: string, max: number): number | null {
+  const around = new Map<string, string[]>()
+  for (const edge of edges) {
+    const [from, , to] = edge.split(' ') as [string, string, string]
+    around.set(from, [...(around.get(from) ?? []), to])
+    around.set(to, [...(around.get(to) ?? []), from])
+  }
+  let frontier = [a]
+  const seen = new Set([a])
+  for (let depth = 0; depth <= max; depth++) {
+    if (frontier.includes(b)) return depth
+    frontier = frontier.flatMap((n) => (around.get(n) ?? []).filter((m) => !seen.has(m)))
+    frontier.forEach((n) => seen.add(n))
+  }
+  return null
+}
+
 const RELATIONS = ['contains', 'duplicate_of', 'includes', 'exported_in', 'related_to', 'shot_with']
 
 /**
@@ -181,6 +199,7 @@ describe('the graph after a long random sequence of library changes', () => {
     changes.push(changes[0]!, changes[0]!)
     let largest = 0
     let linked = false
+    let pathsFound = 0
     for (let round = 0; round < 8; round++) {
       for (let step = 0; step < 40; step++) await rnd.pick(changes)()
       const expected = edgesFromTables(db)
@@ -195,7 +214,22 @@ describe('the graph after a long random sequence of library changes', () => {
         ),
       ]
       expect(await edgesFromGraph(core, nodes)).toEqual(expected)
+      for (let pair = 0; pair < 12; pair++) {
+        const [a, b] = [rnd.pick(nodes), rnd.pick(nodes)]
+        const response = await core.dispatch('graph.path', { from: a, to: b })
+        if (!response.ok) throw new Error(response.error.message)
+        const { steps } = response.result as MethodResult<'graph.path'>
+        const distance = distanceOf(expected, a, b, 4)
+        expect(steps?.length ?? null, `${a} to ${b}`).toBe(distance)
+        // Every step is an edge of the library, taken either way.
+        for (const step of steps ?? []) {
+          const [from, to] = step.direction === 'out' ? [step.from, step.to] : [step.to, step.from]
+          expect(expected).toContain(`${from} ${step.relation} ${to}`)
+        }
+        pathsFound += steps && steps.length > 1 ? 1 : 0
+      }
     }
+    expect(pathsFound).toBeGreaterThan(10)
     // The sequence did build something worth comparing.
     expect(largest).toBeGreaterThan(20)
     expect(linked).toBe(true)

@@ -98,30 +98,6 @@ export class GraphRepository {
     }) as WalkRow[]
   }
 
-  /**
-   * The trail of the first row that reaches `target`: breadth-first, so a shortest path. The
-   * outer LIMIT stops the recursion at the first hit; without one it runs to `cap` rows.
-   */
-  pathTrail(
-    start: GraphNode,
-    name: string,
-    target: string,
-    options: WalkOptions,
-    depth: number,
-    cap: number,
-  ): string | undefined {
-    const sql = `${walkSql(options)} SELECT trail FROM w WHERE node = @target LIMIT 1`
-    const row = this.prepared(sql).get({
-      node: name,
-      kind: start.kind,
-      ...params(start),
-      depth,
-      cap,
-      target,
-    }) as { trail: string } | undefined
-    return row?.trail
-  }
-
   impact(node: GraphNode): Omit<ImpactResult, 'node'> {
     const s = this.impactStatements(node.kind)
     const p = params(node)

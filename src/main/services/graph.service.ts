@@ -10,10 +10,10 @@ import type {
 import { DERIVED_RELATIONS, RELATION_PATTERN } from '../../shared/graph'
 import { AppError } from '../errors'
 import { nodeName, parseNode, type GraphNode } from '../graph/node'
-import type { GraphRepository } from '../repositories/graph.repository'
+import type { GraphRepository, WalkRow } from '../repositories/graph.repository'
 
 export const MAX_DEPTH = 4
-/** Rows a path search may visit before it gives up (a hub such as a big folder fans out fast). */
+/** Rows each half of a path search may read (a hub such as a big folder fans out fast). */
 const PATH_ROWS = 200_000
 const RS = '\x1e'
 const US = '\x1f'
@@ -82,6 +82,12 @@ export class GraphService {
     }
   }
 
+  /**
+   * Breadth-first from both ends, half the depth each, met in the middle: any path of length
+   * ≤ maxDepth has a node within ⌈maxDepth/2⌉ of one end and ⌊maxDepth/2⌋ of the other. One
+   * walk to the full depth fans out through every bundle and folder on the way (seconds on 100k
+   * assets); two half walks read a few hundred rows (docs/decisions.md "The graph").
+   */
   path(
     a: string,
     b: string,
@@ -89,16 +95,31 @@ export class GraphService {
   ): PathResult {
     const from = this.resolve(a)
     const to = this.resolve(b)
-    if (from.name === to.name) return { from: from.name, to: to.name, steps: [] }
-    const trail = this.graph.pathTrail(
-      from.node,
-      from.name,
-      to.name,
-      { relations: options.relations, direction: 'both' },
-      Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH + 2),
-      PATH_ROWS,
-    )
-    return { from: from.name, to: to.name, steps: trail === undefined ? null : stepsOf(trail) }
+    const maxDepth = Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH + 2)
+    const walk = { relations: options.relations, direction: 'both' as const }
+    const ahead = this.graph.walk(from.node, from.name, walk, Math.ceil(maxDepth / 2), PATH_ROWS)
+    const back = this.graph.walk(to.node, to.name, walk, Math.floor(maxDepth / 2), PATH_ROWS)
+    const nearestBack = new Map<string, WalkRow>()
+    for (const row of back) {
+      const known = nearestBack.get(row.node)
+      if (!known || row.depth < known.depth) nearestBack.set(row.node, row)
+    }
+    let best: [WalkRow, WalkRow] | undefined
+    for (const row of ahead) {
+      const meet = nearestBack.get(row.node)
+      if (meet && (!best || row.depth + meet.depth < best[0].depth + best[1].depth))
+        best = [row, meet]
+    }
+    if (!best) return { from: from.name, to: to.name, steps: null }
+    const reversed = stepsOf(best[1].trail)
+      .reverse()
+      .map((step) => ({
+        from: step.to,
+        to: step.from,
+        relation: step.relation,
+        direction: step.direction === 'out' ? ('in' as const) : ('out' as const),
+      }))
+    return { from: from.name, to: to.name, steps: [...stepsOf(best[0].trail), ...reversed] }
   }
 
   impact(value: string): ImpactResult {
