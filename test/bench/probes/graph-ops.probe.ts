@@ -3,7 +3,7 @@
 // graph's calls through the dispatcher, as the CLI and the UI make them: neighbours at depth 2
 // of assets and folders, impact of assets, folders and the root, the shortest path between
 // assets 4 hops apart, and what the links trigger adds to removing assets. Prints one JSON line.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MethodArgs, MethodName } from '../../../src/shared/contract'
@@ -173,4 +173,5 @@ const report = {
   removal: removalCost(Math.min(5000, N / 20)),
 }
 await core.close()
+if (process.argv[3] === undefined) rmSync(dataDir, { recursive: true, force: true })
 process.stdout.write(`${JSON.stringify(report)}\n`)

@@ -3,13 +3,16 @@
 // scanner does (50-row INSERT statements, 1,000 rows a transaction, its ON CONFLICT clause)
 // into a library at the current schema, and into one where a trigger also writes each new
 // asset's `contains` edge into `links`. Alternates the two 3 times. Prints one JSON line.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type Db } from '../../../src/main/db/connection'
-import { tempDir } from '../../support/temp'
 
 const ROWS = Number(process.argv[2] ?? 100_000)
 const CHUNK = 50
 const BATCH = 1000
+
+const dirs: string[] = []
 
 const EDGE_TRIGGER = `
   CREATE TRIGGER links_contains_insert AFTER INSERT ON assets BEGIN
@@ -22,7 +25,9 @@ const EDGE_TRIGGER = `
   END;`
 
 function library(withEdges: boolean): Db {
-  const db = openDatabase(join(tempDir('marquee-upkeep-'), 'library.db'))
+  const dir = mkdtempSync(join(tmpdir(), 'marquee-upkeep-'))
+  dirs.push(dir)
+  const db = openDatabase(join(dir, 'library.db'))
   db.prepare(
     `INSERT INTO roots (path, label, kind, status, created_at, updated_at)
      VALUES ('/bench', 'Bench', 'local', 'online', 1, 1)`,
@@ -75,4 +80,5 @@ const report = {
   withContainsEdgeUsPerRow: usPerRow(runs.edges),
   ratio: Math.round((median(runs.edges) / median(runs.plain)) * 100) / 100,
 }
+for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 process.stdout.write(`${JSON.stringify(report)}\n`)
