@@ -193,6 +193,31 @@ describe('the relationship graph', () => {
     expect(root.counts).toEqual({ collections: 3, bundles: 1, integrations: 0, assets: 0 })
   })
 
+  it("counts a root's dependents from the other roots: copies and replacements kept elsewhere", async () => {
+    const { core, rootId, menu } = await library()
+    const other = insertRoot(core.db, '/library/menus', 'Menus')
+    const [copy, newer] = insertAssets(core.db, other, [
+      { name: 'lobby again.jpg', sha256: 'a'.repeat(64) },
+      { name: 'menu v2.jpg' },
+    ]) as [number, number]
+    await call(core, 'graph.link', {
+      from: `asset:${newer}`,
+      to: `asset:${menu}`,
+      relation: 'replaces',
+    })
+    const root = await call(core, 'graph.impact', { node: `root:${rootId}` })
+    // ice.jpg replaces menu.jpg too, but inside the same root.
+    expect(root.assets).toEqual([
+      { id: newer, relation: 'replaces' },
+      { id: copy, relation: 'duplicate_of' },
+    ])
+    expect(root.collections.map((c) => c.name)).toEqual(['Summer', 'Lobby'])
+    expect(root.bundles.map((b) => b.dir)).toEqual(['/usb/one'])
+    const elsewhere = await call(core, 'graph.impact', { node: `root:${other}` })
+    expect(elsewhere).toMatchObject({ collections: [], bundles: [] })
+    expect(elsewhere.assets.map((a) => a.relation).sort()).toEqual(['duplicate_of', 'duplicate_of'])
+  })
+
   it('links and unlinks user relations, and refuses those the library keeps itself', async () => {
     const { core, lobby, menu, playlist } = await library()
     const link = await call(core, 'graph.link', {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import type { GraphLink, ImpactResult } from '../../shared/graph'
 import type { GraphNode } from '../graph/node'
+import { IN_FOLDER, impactSql } from '../graph/impact-sql'
 import { walkSql, type WalkOptions } from '../graph/walk-sql'
 
 export interface WalkRow {
@@ -25,21 +26,6 @@ interface LinkRow {
 
 /** Impact lists assets up to this many; `counts` still says how many there are. */
 const IMPACT_ASSETS = 1000
-
-// A folder and everything under it: one range of the (root_id, dir, name) index ('0' follows
-// '/'), which also holds names such as 'Menus 2' that the second condition drops. (An OR of
-// the folder and its subfolders made SQLite read the whole root.)
-const IN_FOLDER = `root_id = @num AND dir >= @txt AND dir < @txt || '0'
-  AND (dir = @txt OR substr(dir, 1, length(@txt) + 1) = @txt || '/')`
-
-// The assets a node stands for when asking what depends on it.
-const ASSETS_OF: Record<GraphNode['kind'], string> = {
-  asset: 'SELECT CAST(@num AS INTEGER) AS id',
-  folder: `SELECT id FROM assets WHERE ${IN_FOLDER}`,
-  root: 'SELECT id FROM assets WHERE root_id = @num',
-  collection: 'SELECT asset_id AS id FROM collection_items WHERE collection_id = @num',
-  bundle: 'SELECT id FROM assets WHERE 0',
-}
 
 /** The graph's SQL: walks (recursive CTEs built by graph/walk-sql.ts), impact, user links. */
 export class GraphRepository {
@@ -171,35 +157,16 @@ export class GraphRepository {
 
   private impactStatements(kind: GraphNode['kind']): Record<string, Database.Statement> {
     let statements = this.impacts.get(kind)
-    if (statements) return statements
-    const t = `WITH t (id) AS (${ASSETS_OF[kind]})`
-    const dependents = `
-      SELECT l.source_num AS id, 'replaces' AS relation FROM t
-        JOIN links l ON l.target = 'asset:' || t.id AND l.relation = 'replaces'
-        WHERE l.source_kind = 'asset' AND l.source_num NOT IN (SELECT id FROM t)
-      UNION
-      SELECT d.id, 'duplicate_of' FROM t JOIN assets s ON s.id = t.id
-        JOIN assets d ON d.sha256 = s.sha256 AND d.id <> s.id
-        WHERE s.sha256 IS NOT NULL AND d.id NOT IN (SELECT id FROM t)`
-    statements = {
-      // A collection's own impact is where its media went, not the other collections that
-      // hold the same files.
-      collections: this.db.prepare(
-        kind === 'collection'
-          ? 'SELECT 1 WHERE 0'
-          : `${t} SELECT DISTINCT c.id, c.name, c.kind FROM t
-             JOIN collection_items ci ON ci.asset_id = t.id
-             JOIN collections c ON c.id = ci.collection_id ORDER BY c.kind, c.name, c.id`,
-      ),
-      bundles: this.db.prepare(
-        `${t} SELECT DISTINCT b.id, b.dir, b.created_at AS createdAt FROM t
-         JOIN bundle_items bi ON bi.asset_id = t.id JOIN bundles b ON b.id = bi.bundle_id
-         ORDER BY b.created_at DESC, b.id`,
-      ),
-      assets: this.db.prepare(`${t} ${dependents} ORDER BY 2 DESC, 1 LIMIT @limit`),
-      assetCount: this.db.prepare(`${t} SELECT count(*) AS n FROM (${dependents})`),
+    if (!statements) {
+      const sql = impactSql(kind)
+      statements = {
+        collections: this.db.prepare(sql.collections),
+        bundles: this.db.prepare(sql.bundles),
+        assets: this.db.prepare(sql.assets),
+        assetCount: this.db.prepare(sql.assetCount),
+      }
+      this.impacts.set(kind, statements)
     }
-    this.impacts.set(kind, statements)
     return statements
   }
 }
