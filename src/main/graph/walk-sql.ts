@@ -1,5 +1,5 @@
 import type { GraphDirection } from '../../shared/graph'
-import { DERIVED_RELATIONS, type DerivedRelation } from '../../shared/graph'
+import { DERIVED_RELATIONS, RELATION_PATTERN, type DerivedRelation } from '../../shared/graph'
 
 /**
  * Builds the recursive CTE that walks the graph from one node.
@@ -193,7 +193,10 @@ export function walkSql(options: WalkOptions): string {
       ? ''
       : wanted.filter((r) => !(DERIVED_RELATIONS as readonly string[]).includes(r))
   if (stored === '' || stored.length > 0) {
-    // Relation names are checked against RELATION_PATTERN before they reach here.
+    // Names are written into the SQL (one statement per set of relations, prepared once), so
+    // nothing but a plain name gets here, whoever calls.
+    for (const name of stored === '' ? [] : stored)
+      if (!RELATION_PATTERN.test(name)) throw new Error(`"${name}" is not a relation name.`)
     const only =
       stored === '' ? '' : ` AND l.relation IN (${stored.map((r) => `'${r}'`).join(', ')})`
     if (dirs.includes('out'))
