@@ -61,6 +61,8 @@ import { GalleryRepository } from './repositories/gallery.repository'
 import { LibraryStatsRepository } from './repositories/library-stats.repository'
 import { TagsRepository } from './repositories/tags.repository'
 import { ImportService } from './services/import.service'
+import { GraphService } from './services/graph.service'
+import { GraphRepository } from './repositories/graph.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
@@ -105,6 +107,7 @@ export interface Services extends IntegrationServices {
   storage: StorageService
   gallery: GalleryService
   imports: ImportService
+  graph: GraphService
 }
 
 export interface Core {
@@ -208,6 +211,7 @@ export function createCore(options: CoreOptions): Core {
   const collectionsRepository = new CollectionsRepository(db)
   const similarity = new SimilarityService(processing.assets, events)
   const assetsRepository = new AssetsRepository(db)
+  const bundlesRepository = new BundlesRepository(db)
   const assets = new AssetsService(
     assetsRepository,
     rootsRepository,
@@ -217,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     collectionsRepository,
     processing.jobs,
     changes,
+    bundlesRepository,
   )
   const search = new SearchIndexService(new SearchIndexRepository(db), events, logger)
   search.start()
@@ -242,7 +247,7 @@ export function createCore(options: CoreOptions): Core {
     library: assets,
     collections,
     files: bundleFiles,
-    bundles: new BundlesRepository(db),
+    bundles: bundlesRepository,
     derivatives: processing.derivatives,
     renditions: new RenditionsRepository(paths.cacheDir, bundleFiles),
     pool: processing.pool,
@@ -294,6 +299,7 @@ export function createCore(options: CoreOptions): Core {
     integrationPoller: integrations.integrationPoller,
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
+    graph: new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now),
     roots,
     scan,
     storage,

@@ -43,6 +43,7 @@ import type {
   PollResult,
   UpdateIntegrationRequest,
 } from './integrations'
+import type { GraphDirection, GraphLink, ImpactResult, NeighboursResult, PathResult } from './graph'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -134,14 +135,19 @@ export interface AssetsMethods {
   /** The indexed asset at an absolute file path. */
   'assets.byPath': { args: { path: string }; result: Asset }
   /**
-   * Forgets assets (files on disk are never touched). Assets that collections hold are only
-   * removed with `confirm`; without it the answer lists those collections and removes nothing.
+   * Forgets assets (files on disk are never touched). Assets that collections hold, or that
+   * went into exported bundles, are only removed with `confirm`; without it the answer lists
+   * those collections and bundles and removes nothing.
    */
   'assets.remove': {
     args: { ids?: number[]; selection?: Selection; confirm?: boolean }
     result: {
       removed: number[]
-      heldBy: Array<{ assetId: number; collections: Array<{ kind: CollectionKind; name: string }> }>
+      heldBy: Array<{
+        assetId: number
+        collections: Array<{ kind: CollectionKind; name: string }>
+        bundles: Array<{ id: string; name: string; dir: string }>
+      }>
     }
   }
   /** Groups of asset ids: exact duplicates (same SHA-256) and, when asked, similar images. */
@@ -362,6 +368,37 @@ export interface IntegrationsMethods {
   'integrations.cacheValidate': { args: void; result: CacheValidateResult }
 }
 
+/** The relationship graph (issue 12). A node is a name such as `asset:12` (see shared/graph.ts). */
+export interface GraphMethods {
+  /** Nodes within `depth` (default 1, at most 4) edges, nearest first, at most `limit` (100). */
+  'graph.neighbours': {
+    args: {
+      node: string
+      relations?: string[]
+      direction?: GraphDirection
+      depth?: number
+      limit?: number
+    }
+    result: NeighboursResult
+  }
+  /** The shortest chain of edges between two nodes (either direction), within maxDepth (4). */
+  'graph.path': {
+    args: { from: string; to: string; relations?: string[]; maxDepth?: number }
+    result: PathResult
+  }
+  /** What depends on a node: collections, bundles, integrations, replacing or duplicate assets. */
+  'graph.impact': { args: { node: string }; result: ImpactResult }
+  /** Records a user relation (`related_to`, `replaces` or a name of one's own), with a note. */
+  'graph.link': {
+    args: { from: string; to: string; relation: string; note?: string; weight?: number }
+    result: GraphLink
+  }
+  'graph.unlink': {
+    args: { from: string; to: string; relation?: string }
+    result: { removed: number }
+  }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
@@ -369,7 +406,8 @@ export type Methods = AppMethods &
   CollectionsMethods &
   ExportMethods &
   ImportMethods &
-  IntegrationsMethods
+  IntegrationsMethods &
+  GraphMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -425,6 +463,11 @@ export const METHOD_NAMES = [
   'integrations.poll',
   'integrations.cacheOptimize',
   'integrations.cacheValidate',
+  'graph.neighbours',
+  'graph.path',
+  'graph.impact',
+  'graph.link',
+  'graph.unlink',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

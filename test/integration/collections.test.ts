@@ -57,7 +57,13 @@ describe('playlists and albums', () => {
       ok: true,
       result: {
         removed: [],
-        heldBy: [{ assetId: ids['a.jpg'], collections: [{ kind: 'playlist', name: 'Lobby' }] }],
+        heldBy: [
+          {
+            assetId: ids['a.jpg'],
+            collections: [{ kind: 'playlist', name: 'Lobby' }],
+            bundles: [],
+          },
+        ],
       },
     })
     expect(core.services.collections.get('playlist', 'Lobby').itemCount).toBe(1)

@@ -65,6 +65,11 @@ describe('the contract', () => {
       'integrations.poll': { id: 999 },
       'integrations.cacheOptimize': { dryRun: true },
       'integrations.cacheValidate': undefined,
+      'graph.neighbours': { node: 'asset:1', depth: 2 },
+      'graph.path': { from: 'asset:1', to: 'root:1' },
+      'graph.impact': { node: 'asset:1' },
+      'graph.link': { from: 'asset:1', to: 'asset:2', relation: 'related_to' },
+      'graph.unlink': { from: 'asset:1', to: 'asset:2' },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

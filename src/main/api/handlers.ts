@@ -5,6 +5,7 @@ import type { RootsService } from '../services/roots.service'
 import type { CollectionsService } from '../services/collections.service'
 import type { ExportService } from '../services/export.service'
 import type { GalleryService } from '../services/gallery.service'
+import type { GraphService } from '../services/graph.service'
 import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
@@ -22,13 +23,14 @@ export interface HandlerServices extends IntegrationServices {
   storage: StorageService
   gallery: GalleryService
   imports: ImportService
+  graph: GraphService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
 export function createHandlers(services: HandlerServices): Handlers {
   const { app, roots, scan, assets, jobs, collections, exports, storage, gallery, imports } =
     services
-  const { integrations, integrationAuth, integrationPoller, integrationMedia } = services
+  const { integrations, integrationAuth, integrationPoller, integrationMedia, graph } = services
   return {
     'app.info': () => app.info(),
     'app.storage': () => storage.status(),
@@ -99,5 +101,10 @@ export function createHandlers(services: HandlerServices): Handlers {
     'integrations.poll': ({ id }) => integrationPoller.poll(id),
     'integrations.cacheOptimize': (options) => integrationMedia.optimize(options),
     'integrations.cacheValidate': () => integrationMedia.validate(),
+    'graph.neighbours': ({ node, ...options }) => graph.neighbours(node, options),
+    'graph.path': ({ from, to, ...options }) => graph.path(from, to, options),
+    'graph.impact': ({ node }) => graph.impact(node),
+    'graph.link': ({ from, to, relation, ...options }) => graph.link(from, to, relation, options),
+    'graph.unlink': ({ from, to, relation }) => graph.unlink(from, to, relation),
   }
 }

@@ -8,6 +8,7 @@ import {
   ROOT_KINDS,
 } from '../../shared/domain'
 import { integrationSchemas } from './integration-schemas'
+import { graphSchemas } from './graph-schemas'
 
 const none = z
   .undefined()
@@ -193,4 +194,5 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'import.status': z.strictObject({ importId: z.string().uuid() }),
   'import.resume': none,
   ...integrationSchemas,
+  ...graphSchemas,
 }

@@ -43,6 +43,11 @@ const OPTIONS = {
   'no-browser': { type: 'boolean' },
   'max-age-days': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  depth: { type: 'string' },
+  'max-depth': { type: 'string' },
+  direction: { type: 'string' },
+  relation: { type: 'string', multiple: true },
+  note: { type: 'string' },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

@@ -42,6 +42,16 @@ Commands:
   cache optimize [--max-age-days N] [--dry-run] [--json]
                                      Drop expired, orphaned and corrupt integration media
   cache validate [--json]            Check the source addresses of cached media (HEAD)
+  graph neighbours <node> [--depth N] [--relation R]... [--direction out|in|both] [--limit N]
+        [--json]                    Nodes around a node (a node: asset:<id>, collection:<id>,
+                                     bundle:<id>, root:<id>, folder:<root id>:<path>, a file)
+  graph path <a> <b> [--relation R]... [--max-depth N] [--json]
+                                     The shortest chain of relations between two nodes
+  graph impact <node> [--json]       What uses a node: collections, bundles, other assets
+  link <a> <b> --relation R [--note T] [--json]
+                                     Record a relation of your own (related_to, replaces, …)
+  unlink <a> <b> [--relation R] [--json]
+                                     Remove relations you recorded
   version [--json]                   Print the version
   help                               Show this help
 

@@ -15,6 +15,7 @@ import { indexCommand, scanCommand } from './commands/scan.command'
 import { serveCommand } from './commands/serve.command'
 import { cacheCommand } from './commands/cache.command'
 import { integrationsCommand } from './commands/integrations.command'
+import { graphCommand, linkCommand, unlinkCommand } from './commands/graph.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -39,6 +40,9 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   integrations: integrationsCommand,
   cache: cacheCommand,
+  graph: graphCommand,
+  link: linkCommand,
+  unlink: unlinkCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

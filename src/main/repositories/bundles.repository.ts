@@ -33,6 +33,10 @@ export class BundlesRepository {
         'INSERT OR IGNORE INTO bundle_items (bundle_id, asset_id, object_sha256) VALUES (?, ?, ?)',
       ),
       list: db.prepare<[], BundleRow>('SELECT * FROM bundles ORDER BY created_at DESC'),
+      exportedIn: db.prepare<[number], { id: string; name: string; dir: string }>(
+        `SELECT b.id, b.name, b.dir FROM bundle_items i JOIN bundles b ON b.id = i.bundle_id
+         WHERE i.asset_id = ? ORDER BY b.created_at DESC, b.id`,
+      ),
     }
   }
 
@@ -41,6 +45,11 @@ export class BundlesRepository {
       this.s.insert.run({ ...bundle, verified: bundle.verified ? 1 : 0 })
       for (const item of items) this.s.item.run(bundle.bundleId, item.assetId, item.sha256)
     })()
+  }
+
+  /** The bundles an asset was exported in, newest first. */
+  exportedIn(assetId: number): Array<{ id: string; name: string; dir: string }> {
+    return this.s.exportedIn.all(assetId)
   }
 
   list(): BundleRecord[] {

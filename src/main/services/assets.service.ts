@@ -4,6 +4,7 @@ import type { Asset } from '../../shared/domain'
 import { AppError } from '../errors'
 import { isInside } from '../paths'
 import type { AssetsRepository } from '../repositories/assets.repository'
+import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { CollectionsRepository } from '../repositories/collections.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ProcessingRepository } from '../repositories/processing.repository'
@@ -22,6 +23,7 @@ export class AssetsService {
     private readonly collections: CollectionsRepository,
     private readonly jobs: JobsService,
     private readonly changes: AssetChangesService,
+    private readonly bundles: BundlesRepository,
   ) {}
 
   list(query: AssetQuery): { items: Asset[]; total: number | null } {
@@ -34,9 +36,10 @@ export class AssetsService {
   }
 
   /**
-   * Forgets assets and what hangs on them (collection items, queued jobs); no file is touched.
-   * When collections hold any of them, nothing is removed without `confirm`: the answer says
-   * which collections those are, so the user sees the impact first.
+   * Forgets assets and what hangs on them (collection items, queued jobs, user links); no file is
+   * touched. When collections hold any of them or bundles were exported with them, nothing is
+   * removed without `confirm`: the answer says which, so the user sees the impact first. (A
+   * bundle keeps its copies; its history keeps the asset's id.)
    */
   remove(ids: number[], confirm: boolean): MethodResult<'assets.remove'> {
     ids.forEach((id) => this.found(id))
@@ -44,8 +47,9 @@ export class AssetsService {
       .map((assetId) => ({
         assetId,
         collections: this.collections.holding(assetId).map(({ kind, name }) => ({ kind, name })),
+        bundles: this.bundles.exportedIn(assetId),
       }))
-      .filter((held) => held.collections.length > 0)
+      .filter((held) => held.collections.length > 0 || held.bundles.length > 0)
     if (heldBy.length > 0 && !confirm) return { removed: [], heldBy }
     this.jobs.cancel(ids)
     const removed = this.assets.remove(ids)

@@ -111,7 +111,7 @@ function describe(detail: CollectionDetail): string {
   return `${detail.kind === 'album' ? 'Album' : 'Playlist'} "${detail.name}" — ${detail.itemCount} items${total}\n${lines.join('')}`
 }
 
-/** `rm <asset id|path>... [--yes]`: forgets assets; asks first when collections hold them. */
+/** `rm <asset id|path>... [--yes]`: forgets assets; asks first when collections or bundles use them. */
 export async function removeAssetsCommand(
   lib: Library,
   args: ParsedArgs,
@@ -128,11 +128,14 @@ export async function removeAssetsCommand(
   }
   if (result.removed.length === 0 && result.heldBy.length > 0) {
     for (const held of result.heldBy) {
-      const where = held.collections.map((c) => `${c.kind} "${c.name}"`).join(', ')
-      io.stderr(`Asset ${held.assetId} is in ${where}.\n`)
+      const where = [
+        ...held.collections.map((c) => `${c.kind} "${c.name}"`),
+        ...held.bundles.map((b) => `bundle "${b.name}" (${b.dir})`),
+      ].join(', ')
+      io.stderr(`Asset ${held.assetId} is used by ${where}.\n`)
     }
     io.stderr(
-      `Nothing was removed. Run again with --yes to remove them from the library and from those collections.\n`,
+      `Nothing was removed. Run again with --yes to remove them from the library and from those collections (bundles already written keep their copies).\n`,
     )
     return false
   }

@@ -7,6 +7,7 @@ import { up as dueJobsIndex } from './0005-due-jobs-index'
 import { up as gallery } from './0006-gallery'
 import { up as imports } from './0007-imports'
 import { up as integrations } from './0008-integrations'
+import { up as graph } from './0009-graph'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'gallery', up: gallery },
   { version: 7, name: 'imports', up: imports },
   { version: 8, name: 'integrations', up: integrations },
+  { version: 9, name: 'graph', up: graph },
 ]

@@ -7,7 +7,7 @@ const MAX_LISTED = 8
 
 /**
  * Remove from the library, in two steps when it matters: the first answer lists the
- * collections that hold some of the assets; only "Remove anyway" takes them out of those too.
+ * collections and exported bundles that use some of the assets; only "Remove anyway" takes them out of those too.
  */
 export function RemoveDialog(props: {
   count: number
@@ -16,11 +16,17 @@ export function RemoveDialog(props: {
   onRemove: (confirm: boolean) => void
   onClose: () => void
 }) {
-  const collections = () => {
+  // Collections lose the items; bundles already written keep their copies, but the user should
+  // know the files went there.
+  const users = () => {
     const names = new Map<string, number>()
     for (const held of props.heldBy ?? []) {
       for (const c of held.collections) {
         const key = `${c.kind === 'album' ? 'Album' : 'Playlist'} “${c.name}”`
+        names.set(key, (names.get(key) ?? 0) + 1)
+      }
+      for (const b of held.bundles) {
+        const key = `Exported bundle “${b.name}”`
         names.set(key, (names.get(key) ?? 0) + 1)
       }
     }
@@ -38,23 +44,23 @@ export function RemoveDialog(props: {
           They are forgotten by Marquee: thumbnails, tags and ratings go. The files on disk are not
           touched, and a rescan finds them again.
         </p>
-        <Show when={collections().length}>
+        <Show when={users().length}>
           <div class="dialog__warning" role="alert">
             <p>
               {plural(props.heldBy?.length ?? 0, 'asset')}{' '}
-              {props.heldBy?.length === 1 ? 'is' : 'are'} used by collections. Removing takes them
-              out of:
+              {props.heldBy?.length === 1 ? 'is' : 'are'} used by collections or exported bundles.
+              Removing takes them out of the collections; bundles keep their copies:
             </p>
             <ul>
-              <For each={collections().slice(0, MAX_LISTED)}>
+              <For each={users().slice(0, MAX_LISTED)}>
                 {([name, n]) => (
                   <li>
                     {name} ({plural(n, 'item')})
                   </li>
                 )}
               </For>
-              <Show when={collections().length > MAX_LISTED}>
-                <li>and {collections().length - MAX_LISTED} more</li>
+              <Show when={users().length > MAX_LISTED}>
+                <li>and {users().length - MAX_LISTED} more</li>
               </Show>
             </ul>
           </div>
@@ -67,9 +73,9 @@ export function RemoveDialog(props: {
             type="button"
             class="button button--danger"
             disabled={props.busy}
-            onClick={() => props.onRemove(collections().length > 0)}
+            onClick={() => props.onRemove(users().length > 0)}
           >
-            {collections().length ? 'Remove anyway' : 'Remove from library'}
+            {users().length ? 'Remove anyway' : 'Remove from library'}
           </button>
         </div>
       </div>

@@ -1,0 +1,74 @@
+/**
+ * The relationship graph's types (issue 12). Types and constants only.
+ *
+ * A node is named by a string: `asset:<id>`, `collection:<id>`, `bundle:<id>`, `root:<id>`,
+ * `folder:<rootId>:<relPath>` (or an absolute file path, which names the asset indexed there).
+ */
+
+export const NODE_KINDS = ['asset', 'collection', 'bundle', 'root', 'folder'] as const
+export type NodeKind = (typeof NODE_KINDS)[number]
+
+/**
+ * Relations the database already records (true by construction, nothing to keep up) and the
+ * user's own, stored in `links`. `similar_to` is not walked: pHash distance has no index in SQL
+ * (the similarity index lives in memory; see docs/decisions.md "The graph").
+ */
+export const DERIVED_RELATIONS = ['contains', 'duplicate_of', 'includes', 'exported_in'] as const
+export type DerivedRelation = (typeof DERIVED_RELATIONS)[number]
+/** Relations only `links` records; any other lower-case name is a user relation too. */
+export const STORED_RELATIONS = ['related_to', 'replaces'] as const
+export const RELATION_PATTERN = /^[a-z][a-z0-9_]{0,49}$/
+
+export type GraphDirection = 'out' | 'in' | 'both'
+
+/** One node reached by a walk, with the edge that reached it first. */
+export interface GraphNeighbour {
+  node: string
+  depth: number
+  /** The node it was reached from, the relation, and whether the edge points away from it. */
+  from: string
+  relation: string
+  direction: 'out' | 'in'
+}
+
+export interface NeighboursResult {
+  node: string
+  neighbours: GraphNeighbour[]
+  /** True when the limit cut the walk short: there is more at this depth. */
+  truncated: boolean
+}
+
+export interface PathStep {
+  from: string
+  to: string
+  relation: string
+  direction: 'out' | 'in'
+}
+
+export interface PathResult {
+  from: string
+  to: string
+  /** Shortest chain of edges from `from` to `to`; null when none within maxDepth. */
+  steps: PathStep[] | null
+}
+
+/** What depends on a node: the question before removing or replacing it. */
+export interface ImpactResult {
+  node: string
+  collections: Array<{ id: number; name: string; kind: 'album' | 'playlist' }>
+  bundles: Array<{ id: string; dir: string; createdAt: number }>
+  /** Integrations hold cached media, not library assets: empty until one can use an asset. */
+  integrations: Array<{ id: number; name: string }>
+  /** Assets that replace or duplicate it (for a folder or root: its assets' ones). */
+  assets: Array<{ id: number; relation: string }>
+  counts: { collections: number; bundles: number; integrations: number; assets: number }
+}
+
+export interface GraphLink {
+  source: string
+  target: string
+  relation: string
+  note: string | null
+  weight: number
+  createdAt: number
+}
