@@ -102,6 +102,7 @@ export class BundleFilesRepository {
   async writeAtomically(dir: string, name: string, content: string): Promise<void> {
     const tmp = join(dir, `.${name}.tmp`)
     try {
+      await mkdir(dir, { recursive: true })
       await writeFile(tmp, content)
       await fsyncFile(tmp)
       await rename(tmp, join(dir, name))

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { createHash, randomUUID } from 'node:crypto'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { BundleRecord } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
@@ -11,6 +11,7 @@ import {
   validateManifest,
   type BundleManifest,
 } from '../export/manifest'
+import { playerFiles } from '../export/player-files'
 import { profileById } from '../export/profiles'
 import { formatSha256Sums } from '../export/sha256sums'
 import type { Logger } from '../logger'
@@ -260,10 +261,17 @@ export class ExportService {
       const valid = validateManifest(manifest)
       if (!valid.ok)
         throw new Error(`Marquee built an invalid manifest: ${valid.errors.join('; ')}`)
-      const sums = formatSha256Sums(
-        unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
-      )
+      const player = playerFiles(manifest)
+      const sums = formatSha256Sums([
+        ...unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
+        ...player.map((f) => ({ sha256: sha256Text(f.content), path: f.path })),
+      ])
       await onDestination(async () => {
+        // The player before SHA256SUMS and the manifest, so the commit point covers it too.
+        for (const file of player) {
+          const [folder, name] = [dirname(join(dir, file.path)), basename(file.path)]
+          await this.deps.files.writeAtomically(folder, name, file.content)
+        }
         await this.deps.files.writeAtomically(dir, 'SHA256SUMS', sums)
         await this.deps.files.writeAtomically(
           dir,
@@ -443,6 +451,10 @@ export class ExportService {
   private emit(progress: ExportProgress): void {
     this.deps.events.emit('export.progress', progress)
   }
+}
+
+function sha256Text(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 function gb(bytes: number): string {
