@@ -179,6 +179,21 @@ export interface CollectionsMethods {
     result: CollectionDetail
   }
   'collections.remove': { args: { kind: CollectionKind; name: string }; result: { id: number } }
+  'collections.rename': {
+    args: { kind: CollectionKind; name: string; newName: string }
+    result: Collection
+  }
+  /** A playlist's items in a new order: `itemIds` names every item once. */
+  'collections.reorder': { args: { name: string; itemIds: number[] }; result: CollectionDetail }
+  /** Playlist items' own duration; null brings back the default. */
+  'collections.setDuration': {
+    args: { name: string; itemIds: number[]; durationMs: number | null }
+    result: CollectionDetail
+  }
+  'collections.removeItems': {
+    args: { kind: CollectionKind; name: string; itemIds: number[] }
+    result: CollectionDetail
+  }
 }
 
 /** What an export takes: exactly one of these. */
@@ -409,6 +424,10 @@ export const METHOD_NAMES = [
   'collections.create',
   'collections.add',
   'collections.remove',
+  'collections.rename',
+  'collections.reorder',
+  'collections.setDuration',
+  'collections.removeItems',
   'export.start',
   'export.cancel',
   'bundles.list',

@@ -215,6 +215,12 @@ export interface CollectionItem {
   name: string
   type: AssetType
   status: AssetStatus
+  /** The content hash, which names its cached thumbnails; null until it is hashed. */
+  sha256: string | null
+  /** Its library folder is offline: it shows from the cache, but cannot be exported now. */
+  offline: boolean
+  /** Why processing failed, for a failed item. */
+  error: string | null
 }
 
 export interface Collection {

@@ -77,6 +77,12 @@ export function createHandlers(services: HandlerServices): Handlers {
     'collections.add': ({ kind, name, assetIds, durationMs }) =>
       collections.add(kind, name, assetIds, durationMs ?? null),
     'collections.remove': ({ kind, name }) => collections.remove(kind, name),
+    'collections.rename': ({ kind, name, newName }) => collections.rename(kind, name, newName),
+    'collections.reorder': ({ name, itemIds }) => collections.reorder(name, itemIds),
+    'collections.setDuration': ({ name, itemIds, durationMs }) =>
+      collections.setDuration(name, itemIds, durationMs),
+    'collections.removeItems': ({ kind, name, itemIds }) =>
+      collections.removeItems(kind, name, itemIds),
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),

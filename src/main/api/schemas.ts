@@ -158,6 +158,25 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
       .optional(),
   }),
   'collections.remove': z.strictObject(collection),
+  'collections.rename': z.strictObject({ ...collection, newName: collection.name }),
+  'collections.reorder': z.strictObject({
+    name: collection.name,
+    itemIds: z.array(id).min(1).max(10_000),
+  }),
+  'collections.setDuration': z.strictObject({
+    name: collection.name,
+    itemIds: z.array(id).min(1).max(10_000),
+    durationMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600_000)
+      .nullable(),
+  }),
+  'collections.removeItems': z.strictObject({
+    ...collection,
+    itemIds: z.array(id).min(1).max(10_000),
+  }),
   'export.start': z.strictObject({
     source: z.strictObject({
       playlist: z.string().min(1).max(200).optional(),
