@@ -11,7 +11,8 @@ import { hrefOf, type Route } from './stores/router.store'
 import { FoldersView } from './views/FoldersView'
 import { LibraryView } from './views/LibraryView'
 import { IntegrationsView } from './views/IntegrationsView'
-import { CollectionsView, ExportsView } from './views/PlannedViews'
+import { CollectionsView } from './views/CollectionsView'
+import { ExportsView } from './views/PlannedViews'
 import { RootView } from './views/RootView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
@@ -49,7 +50,12 @@ export default function App() {
           { label: roots.byId(route.rootId)?.label ?? 'Folder not found' },
         ]
       case 'collections':
-        return [{ label: 'Collections' }]
+        return route.open
+          ? [
+              { label: 'Collections', href: hrefOf({ name: 'collections' }) },
+              { label: route.open.name },
+            ]
+          : [{ label: 'Collections' }]
       case 'integrations':
         return [{ label: 'Integrations' }]
       case 'exports':

@@ -1,20 +1,5 @@
-import { IconCollections, IconExports } from '../components/icons'
+import { IconExports } from '../components/icons'
 import { PlannedFeature } from '../components/PlannedFeature'
-
-export function CollectionsView() {
-  return (
-    <PlannedFeature
-      title="Collections"
-      icon={<IconCollections class="icon icon--large" />}
-      summary="Albums and playlists built from media in any library folder."
-      plans={[
-        'Gather media from several folders into albums, without copying files.',
-        'Build ordered playlists with a display duration for each item.',
-        'Show which playlists use a file before you replace or remove it.',
-      ]}
-    />
-  )
-}
 
 export function ExportsView() {
   return (
