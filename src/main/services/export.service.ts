@@ -20,11 +20,14 @@ import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
 import { resolveExportItems } from './export-items'
+import { progressThrottle } from './progress-throttle'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
 const COPY_CONCURRENCY = 2
+/** export.progress events: about four a second. */
+const PROGRESS_INTERVAL_MS = 250
 
 /**
  * Runs `work` over `items`, at most `limit` at once. The first failure stops the other lanes
@@ -116,6 +119,8 @@ export class ExportService {
     this.running.set(exportId, controller)
     const signal = controller.signal
     const started = this.deps.now()
+    // The renderer gets a few events a second; the CLI's own callback sees every tick.
+    const throttle = progressThrottle(PROGRESS_INTERVAL_MS, this.deps.now)
     const report = (p: Omit<ExportProgress, 'exportId' | 'rate' | 'etaMs'>): void => {
       const seconds = (this.deps.now() - started) / 1000
       const rate = seconds > 0 ? p.bytes / seconds : 0
@@ -125,7 +130,7 @@ export class ExportService {
           : null
       const progress: ExportProgress = { exportId, rate: Math.round(rate), etaMs, ...p }
       onProgress?.(progress)
-      this.emit(progress)
+      if (throttle(progress)) this.emit(progress)
     }
     try {
       const profile = profileById(request.profile)
