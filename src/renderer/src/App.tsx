@@ -12,7 +12,7 @@ import { FoldersView } from './views/FoldersView'
 import { LibraryView } from './views/LibraryView'
 import { IntegrationsView } from './views/IntegrationsView'
 import { CollectionsView } from './views/CollectionsView'
-import { ExportsView } from './views/PlannedViews'
+import { ExportsView } from './views/ExportsView'
 import { RootView } from './views/RootView'
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */

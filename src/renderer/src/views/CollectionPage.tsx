@@ -2,10 +2,12 @@ import { createSignal, Show } from 'solid-js'
 import type { CollectionKind } from '../../../shared/domain'
 import { Banner } from '../components/Banner'
 import { CollectionItems, parseSeconds } from '../components/collections/CollectionItems'
+import { ExportDialog } from '../components/collections/ExportDialog'
 import { itemWarning } from '../components/collections/item-warning'
 import { PageHeader } from '../components/PageHeader'
 import { formatDuration, plural } from '../lib/format'
 import { createCollectionStore } from '../stores/collection.store'
+import { createExportStore } from '../stores/export.store'
 import { hrefOf } from '../stores/router.store'
 
 /** One playlist or album: its items, the running time, what will not play, bulk actions. */
@@ -14,6 +16,8 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
   // eslint-disable-next-line solid/reactivity
   const store = createCollectionStore(props.kind, props.name)
   const [bulkSeconds, setBulkSeconds] = createSignal('')
+  const [exporting, setExporting] = createSignal(false)
+  const exports = createExportStore()
   const ordered = () => props.kind === 'playlist'
   const items = () => store.detail()?.items ?? []
   const warned = () => items().filter((i) => itemWarning(i) !== null).length
@@ -33,6 +37,16 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
       </p>
       <PageHeader
         title={store.detail()?.name ?? props.name}
+        actions={
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={items().length === 0}
+            onClick={() => setExporting(true)}
+          >
+            Export…
+          </button>
+        }
         description={
           <Show when={store.detail()}>
             {(d) => (
@@ -44,6 +58,14 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           </Show>
         }
       />
+      <Show when={exporting()}>
+        <ExportDialog
+          kind={props.kind}
+          name={store.detail()?.name ?? props.name}
+          store={exports}
+          onClose={() => setExporting(false)}
+        />
+      </Show>
       <Show when={store.error()}>
         {(message) => (
           <Banner tone="error" onDismiss={store.dismissError}>

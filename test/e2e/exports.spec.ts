@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+// Exporting a playlist from its page, the export history, and the bundle's own player.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { outPath, photoLike } from '../fixtures/media-tools'
+import { expect, screenshotPath, test } from './serve-fixture'
+
+test('exports a playlist with progress and a result, lists it under Exports, and the bundle plays', async ({
+  page,
+  marquee,
+}) => {
+  const scratch = mkdtempSync(join(tmpdir(), 'marquee-e2e-exports-'))
+  try {
+    const paths: string[] = []
+    for (const [i, name] of ['welcome.png', 'menu.png'].entries()) {
+      const path = await outPath(join(scratch, 'Lobby'), name)
+      await (await photoLike(640, 360, 50 + i)).png().toFile(path)
+      paths.push(path)
+    }
+    for (const args of [
+      ['index', join(scratch, 'Lobby'), '--wait'],
+      ['playlist', 'create', 'Lobby'],
+      ['playlist', 'add', 'Lobby', ...paths, '--duration', '1'],
+    ]) {
+      const result = await marquee.cli(...args)
+      expect(result.code, result.stderr).toBe(0)
+    }
+    const out = join(scratch, 'usb', 'lobby')
+
+    await page.goto(marquee.url)
+    await page.goto(`${marquee.origin}/#/collections?playlist=Lobby`)
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByTestId('export-dialog')
+    await dialog.getByLabel('Player profile').selectOption('fhd-h264-jpeg')
+    await dialog.getByLabel('Destination folder').fill(out)
+    await page.screenshot({ path: screenshotPath('export-dialog') })
+    await dialog.getByRole('button', { name: 'Export' }).click()
+
+    const result = dialog.getByTestId('export-result')
+    await expect(result).toContainText(`The bundle is in ${out}`, { timeout: 30_000 })
+    await expect(result).toContainText('2 objects')
+    await expect(result).toContainText('2 copied')
+    await expect(result).toContainText('verified')
+    await page.screenshot({ path: screenshotPath('export-result') })
+    execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: out })
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByRole('link', { name: 'Exports' }).click()
+    const row = page.getByTestId('bundle-row')
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText('Lobby')
+    await expect(row).toContainText(out)
+    await expect(row).toContainText('fhd-h264-jpeg')
+    await expect(row).toContainText('Yes')
+    await page.screenshot({ path: screenshotPath('exports-history') })
+
+    // The bundle's own player, from the folder, with no server.
+    await page.goto(pathToFileURL(join(out, 'player', 'index.html')).href)
+    const stage = page.locator('#stage')
+    await expect(stage.locator('img')).toHaveAttribute('alt', 'welcome.png')
+    await expect(stage).toHaveAttribute('data-index', '1', { timeout: 5000 })
+    await expect(stage.locator('img')).toHaveAttribute('alt', 'menu.png')
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+})
