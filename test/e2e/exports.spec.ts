@@ -67,3 +67,39 @@ test('exports a playlist with progress and a result, lists it under Exports, and
     rmSync(scratch, { recursive: true, force: true })
   }
 })
+
+test('says why a playlist cannot be exported, in the dialog', async ({ page, marquee }) => {
+  const scratch = mkdtempSync(join(tmpdir(), 'marquee-e2e-exports-'))
+  try {
+    const paths: string[] = []
+    for (const [i, name] of ['welcome.png', 'gone.png'].entries()) {
+      const path = await outPath(join(scratch, 'Lobby'), name)
+      await (await photoLike(320, 180, 60 + i)).png().toFile(path)
+      paths.push(path)
+    }
+    for (const args of [
+      ['index', join(scratch, 'Lobby'), '--wait'],
+      ['playlist', 'create', 'Lobby'],
+      ['playlist', 'add', 'Lobby', ...paths],
+    ]) {
+      const result = await marquee.cli(...args)
+      expect(result.code, result.stderr).toBe(0)
+    }
+    rmSync(paths[1]!)
+    expect((await marquee.cli('scan')).code).toBe(0)
+
+    await page.goto(marquee.url)
+    await page.goto(`${marquee.origin}/#/collections?playlist=Lobby`)
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByTestId('export-dialog')
+    await dialog.getByLabel('Destination folder').fill(join(scratch, 'usb'))
+    await dialog.getByRole('button', { name: 'Export' }).click()
+    await expect(dialog.getByRole('alert')).toContainText(
+      'cannot be exported yet: gone.png (missing)',
+    )
+    await expect(dialog.getByRole('button', { name: 'Export' })).toBeEnabled()
+    await page.screenshot({ path: screenshotPath('export-refused') })
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+})

@@ -96,6 +96,14 @@ describe('the player every bundle carries', () => {
         severity: 'error',
       },
     ])
+    // What an export killed while writing the player leaves: a warning, not an error.
+    rmSync(join(copy, 'player/extra.js'))
+    writeFileSync(join(copy, 'player/.index.html.tmp'), '<!doctype html>')
+    expect((await verifyBundle(copy)).problems).toContainEqual({
+      file: 'player/.index.html.tmp',
+      problem: expect.stringMatching(/temporary file/),
+      severity: 'warning',
+    })
     rmSync(join(copy, 'player/manifest.js'))
     expect((await verifyBundle(copy)).problems).toContainEqual({
       file: 'player/manifest.js',
