@@ -11,6 +11,7 @@ import type {
   AppInfo,
   Asset,
   BundleRecord,
+  BundleVerification,
   Collection,
   CollectionDetail,
   CollectionKind,
@@ -248,6 +249,8 @@ export interface ExportMethods {
   'export.start': { args: ExportRequest; result: { exportId: string } }
   'export.cancel': { args: { exportId: string }; result: { cancelled: boolean } }
   'bundles.list': { args: void; result: BundleRecord[] }
+  /** Checks any bundle folder byte for byte, one made here or not. */
+  'bundles.verify': { args: { dir: string }; result: BundleVerification }
 }
 
 /** Where an import lands: a root's inbox (`<inbox>/YYYY-MM-DD/`), or a folder inside a root. */
@@ -431,6 +434,7 @@ export const METHOD_NAMES = [
   'export.start',
   'export.cancel',
   'bundles.list',
+  'bundles.verify',
   'import.start',
   'import.cancel',
   'import.status',

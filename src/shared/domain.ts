@@ -238,6 +238,16 @@ export interface CollectionDetail extends Collection {
   items: CollectionItem[]
 }
 
+/** What `verify-bundle` found in a folder (docs/bundle-format.md, "Verifying"). */
+export interface BundleVerification {
+  /** No errors; warnings (leftovers of an interrupted export) do not stop a player. */
+  ok: boolean
+  bundleId: string | null
+  objects: number
+  bytes: number
+  problems: Array<{ file: string; problem: string; severity: 'error' | 'warning' }>
+}
+
 export interface BundleRecord {
   bundleId: string
   parentBundleId: string | null

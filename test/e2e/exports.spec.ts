@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Exporting a playlist from its page, the export history, and the bundle's own player.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -55,7 +55,20 @@ test('exports a playlist with progress and a result, lists it under Exports, and
     await expect(row).toContainText(out)
     await expect(row).toContainText('fhd-h264-jpeg')
     await expect(row).toContainText('Yes')
+    await row.getByRole('button', { name: `Verify ${out}` }).click()
+    await expect(page.getByTestId('bundle-check')).toContainText('Verified: 2 objects')
     await page.screenshot({ path: screenshotPath('exports-history') })
+
+    // Any folder can be checked; one whose player was changed on the stick is named.
+    const copy = join(scratch, 'usb', 'copy')
+    execFileSync('cp', ['-r', out, copy])
+    appendFileSync(join(copy, 'player', 'player.js'), '\n// changed\n')
+    await page.getByLabel('Verify any bundle folder').fill(copy)
+    await page.getByRole('button', { name: 'Verify folder' }).click()
+    const check = page.getByTestId('bundle-check').first()
+    await expect(check).toContainText('This bundle does not verify: 1 problem')
+    await expect(check).toContainText('player/player.js sha256 mismatch')
+    await page.screenshot({ path: screenshotPath('exports-verify-folder') })
 
     // The bundle's own player, from the folder, with no server.
     await page.goto(pathToFileURL(join(out, 'player', 'index.html')).href)

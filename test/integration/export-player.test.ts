@@ -84,6 +84,15 @@ describe('the player every bundle carries', () => {
     writeFileSync(join(copy, 'player/extra.js'), 'alert(2)\n')
     const report = await verifyBundle(copy)
     expect(report.ok).toBe(false)
+    // The app asks the same question through the contract.
+    expect(await core.dispatch('bundles.verify', { dir: copy })).toEqual({
+      ok: true,
+      result: report,
+    })
+    expect(await core.dispatch('bundles.verify', { dir: out })).toMatchObject({
+      ok: true,
+      result: { ok: true, objects: 2, problems: [] },
+    })
     expect(report.problems).toEqual([
       {
         file: 'player/player.js',

@@ -53,6 +53,7 @@ describe('the contract', () => {
       'collections.reorder': { name: 'nope', itemIds: [1] },
       'collections.setDuration': { name: 'nope', itemIds: [1], durationMs: null },
       'collections.removeItems': { kind: 'album', name: 'nope', itemIds: [1] },
+      'bundles.verify': { dir: '/nonexistent/bundle' },
       'export.start': { source: { playlist: 'nope' }, profile: 'fhd-h264', out: '/tmp/nope' },
       'export.cancel': { exportId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'bundles.list': undefined,

@@ -86,6 +86,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
+    'bundles.verify': ({ dir }) => exports.verify(dir),
     'import.start': (request) => imports.start(request),
     'import.cancel': ({ importId, fileId }) => imports.cancel(importId, fileId),
     'import.status': ({ importId }) => imports.status(importId),

@@ -192,6 +192,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   }),
   'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
   'bundles.list': none,
+  'bundles.verify': z.strictObject({ dir: path }),
   'import.start': z.strictObject({
     sources: z.array(path).min(1).max(10_000).optional(),
     uploads: z

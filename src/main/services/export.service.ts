@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
-import type { BundleRecord } from '../../shared/domain'
+import type { BundleRecord, BundleVerification } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
 import { AppError, isOutOfSpace } from '../errors'
@@ -108,6 +108,11 @@ export class ExportService {
 
   list(): BundleRecord[] {
     return this.deps.bundles.list()
+  }
+
+  /** Verifies a bundle folder on its own; a relative path is taken from the core's folder. */
+  verify(dir: string): Promise<BundleVerification> {
+    return this.deps.files.verify(isAbsolute(dir) ? dir : resolve(dir))
   }
 
   async run(

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js'
-import type { BundleRecord } from '../../../shared/domain'
+import type { BundleRecord, BundleVerification } from '../../../shared/domain'
 import { call, messageOf, on, onReconnect } from '../lib/api'
 
 /** The export history (`bundles.list`), newest first; refreshed when an export finishes. */
@@ -24,5 +24,27 @@ export function createBundlesStore() {
       if (p.phase === 'done') void load()
     }),
   )
-  return { bundles, loaded, error, dismissError: () => setError(null) }
+
+  /** The last check of a folder: running, its report, or why it could not run. */
+  const [checks, setChecks] = createSignal<
+    Record<string, 'running' | BundleVerification | { failed: string }>
+  >({})
+  const verify = async (dir: string): Promise<void> => {
+    setChecks((c) => ({ ...c, [dir]: 'running' }))
+    try {
+      const report = await call('bundles.verify', { dir })
+      setChecks((c) => ({ ...c, [dir]: report }))
+    } catch (e) {
+      setChecks((c) => ({ ...c, [dir]: { failed: messageOf(e) } }))
+    }
+  }
+
+  return {
+    bundles,
+    loaded,
+    error,
+    dismissError: () => setError(null),
+    checkOf: (dir: string) => checks()[dir],
+    verify,
+  }
 }
