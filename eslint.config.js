@@ -126,6 +126,11 @@ export default tseslint.config(
     files: ['src/main/index.ts', 'src/main/shell/**', 'src/preload/**', 'test/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // The bundle's offline player: a classic script opened from a stick, with no build step.
+  {
+    files: ['src/main/export/player/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     ...solid,

@@ -11,6 +11,7 @@ import type {
   AppInfo,
   Asset,
   BundleRecord,
+  BundleVerification,
   Collection,
   CollectionDetail,
   CollectionKind,
@@ -185,6 +186,21 @@ export interface CollectionsMethods {
     result: CollectionDetail
   }
   'collections.remove': { args: { kind: CollectionKind; name: string }; result: { id: number } }
+  'collections.rename': {
+    args: { kind: CollectionKind; name: string; newName: string }
+    result: Collection
+  }
+  /** A playlist's items in a new order: `itemIds` names every item once. */
+  'collections.reorder': { args: { name: string; itemIds: number[] }; result: CollectionDetail }
+  /** Playlist items' own duration; null brings back the default. */
+  'collections.setDuration': {
+    args: { name: string; itemIds: number[]; durationMs: number | null }
+    result: CollectionDetail
+  }
+  'collections.removeItems': {
+    args: { kind: CollectionKind; name: string; itemIds: number[] }
+    result: CollectionDetail
+  }
 }
 
 /** What an export takes: exactly one of these. */
@@ -239,6 +255,8 @@ export interface ExportMethods {
   'export.start': { args: ExportRequest; result: { exportId: string } }
   'export.cancel': { args: { exportId: string }; result: { cancelled: boolean } }
   'bundles.list': { args: void; result: BundleRecord[] }
+  /** Checks any bundle folder byte for byte, one made here or not. */
+  'bundles.verify': { args: { dir: string }; result: BundleVerification }
 }
 
 /** Where an import lands: a root's inbox (`<inbox>/YYYY-MM-DD/`), or a folder inside a root. */
@@ -447,9 +465,14 @@ export const METHOD_NAMES = [
   'collections.create',
   'collections.add',
   'collections.remove',
+  'collections.rename',
+  'collections.reorder',
+  'collections.setDuration',
+  'collections.removeItems',
   'export.start',
   'export.cancel',
   'bundles.list',
+  'bundles.verify',
   'import.start',
   'import.cancel',
   'import.status',

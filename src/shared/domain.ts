@@ -215,6 +215,12 @@ export interface CollectionItem {
   name: string
   type: AssetType
   status: AssetStatus
+  /** The content hash, which names its cached thumbnails; null until it is hashed. */
+  sha256: string | null
+  /** Its library folder is offline: it shows from the cache, but cannot be exported now. */
+  offline: boolean
+  /** Why processing failed, for a failed item. */
+  error: string | null
 }
 
 export interface Collection {
@@ -230,6 +236,16 @@ export interface Collection {
 
 export interface CollectionDetail extends Collection {
   items: CollectionItem[]
+}
+
+/** What `verify-bundle` found in a folder (docs/bundle-format.md, "Verifying"). */
+export interface BundleVerification {
+  /** No errors; warnings (leftovers of an interrupted export) do not stop a player. */
+  ok: boolean
+  bundleId: string | null
+  objects: number
+  bytes: number
+  problems: Array<{ file: string; problem: string; severity: 'error' | 'warning' }>
 }
 
 export interface BundleRecord {

@@ -79,9 +79,16 @@ export function createHandlers(services: HandlerServices): Handlers {
     'collections.add': ({ kind, name, assetIds, durationMs }) =>
       collections.add(kind, name, assetIds, durationMs ?? null),
     'collections.remove': ({ kind, name }) => collections.remove(kind, name),
+    'collections.rename': ({ kind, name, newName }) => collections.rename(kind, name, newName),
+    'collections.reorder': ({ name, itemIds }) => collections.reorder(name, itemIds),
+    'collections.setDuration': ({ name, itemIds, durationMs }) =>
+      collections.setDuration(name, itemIds, durationMs),
+    'collections.removeItems': ({ kind, name, itemIds }) =>
+      collections.removeItems(kind, name, itemIds),
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
+    'bundles.verify': ({ dir }) => exports.verify(dir),
     'import.start': (request) => imports.start(request),
     'import.cancel': ({ importId, fileId }) => imports.cancel(importId, fileId),
     'import.status': ({ importId }) => imports.status(importId),

@@ -159,6 +159,25 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
       .optional(),
   }),
   'collections.remove': z.strictObject(collection),
+  'collections.rename': z.strictObject({ ...collection, newName: collection.name }),
+  'collections.reorder': z.strictObject({
+    name: collection.name,
+    itemIds: z.array(id).min(1).max(10_000),
+  }),
+  'collections.setDuration': z.strictObject({
+    name: collection.name,
+    itemIds: z.array(id).min(1).max(10_000),
+    durationMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600_000)
+      .nullable(),
+  }),
+  'collections.removeItems': z.strictObject({
+    ...collection,
+    itemIds: z.array(id).min(1).max(10_000),
+  }),
   'export.start': z.strictObject({
     source: z.strictObject({
       playlist: z.string().min(1).max(200).optional(),
@@ -174,6 +193,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   }),
   'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
   'bundles.list': none,
+  'bundles.verify': z.strictObject({ dir: path }),
   'import.start': z.strictObject({
     sources: z.array(path).min(1).max(10_000).optional(),
     uploads: z

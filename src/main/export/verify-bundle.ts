@@ -177,6 +177,7 @@ async function checkSums(
     return
   }
   const { entries, errors } = parseSha256Sums(text)
+  const carried = new Map<string, string>()
   for (const reason of errors) error(SUMS_FILE, reason)
 
   const listed = new Map<string, string>()
@@ -184,7 +185,8 @@ async function checkSums(
     if (listed.has(path)) error(SUMS_FILE, `lists ${path} more than once`)
     listed.set(path, sha256)
     const object = expected.get(path)
-    if (!object) error(SUMS_FILE, `lists ${path}, which the manifest does not name`)
+    if (!object && isCarried(path)) carried.set(path, sha256)
+    else if (!object) error(SUMS_FILE, `lists ${path}, which the manifest does not name`)
     else if (object.sha256 !== sha256) {
       error(SUMS_FILE, `lists ${path} as ${sha256}; the manifest says ${object.sha256}`)
     }
@@ -195,6 +197,47 @@ async function checkSums(
   const paths = entries.map((e) => e.path)
   if (paths.some((path, i) => i > 0 && paths[i - 1]! > path)) {
     warn(SUMS_FILE, 'lines are not sorted by path')
+  }
+  await checkCarried(dir, carried, error, warn)
+}
+
+/** What a bundle carries besides media: the offline player and integration snapshots. */
+const CARRIED_DIRS = ['player', 'widgets']
+
+function isCarried(path: string): boolean {
+  return CARRIED_DIRS.some((folder) => path.startsWith(`${folder}/`))
+}
+
+/**
+ * The player and widget files SHA256SUMS lists must be there byte for byte, and nothing else may
+ * sit in their folders: a player edited on the stick would play something nobody exported. A
+ * bundle without them (made by hand, or by an older Marquee) still plays on players that read
+ * the manifest, so their absence is not a problem.
+ */
+async function checkCarried(
+  dir: string,
+  listed: Map<string, string>,
+  error: Report,
+  warn: Report,
+): Promise<void> {
+  for (const [path, sha256] of listed) {
+    try {
+      const actual = await sha256Of(inBundle(dir, path), () => {})
+      if (actual !== sha256) {
+        error(path, `sha256 mismatch: the file hashes to ${actual}, SHA256SUMS says ${sha256}`)
+      }
+    } catch (cause) {
+      error(path, code(cause) === 'ENOENT' ? 'missing' : `cannot be read (${describe(cause)})`)
+    }
+  }
+  for (const folder of CARRIED_DIRS) {
+    for (const file of await filesUnder(dir, folder)) {
+      if (listed.has(file.path)) continue
+      const name = file.path.slice(file.path.lastIndexOf('/') + 1)
+      if (/^\..+\.tmp$/.test(name)) {
+        warn(file.path, 'temporary file from an interrupted export; the next export replaces it')
+      } else error(file.path, 'is not listed in SHA256SUMS: it was not written by this export')
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat, statfs, writeFile } from 'node:fs/promis
 import { dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
+import { verifyBundle, type BundleReport } from '../export/verify-bundle'
 
 /** statfs types of FAT filesystems (vfat, msdos), where one file cannot reach 4 GiB. */
 const FAT_MAGIC = new Set([0x4d44])
@@ -102,6 +103,7 @@ export class BundleFilesRepository {
   async writeAtomically(dir: string, name: string, content: string): Promise<void> {
     const tmp = join(dir, `.${name}.tmp`)
     try {
+      await mkdir(dir, { recursive: true })
       await writeFile(tmp, content)
       await fsyncFile(tmp)
       await rename(tmp, join(dir, name))
@@ -120,6 +122,11 @@ export class BundleFilesRepository {
     } finally {
       await handle.close()
     }
+  }
+
+  /** verify-bundle's checks, for the app: the same report the CLI prints. */
+  verify(dir: string): Promise<BundleReport> {
+    return verifyBundle(dir)
   }
 
   async removeFolder(path: string): Promise<void> {

@@ -19,6 +19,9 @@ export interface ItemRow {
   type: AssetType
   status: AssetStatus
   assetDurationMs: number | null
+  sha256: string | null
+  offline: number
+  error: string | null
 }
 
 const SELECT = `SELECT c.id, c.kind, c.name, c.created_at, c.updated_at,
@@ -42,8 +45,9 @@ export class CollectionsRepository {
       touch: db.prepare<[number, number]>('UPDATE collections SET updated_at = ? WHERE id = ?'),
       items: db.prepare<[number], ItemRow>(
         `SELECT i.id, i.asset_id AS assetId, i.position, i.duration_ms AS durationMs, a.name, a.type,
-           a.status, a.duration_ms AS assetDurationMs
-         FROM collection_items i JOIN assets a ON a.id = i.asset_id
+           a.status, a.duration_ms AS assetDurationMs, a.sha256, a.error,
+           (r.status = 'offline') AS offline
+         FROM collection_items i JOIN assets a ON a.id = i.asset_id JOIN roots r ON r.id = a.root_id
          WHERE i.collection_id = ? ORDER BY i.position, i.id`,
       ),
       maxPosition: db.prepare<[number], { p: number | null }>(
@@ -54,6 +58,18 @@ export class CollectionsRepository {
       ),
       addItem: db.prepare<[number, number, number, number | null, number]>(
         'INSERT INTO collection_items (collection_id, asset_id, position, duration_ms, added_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      rename: db.prepare<[string, number, number]>(
+        'UPDATE collections SET name = ?, updated_at = ? WHERE id = ?',
+      ),
+      setPosition: db.prepare<[number, number, number]>(
+        'UPDATE collection_items SET position = ? WHERE id = ? AND collection_id = ?',
+      ),
+      setDuration: db.prepare<[number | null, number, number]>(
+        'UPDATE collection_items SET duration_ms = ? WHERE id = ? AND collection_id = ?',
+      ),
+      removeItem: db.prepare<[number, number]>(
+        'DELETE FROM collection_items WHERE id = ? AND collection_id = ?',
       ),
       holding: db.prepare<[number], { id: number; kind: CollectionKind; name: string }>(
         `SELECT DISTINCT c.id, c.kind, c.name FROM collections c
@@ -112,6 +128,32 @@ export class CollectionsRepository {
 
   holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {
     return this.s.holding.all(assetId)
+  }
+
+  rename(id: number, name: string, now: number): void {
+    this.s.rename.run(name, now, id)
+  }
+
+  /** Positions 1…n in the order given; the caller passes every item of the collection. */
+  reorder(id: number, itemIds: number[], now: number): void {
+    this.transaction(() => {
+      itemIds.forEach((itemId, index) => this.s.setPosition.run(index + 1, itemId, id))
+      this.s.touch.run(now, id)
+    })
+  }
+
+  setDuration(id: number, itemIds: number[], durationMs: number | null, now: number): void {
+    this.transaction(() => {
+      for (const itemId of itemIds) this.s.setDuration.run(durationMs, itemId, id)
+      this.s.touch.run(now, id)
+    })
+  }
+
+  removeItems(id: number, itemIds: number[], now: number): void {
+    this.transaction(() => {
+      for (const itemId of itemIds) this.s.removeItem.run(itemId, id)
+      this.s.touch.run(now, id)
+    })
   }
 }
 

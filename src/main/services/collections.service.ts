@@ -74,6 +74,51 @@ export class CollectionsService {
     return this.get(kind, name)
   }
 
+  rename(kind: CollectionKind, name: string, newName: string): Collection {
+    const row = this.find(kind, name)
+    const clean = newName.trim()
+    if (!clean) throw new AppError('INVALID_ARGUMENT', `${capital(an(kind))} needs a name.`)
+    const other = this.collections.byName(kind, clean)
+    // Names are case-insensitive, so "lobby" → "Lobby" finds itself and is allowed.
+    if (other && other.id !== row.id)
+      throw new AppError('CONFLICT', `There is already ${an(kind)} called "${clean}".`)
+    this.collections.rename(row.id, clean, this.now())
+    return this.list(kind).find((c) => c.id === row.id)!
+  }
+
+  /** Puts a playlist's items in this order; `itemIds` names every item once. */
+  reorder(name: string, itemIds: number[]): CollectionDetail {
+    const row = this.find('playlist', name)
+    const current = this.collections.items(row.id).map((i) => i.id)
+    const same =
+      itemIds.length === current.length &&
+      new Set(itemIds).size === itemIds.length &&
+      current.every((id) => itemIds.includes(id))
+    if (!same)
+      throw new AppError(
+        'CONFLICT',
+        `The playlist "${row.name}" changed while you were reordering it. Reload it and try again.`,
+      )
+    this.collections.reorder(row.id, itemIds, this.now())
+    return this.get('playlist', row.name)
+  }
+
+  /** Sets these items' durations; null brings back the default (images 10 s, videos their length). */
+  setDuration(name: string, itemIds: number[], durationMs: number | null): CollectionDetail {
+    const row = this.find('playlist', name)
+    this.checkItems(row.id, row.name, itemIds)
+    this.collections.setDuration(row.id, itemIds, durationMs, this.now())
+    return this.get('playlist', row.name)
+  }
+
+  /** Takes items out of a playlist or album; the media stay in the library. */
+  removeItems(kind: CollectionKind, name: string, itemIds: number[]): CollectionDetail {
+    const row = this.find(kind, name)
+    this.checkItems(row.id, row.name, itemIds)
+    this.collections.removeItems(row.id, itemIds, this.now())
+    return this.get(kind, row.name)
+  }
+
   remove(kind: CollectionKind, name: string): { id: number } {
     const row = this.collections.byName(kind, name)
     if (!row) throw new AppError('NOT_FOUND', `There is no ${kind} called "${name}".`)
@@ -84,6 +129,22 @@ export class CollectionsService {
   /** The collections that hold an asset (asked before an asset is removed from the library). */
   holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {
     return this.collections.holding(assetId)
+  }
+
+  private find(kind: CollectionKind, name: string) {
+    const row = this.collections.byName(kind, name)
+    if (!row) throw new AppError('NOT_FOUND', `There is no ${kind} called "${name}".`)
+    return row
+  }
+
+  private checkItems(id: number, name: string, itemIds: number[]): void {
+    const held = new Set(this.collections.items(id).map((i) => i.id))
+    const unknown = itemIds.filter((itemId) => !held.has(itemId))
+    if (unknown.length)
+      throw new AppError(
+        'NOT_FOUND',
+        `"${name}" has no item ${unknown.join(', ')}; it may have changed. Reload it and try again.`,
+      )
   }
 
   private totalDuration(items: ItemRow[]): number {
@@ -110,6 +171,9 @@ function toItem(row: ItemRow): CollectionItem {
     name: row.name,
     type: row.type,
     status: row.status,
+    sha256: row.sha256,
+    offline: row.offline === 1,
+    error: row.error,
   }
 }
 

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
-import type { BundleRecord } from '../../shared/domain'
+import { createHash, randomUUID } from 'node:crypto'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
+import type { BundleRecord, BundleVerification } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
 import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
 import { AppError, isOutOfSpace } from '../errors'
@@ -11,6 +11,7 @@ import {
   validateManifest,
   type BundleManifest,
 } from '../export/manifest'
+import { playerFiles } from '../export/player-files'
 import { profileById } from '../export/profiles'
 import { formatSha256Sums } from '../export/sha256sums'
 import type { Logger } from '../logger'
@@ -19,11 +20,14 @@ import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
 import { resolveExportItems } from './export-items'
+import { progressThrottle } from './progress-throttle'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
 const COPY_CONCURRENCY = 2
+/** export.progress events: about four a second. */
+const PROGRESS_INTERVAL_MS = 250
 
 /**
  * Runs `work` over `items`, at most `limit` at once. The first failure stops the other lanes
@@ -106,6 +110,11 @@ export class ExportService {
     return this.deps.bundles.list()
   }
 
+  /** Verifies a bundle folder on its own; a relative path is taken from the core's folder. */
+  verify(dir: string): Promise<BundleVerification> {
+    return this.deps.files.verify(isAbsolute(dir) ? dir : resolve(dir))
+  }
+
   async run(
     request: ExportRequest,
     exportId: string = randomUUID(),
@@ -115,6 +124,8 @@ export class ExportService {
     this.running.set(exportId, controller)
     const signal = controller.signal
     const started = this.deps.now()
+    // The renderer gets a few events a second; the CLI's own callback sees every tick.
+    const throttle = progressThrottle(PROGRESS_INTERVAL_MS, this.deps.now)
     const report = (p: Omit<ExportProgress, 'exportId' | 'rate' | 'etaMs'>): void => {
       const seconds = (this.deps.now() - started) / 1000
       const rate = seconds > 0 ? p.bytes / seconds : 0
@@ -124,7 +135,7 @@ export class ExportService {
           : null
       const progress: ExportProgress = { exportId, rate: Math.round(rate), etaMs, ...p }
       onProgress?.(progress)
-      this.emit(progress)
+      if (throttle(progress)) this.emit(progress)
     }
     try {
       const profile = profileById(request.profile)
@@ -260,10 +271,17 @@ export class ExportService {
       const valid = validateManifest(manifest)
       if (!valid.ok)
         throw new Error(`Marquee built an invalid manifest: ${valid.errors.join('; ')}`)
-      const sums = formatSha256Sums(
-        unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
-      )
+      const player = playerFiles(manifest)
+      const sums = formatSha256Sums([
+        ...unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
+        ...player.map((f) => ({ sha256: sha256Text(f.content), path: f.path })),
+      ])
       await onDestination(async () => {
+        // The player before SHA256SUMS and the manifest, so the commit point covers it too.
+        for (const file of player) {
+          const [folder, name] = [dirname(join(dir, file.path)), basename(file.path)]
+          await this.deps.files.writeAtomically(folder, name, file.content)
+        }
         await this.deps.files.writeAtomically(dir, 'SHA256SUMS', sums)
         await this.deps.files.writeAtomically(
           dir,
@@ -443,6 +461,10 @@ export class ExportService {
   private emit(progress: ExportProgress): void {
     this.deps.events.emit('export.progress', progress)
   }
+}
+
+function sha256Text(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 function gb(bytes: number): string {

@@ -10,12 +10,17 @@ import { useStore } from './stores'
 import { hrefOf, type Route } from './stores/router.store'
 import { FoldersView } from './views/FoldersView'
 import { LibraryView } from './views/LibraryView'
-import { CollectionsView, ExportsView } from './views/PlannedViews'
 import { RootView } from './views/RootView'
 
 // Views away from the gallery load when first opened, so the start page comes up sooner.
 const IntegrationsView = lazy(() =>
   import('./views/IntegrationsView').then((m) => ({ default: m.IntegrationsView })),
+)
+const CollectionsView = lazy(() =>
+  import('./views/CollectionsView').then((m) => ({ default: m.CollectionsView })),
+)
+const ExportsView = lazy(() =>
+  import('./views/ExportsView').then((m) => ({ default: m.ExportsView })),
 )
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
@@ -53,7 +58,12 @@ export default function App() {
           { label: roots.byId(route.rootId)?.label ?? 'Folder not found' },
         ]
       case 'collections':
-        return [{ label: 'Collections' }]
+        return route.open
+          ? [
+              { label: 'Collections', href: hrefOf({ name: 'collections' }) },
+              { label: route.open.name },
+            ]
+          : [{ label: 'Collections' }]
       case 'integrations':
         return [{ label: 'Integrations' }]
       case 'exports':

@@ -1,4 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js'
+import type { CollectionKind } from '../../../shared/domain'
 import { currentHash, onHashChange, pushHash, replaceHash } from '../lib/location'
 
 export type Route =
@@ -7,7 +8,8 @@ export type Route =
   /** The library folders: add, rename, rescan, remove. */
   | { name: 'folders' }
   | { name: 'root'; rootId: number }
-  | { name: 'collections' }
+  /** Albums and playlists; `open` names the one whose page is shown. */
+  | { name: 'collections'; open?: { kind: CollectionKind; name: string } }
   | { name: 'integrations' }
   | { name: 'exports' }
 
@@ -25,6 +27,10 @@ export function hrefOf(route: Route): string {
       if (route.folder) params.set('folder', route.folder)
       return `#/library?${params}`
     }
+    case 'collections':
+      return route.open
+        ? `#/collections?${new URLSearchParams({ [route.open.kind]: route.open.name })}`
+        : '#/collections'
     default:
       return `#/${route.name}`
   }
@@ -41,7 +47,19 @@ function parseLibrary(search: string): Route | null {
     : { name: 'library', rootId: Number(root) }
 }
 
+/** `?playlist=<name>` or `?album=<name>`: one collection's page. */
+function parseCollection(search: string): Route | null {
+  const params = new URLSearchParams(search)
+  if (params.size !== 1) return null
+  for (const kind of ['playlist', 'album'] as const) {
+    const name = params.get(kind)
+    if (name) return { name: 'collections', open: { kind, name } }
+  }
+  return null
+}
+
 /**
+ * `#/collections[?playlist=<name>|?album=<name>]`,
  * `#/library[?root=<id>[&folder=<path>]]`, `#/folders`, `#/folders/<id>`, `#/collections`,
  * `#/integrations`, `#/exports`; `#/library/<id>` (a root's page before the gallery) still
  * opens that page. Anything else is null.
@@ -53,6 +71,8 @@ export function parseHash(hash: string): Route | null {
   if (rest.length) return null
   if (head === undefined) return search === undefined ? LIBRARY : null
   if (head === 'library' && id === undefined) return parseLibrary(search ?? '')
+  if (head === 'collections' && id === undefined && search !== undefined)
+    return parseCollection(search)
   if (search !== undefined) return null
   if ((head === 'library' || head === 'folders') && ID.test(id ?? '')) {
     return { name: 'root', rootId: Number(id) }
@@ -91,7 +111,10 @@ export function createRouterStore() {
     },
     go: (next: Route) => pushHash(hrefOf(next)),
     /** True for the current route's own nav item; a root's page also highlights nothing else. */
-    isCurrent: (target: Route) => hrefOf(route()) === hrefOf(target),
+    isCurrent: (target: Route) =>
+      hrefOf(route()) === hrefOf(target) ||
+      // A playlist's page still belongs to the Collections nav item.
+      (target.name === 'collections' && route().name === 'collections'),
   }
 }
 

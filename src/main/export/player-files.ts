@@ -1,0 +1,34 @@
+/**
+ * The offline player every bundle carries in `player/` (docs/bundle-format.md, "The player").
+ * Its static files live in `player/` and are embedded as text (scripts/embed-player.mjs), so the
+ * exporter needs no resource folder at run time; `manifest.js` is made per bundle, because Chromium refuses fetch() of a file://
+ * manifest.json and a script tag is the one way a page opened from a stick can read it.
+ */
+import type { BundleManifest } from './manifest'
+import { PLAYER_CSS, PLAYER_HTML, PLAYER_JS } from './player-assets.generated'
+
+export const PLAYER_DIR = 'player'
+
+export interface PlayerFile {
+  /** Bundle-relative, with `/`. */
+  path: string
+  content: string
+}
+
+/** The global player.js reads; kept in one place with the file that assigns it. */
+const MANIFEST_GLOBAL = 'MARQUEE_MANIFEST'
+
+/** manifest.js: the same JSON as manifest.json, assigned to a global. */
+export function manifestScript(manifest: BundleManifest): string {
+  return `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest, null, 2)}\n`
+}
+
+/** Every file of `player/` for this manifest; the static ones first, manifest.js last. */
+export function playerFiles(manifest: BundleManifest): PlayerFile[] {
+  return [
+    { path: `${PLAYER_DIR}/index.html`, content: PLAYER_HTML },
+    { path: `${PLAYER_DIR}/player.css`, content: PLAYER_CSS },
+    { path: `${PLAYER_DIR}/player.js`, content: PLAYER_JS },
+    { path: `${PLAYER_DIR}/manifest.js`, content: manifestScript(manifest) },
+  ]
+}
