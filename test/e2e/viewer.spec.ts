@@ -222,7 +222,10 @@ test.describe('the viewer and the inspector', () => {
     await page.screenshot({ path: screenshotPath('viewer-inspector-exif') })
 
     await inspector.getByRole('tab', { name: 'Graph' }).click()
-    await expect(inspector.getByTestId('inspector-graph')).toContainText('graph issue')
+    await expect(inspector.getByTestId('inspector-graph')).toContainText(
+      'Not used by any playlist, album or exported bundle.',
+    )
+    await expect(inspector.getByTestId('inspector-graph')).toContainText('in folder')
     await page.keyboard.press('Escape')
     await expect(viewer).toBeHidden()
 

@@ -22,6 +22,7 @@ import { Banner } from '../Banner'
 import { GeneralTab } from './GeneralTab'
 import { MetadataTab } from './MetadataTab'
 import { namespaceLabel, namespacesOf } from './metadata-tree'
+import { GraphTab } from './GraphTab'
 import { RelatedTab } from './RelatedTab'
 import { Tabs, type TabItem } from './Tabs'
 
@@ -112,9 +113,7 @@ export function Inspector(props: InspectorProps) {
                 />
               </Match>
               <Match when={current() === 'graph'}>
-                <p class="inspector__placeholder" data-testid="inspector-graph">
-                  The relationship graph arrives with the graph issue.
-                </p>
+                <GraphTab assetId={a().id} />
               </Match>
             </Switch>
           </Tabs>
