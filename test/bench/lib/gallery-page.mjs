@@ -192,9 +192,12 @@ export function untilFilled(timeoutMs) {
           })
         : []
       const images = tiles.flatMap((tile) => [...tile.querySelectorAll('img')])
+      // A ready tile waits for the view to settle before it asks for its thumbnail: filled
+      // means every ready tile has its image, loaded.
       const filled =
         tiles.length > 0 &&
         tiles.every((tile) => tile.getAttribute('data-asset-id')) &&
+        tiles.every((tile) => tile.dataset.status !== 'ready' || tile.querySelector('img')) &&
         images.every((img) => img.complete)
       const ms = performance.now() - started
       if (filled || ms > timeoutMs) {
