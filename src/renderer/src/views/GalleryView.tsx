@@ -116,7 +116,7 @@ export function GalleryView() {
   })
 
   // Files dropped on the gallery go to the folder it shows, else to the inbox of its root (or
-  // of the first library folder that is online, when it shows everything).
+  // of the first library folder that is not offline, when it shows everything).
   const dropTarget = (): { into: ImportTarget; label: string } | null => {
     const place = scope()
     const shown = root()
@@ -125,7 +125,8 @@ export function GalleryView() {
         into: { path: `${shown.path}/${place.folder}` },
         label: `${shown.label} › ${place.folder.split('/').join(' › ')}`,
       }
-    const target = shown ?? roots.roots.find((r) => r.status === 'online')
+    // A root being scanned takes files as well as an idle one; an offline one cannot.
+    const target = shown ?? roots.roots.find((r) => r.status !== 'offline')
     if (!target) return null
     return { into: { rootId: target.id }, label: `${target.label} › ${target.inbox}` }
   }
