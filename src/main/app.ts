@@ -51,6 +51,10 @@ import { DatabaseRepository } from './repositories/database.repository'
 import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
 import { ExportService } from './services/export.service'
+import { ExportPrecheckService } from './services/export-precheck.service'
+import { BundleHistoryService } from './services/bundle-history.service'
+import { BundlePlaylistsRepository } from './repositories/bundle-playlists.repository'
+import { DrivesRepository, type DrivesSources } from './repositories/drives.repository'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import { AssetChangesService } from './services/asset-changes.service'
@@ -93,6 +97,8 @@ export interface CoreOptions {
   storage?: Partial<StorageSettings>
   /** Credentials box, browser opener, Spotify endpoints, cache limits (see app-integrations). */
   integrations?: IntegrationOptions
+  /** Where removable drives are read from (tests pass a fake mount table and /sys/block). */
+  drives?: Partial<DrivesSources>
 }
 
 export interface Services extends IntegrationServices {
@@ -108,6 +114,8 @@ export interface Services extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  exportPrecheck: ExportPrecheckService
+  bundleHistory: BundleHistoryService
 }
 
 export interface Core {
@@ -242,6 +250,12 @@ export function createCore(options: CoreOptions): Core {
     now,
   )
   const bundleFiles = new BundleFilesRepository()
+  const drives = new DrivesRepository(options.drives)
+  const bundleHistory = new BundleHistoryService(
+    bundlesRepository,
+    new BundlePlaylistsRepository(db),
+    collections,
+  )
   const exports = new ExportService({
     assets: processing.assets,
     library: assets,
@@ -256,6 +270,16 @@ export function createCore(options: CoreOptions): Core {
     events,
     logger,
     now,
+    history: bundleHistory,
+    drives,
+  })
+  const exportPrecheck = new ExportPrecheckService({
+    assets: processing.assets,
+    library: assets,
+    collections,
+    derivatives: processing.derivatives,
+    files: bundleFiles,
+    drives,
   })
   // Imports wake the queue after each file; a few times a second is plenty.
   let wakeTimer: NodeJS.Timeout | undefined
@@ -307,6 +331,8 @@ export function createCore(options: CoreOptions): Core {
     assets,
     collections,
     exports,
+    exportPrecheck,
+    bundleHistory,
     gallery,
     watch: new LibraryWatchService(
       roots,

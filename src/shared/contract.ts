@@ -33,6 +33,7 @@ import type {
   Selection,
   Tag,
 } from './domain'
+import type { BundleHistoryEntry, ExportPrecheck, RemovableDrive } from './exports'
 import type {
   AddIntegrationRequest,
   AuthStart,
@@ -249,6 +250,8 @@ export interface ExportProgress {
   error?: string
   /** With `error`: its code (`NO_SPACE` when the destination or the cache disk is full). */
   code?: ApiError['code']
+  /** The file being prepared, copied or verified. */
+  current?: string
 }
 
 export interface ExportMethods {
@@ -257,6 +260,15 @@ export interface ExportMethods {
   'bundles.list': { args: void; result: BundleRecord[] }
   /** Checks any bundle folder byte for byte, one made here or not. */
   'bundles.verify': { args: { dir: string }; result: BundleVerification }
+  /** What an export would need there (space, FAT32, objects already there); writes nothing. */
+  'export.precheck': {
+    args: Pick<ExportRequest, 'source' | 'profile' | 'out' | 'keepAudio'>
+    result: ExportPrecheck
+  }
+  /** Drives the OS reports as removable (USB sticks, SD cards), to export to. */
+  'drives.list': { args: void; result: RemovableDrive[] }
+  /** The export history with the playlists of each bundle and what changed in them since. */
+  'bundles.history': { args: void; result: BundleHistoryEntry[] }
 }
 
 /** Where an import lands: a root's inbox (`<inbox>/YYYY-MM-DD/`), or a folder inside a root. */
@@ -473,6 +485,9 @@ export const METHOD_NAMES = [
   'export.cancel',
   'bundles.list',
   'bundles.verify',
+  'export.precheck',
+  'drives.list',
+  'bundles.history',
   'import.start',
   'import.cancel',
   'import.status',

@@ -4,6 +4,8 @@ import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
 import type { CollectionsService } from '../services/collections.service'
 import type { ExportService } from '../services/export.service'
+import type { ExportPrecheckService } from '../services/export-precheck.service'
+import type { BundleHistoryService } from '../services/bundle-history.service'
 import type { GalleryService } from '../services/gallery.service'
 import type { GraphService } from '../services/graph.service'
 import type { ImportService } from '../services/import.service'
@@ -24,6 +26,8 @@ export interface HandlerServices extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  exportPrecheck: ExportPrecheckService
+  bundleHistory: BundleHistoryService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -89,6 +93,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
     'bundles.verify': ({ dir }) => exports.verify(dir),
+    'export.precheck': (request) => services.exportPrecheck.check(request),
+    'drives.list': () => services.exportPrecheck.drives(),
+    'bundles.history': () => services.bundleHistory.history(),
     'import.start': (request) => imports.start(request),
     'import.cancel': ({ importId, fileId }) => imports.cancel(importId, fileId),
     'import.status': ({ importId }) => imports.status(importId),

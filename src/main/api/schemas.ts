@@ -194,6 +194,19 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
   'bundles.list': none,
   'bundles.verify': z.strictObject({ dir: path }),
+  'export.precheck': z.strictObject({
+    source: z.strictObject({
+      playlist: z.string().min(1).max(200).optional(),
+      album: z.string().min(1).max(200).optional(),
+      query: z.string().min(1).max(1000).optional(),
+      assetIds: z.array(id).min(1).max(10_000).optional(),
+    }),
+    profile: z.string().min(1).max(50),
+    out: path,
+    keepAudio: z.boolean().optional(),
+  }),
+  'drives.list': none,
+  'bundles.history': none,
   'import.start': z.strictObject({
     sources: z.array(path).min(1).max(10_000).optional(),
     uploads: z

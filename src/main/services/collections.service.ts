@@ -43,6 +43,12 @@ export class CollectionsService {
     }
   }
 
+  /** A collection by id, whatever it is called now (bundles remember ids); null once deleted. */
+  byId(id: number): CollectionDetail | null {
+    const row = this.collections.byId(id)
+    return row ? this.get(row.kind, row.name) : null
+  }
+
   create(kind: CollectionKind, name: string): Collection {
     const clean = name.trim()
     if (!clean) throw new AppError('INVALID_ARGUMENT', `${capital(an(kind))} needs a name.`)

@@ -23,6 +23,9 @@ import { resolveExportItems } from './export-items'
 import { progressThrottle } from './progress-throttle'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
+import type { BundleHistoryService } from './bundle-history.service'
+import type { DrivesRepository } from '../repositories/drives.repository'
+import { isFatType } from '../export/drives'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
 const COPY_CONCURRENCY = 2
@@ -68,6 +71,10 @@ export interface ExportDeps extends PrepareDeps {
   bundles: BundlesRepository
   events: EventBus
   logger: Logger
+  /** Records the playlists each bundle was made from, for "outdated" in the history. */
+  history?: BundleHistoryService
+  /** The mount table's filesystem type, so FAT is known even where statfs cannot tell. */
+  drives?: DrivesRepository
 }
 
 /**
@@ -142,6 +149,8 @@ export class ExportService {
       const dir = isAbsolute(request.out) ? request.out : resolve(request.out)
       const keepAudio = request.keepAudio ?? profile.keepAudio
       const items = resolveExportItems(request.source, this.deps)
+      // Taken now: an edit made while the export runs is not in the bundle, so it makes it outdated.
+      const snapshot = this.deps.history?.snapshot(request.source) ?? []
       const assets = this.readyAssets(items.assetIds)
 
       const objects = new Map<number, MediaObject>()
@@ -153,6 +162,7 @@ export class ExportService {
           totalFiles: assets.length,
           bytes: 0,
           totalBytes: 0,
+          current: asset.name,
         })
         try {
           objects.set(asset.id, await prepareObject(asset, profile, keepAudio, this.deps, signal))
@@ -174,9 +184,9 @@ export class ExportService {
 
       let bytes = 0
       let files = 0
-      const tick = (n: number): void => {
+      const tick = (n: number, current?: string): void => {
         bytes += n
-        report({ phase: 'copying', files, totalFiles: unique.length, bytes, totalBytes })
+        report({ phase: 'copying', files, totalFiles: unique.length, bytes, totalBytes, current })
       }
       for (const object of plan.present) tick(object.size)
       files = plan.present.length
@@ -204,7 +214,7 @@ export class ExportService {
             target,
             object.sha256,
             laneSignal,
-            tick,
+            (n) => tick(n, object.name),
           )
           if (!ok) {
             throw new AppError(
@@ -226,6 +236,7 @@ export class ExportService {
             totalFiles: plan.toCopy.length,
             bytes: n,
             totalBytes: copiedBytes,
+            current: plan.toCopy[Math.min(done, plan.toCopy.length - 1)]?.name,
           }),
         )
       }
@@ -312,6 +323,7 @@ export class ExportService {
         },
         [...objects.values()].map((o) => ({ assetId: o.assetId, sha256: o.sha256 })),
       )
+      this.deps.history?.record(bundleId, snapshot)
       report({
         phase: 'done',
         files: unique.length,
@@ -381,8 +393,10 @@ export class ExportService {
   }
 
   private async checkSpace(dir: string, toCopy: MediaObject[]): Promise<void> {
-    const { free, fat } = await this.deps.files.space(dir)
-    if (fat) {
+    const space = await this.deps.files.space(dir)
+    const free = space.free
+    const fsType = (await this.deps.drives?.destination(dir))?.fsType
+    if (space.fat || isFatType(fsType)) {
       const big = toCopy.find((o) => o.size > FAT32_MAX_FILE)
       if (big)
         throw new AppError(
