@@ -8,11 +8,11 @@ import { outPath, photoLike } from '../fixtures/media-tools'
 import { coreAt } from '../support/core'
 import { indexAndProcess } from '../support/processing'
 import { tempDir } from '../support/temp'
+import { mountTmpfs } from '../support/tmpfs'
 
 /** Folders that live for the whole file (tempDir's go after each test). */
 const scratch = mkdtempSync(join(tmpdir(), 'marquee-exports-'))
 const lasting = (name: string) => join(scratch, name)
-import { mountTmpfs } from '../support/tmpfs'
 
 let core: Core
 let stick: string
