@@ -16,7 +16,7 @@ const bridge = {
     }
   },
   shell: {
-    pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder),
+    pickFolder: (purpose) => ipcRenderer.invoke(IPC_CHANNELS.pickFolder, purpose),
     revealAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.revealAsset, id),
     openAsset: (id) => ipcRenderer.invoke(IPC_CHANNELS.openAsset, id),
     dragOut: (ids) => ipcRenderer.invoke(IPC_CHANNELS.dragOut, ids),

@@ -565,6 +565,9 @@ export const IPC_CHANNELS = {
   dragOut: 'marquee:shell:drag-out',
 } as const
 
+/** What a picked folder is for: a library folder to add, or where to export a bundle. */
+export type FolderPurpose = 'library' | 'export'
+
 /**
  * What the preload exposes as `window.marquee`. It carries the contract only; `ipcRenderer`
  * itself never reaches the page.
@@ -575,7 +578,8 @@ export interface MarqueeBridge {
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void
   /** Shell-only capabilities that have no serve-mode equivalent. */
   shell: {
-    pickFolder(): Promise<string | null>
+    /** The system's folder picker, titled for what the folder is for; null when cancelled. */
+    pickFolder(purpose?: FolderPurpose): Promise<string | null>
     /** Shows an asset's original in the file manager; a sentence when it cannot, else null. */
     revealAsset(id: number): Promise<string | null>
     /** Opens an asset's original with the system's default app; a sentence when it cannot. */

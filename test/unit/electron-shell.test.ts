@@ -367,6 +367,28 @@ describe('the Electron shell: IPC', () => {
     expect(dialog.openDialogs).toHaveLength(1)
   })
 
+  it('titles the picker for an export and lets it make the bundle folder', async () => {
+    const { window, contents } = await startShell()
+    dialog.nextOpenDialog = { canceled: false, filePaths: ['/media/ana/LOBBY/lobby'] }
+    const picked = await ipcMain.invoke(
+      IPC_CHANNELS.pickFolder,
+      contents.invokeEventFrom(),
+      'export',
+    )
+    expect(picked).toBe('/media/ana/LOBBY/lobby')
+    expect(dialog.openDialogs[0]).toMatchObject({
+      window,
+      options: {
+        title: 'Export the bundle to this folder',
+        properties: ['openDirectory', 'createDirectory'],
+      },
+    })
+    dialog.nextOpenDialog = { canceled: true, filePaths: [] }
+    await expect(
+      ipcMain.invoke(IPC_CHANNELS.pickFolder, contents.invokeEventFrom(), 'export'),
+    ).resolves.toBeNull()
+  })
+
   it('reveals and opens an asset by id, never a path, and never launches a program', async () => {
     const { shell, contents } = await startShell()
     const media = tempDir('marquee-media-')

@@ -1,9 +1,23 @@
 import { dialog, type BrowserWindow } from 'electron'
+import type { FolderPurpose } from '../../shared/contract'
 import type { Core } from '../app'
 
+const PICKER = {
+  library: { title: 'Add a library folder', properties: ['openDirectory' as const] },
+  // A bundle usually goes to a new folder on a stick: let the picker make one.
+  export: {
+    title: 'Export the bundle to this folder',
+    buttonLabel: 'Export here',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  },
+}
+
 /** The OS folder picker, attached to the window when there is one. Null when cancelled. */
-export async function pickFolder(window: BrowserWindow | null): Promise<string | null> {
-  const options = { title: 'Add a library folder', properties: ['openDirectory' as const] }
+export async function pickFolder(
+  window: BrowserWindow | null,
+  purpose: FolderPurpose = 'library',
+): Promise<string | null> {
+  const options = PICKER[purpose]
   const picked = window
     ? await dialog.showOpenDialog(window, options)
     : await dialog.showOpenDialog(options)

@@ -42,9 +42,9 @@ export function registerIpc({ core, window, isAppUrl }: IpcOptions): void {
     return core.dispatch(method, args)
   })
 
-  ipcMain.handle(IPC_CHANNELS.pickFolder, async (event) => {
+  ipcMain.handle(IPC_CHANNELS.pickFolder, async (event, purpose: unknown) => {
     const trusted = trustedWindow(event, IPC_CHANNELS.pickFolder)
-    return trusted ? pickFolder(trusted) : null
+    return trusted ? pickFolder(trusted, purpose === 'export' ? 'export' : 'library') : null
   })
 
   ipcMain.handle(IPC_CHANNELS.revealAsset, async (event, id: unknown) =>

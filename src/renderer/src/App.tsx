@@ -26,6 +26,7 @@ const ExportsView = lazy(() =>
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
   const { app, roots, router, search, addFolder, scans, storage, folders, imports } = useStore()
+  const { exportJobs } = useStore()
   let searchInput: HTMLInputElement | undefined
   let main: HTMLElement | undefined
 
@@ -203,6 +204,7 @@ export default function App() {
         scans={scansText(runningScans())}
         scansAnnouncement={scansAnnouncement(runningScans())}
         imports={imports.text()}
+        exports={exportJobs.text()}
       />
     </div>
   )

@@ -15,6 +15,8 @@ export interface StatusBarProps {
   scansAnnouncement: string
   /** "Importing 3 of 12 files — …"; null when no import runs. */
   imports: string | null
+  /** "Exporting Lobby — copying 45 % · …"; null when no export runs. */
+  exports?: string | null
 }
 
 const FACE_TEXT: Record<Face, string> = {
@@ -62,6 +64,14 @@ export function StatusBar(props: StatusBarProps) {
       <Show when={props.imports}>
         {(text) => (
           <span class="status-bar__item status-bar__scans" data-testid="import-status">
+            <span class="status-dot" data-status="scanning" aria-hidden="true" />
+            <span class="status-bar__scans-text">{text()}</span>
+          </span>
+        )}
+      </Show>
+      <Show when={props.exports}>
+        {(text) => (
+          <span class="status-bar__item status-bar__scans" data-testid="export-status">
             <span class="status-dot" data-status="scanning" aria-hidden="true" />
             <span class="status-bar__scans-text">{text()}</span>
           </span>

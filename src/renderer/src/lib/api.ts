@@ -89,7 +89,7 @@ export function on<E extends EventName>(
 }
 
 /** Opens the native folder picker; undefined where there is none (a browser). */
-export const pickFolder: (() => Promise<string | null>) | undefined = transport.pickFolder
+export const pickFolder: Transport['pickFolder'] = transport.pickFolder
 
 /** Starts dragging assets out to the desktop; undefined where that cannot be (a browser). */
 export const dragOut: ((ids: number[]) => Promise<string | null>) | undefined = transport.dragOut

@@ -16,7 +16,7 @@ export function createIpcTransport(bridge: MarqueeBridge): Transport {
     subscribe: (listener) => bridge.subscribe(listener),
     watchState: (listener) => listener('connected'),
     retry: () => {},
-    pickFolder: () => bridge.shell.pickFolder(),
+    pickFolder: (purpose) => bridge.shell.pickFolder(purpose),
     dragOut: (ids) => bridge.shell.dragOut(ids),
   }
 }

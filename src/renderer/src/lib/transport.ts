@@ -1,4 +1,4 @@
-import type { ApiResponse, EventName, MethodName } from '../../../shared/contract'
+import type { ApiResponse, EventName, FolderPurpose, MethodName } from '../../../shared/contract'
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected'
 export type Face = 'electron' | 'serve'
@@ -13,7 +13,7 @@ export interface Transport {
   /** Try to connect now instead of waiting for the next backoff step. */
   retry(): void
   /** Native folder picker; only the desktop app has one. */
-  pickFolder?: () => Promise<string | null>
+  pickFolder?: (purpose?: FolderPurpose) => Promise<string | null>
   /** Drags assets out to the desktop; only the desktop app can. A sentence when it cannot. */
   dragOut?: (ids: number[]) => Promise<string | null>
 }

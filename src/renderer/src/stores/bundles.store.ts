@@ -1,16 +1,20 @@
 import { createSignal, onCleanup } from 'solid-js'
-import type { BundleRecord, BundleVerification } from '../../../shared/domain'
+import type { BundleVerification } from '../../../shared/domain'
+import type { BundleHistoryEntry } from '../../../shared/exports'
 import { call, messageOf, on, onReconnect } from '../lib/api'
 
-/** The export history (`bundles.list`), newest first; refreshed when an export finishes. */
+/**
+ * The export history (`bundles.history`: with each bundle's playlists and what changed in them
+ * since), newest first; refreshed when an export finishes.
+ */
 export function createBundlesStore() {
-  const [bundles, setBundles] = createSignal<BundleRecord[]>([])
+  const [bundles, setBundles] = createSignal<BundleHistoryEntry[]>([])
   const [loaded, setLoaded] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
 
   const load = async (): Promise<void> => {
     try {
-      const list = await call('bundles.list')
+      const list = await call('bundles.history')
       setBundles([...list].sort((a, b) => b.createdAt - a.createdAt))
       setLoaded(true)
     } catch (e) {

@@ -7,7 +7,7 @@ import { itemWarning } from '../components/collections/item-warning'
 import { PageHeader } from '../components/PageHeader'
 import { formatDuration, plural } from '../lib/format'
 import { createCollectionStore } from '../stores/collection.store'
-import { createExportStore } from '../stores/export.store'
+import { useStore } from '../stores'
 import { hrefOf } from '../stores/router.store'
 
 /** One playlist or album: its items, the running time, what will not play, bulk actions. */
@@ -17,7 +17,9 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
   const store = createCollectionStore(props.kind, props.name)
   const [bulkSeconds, setBulkSeconds] = createSignal('')
   const [exporting, setExporting] = createSignal(false)
-  const exports = createExportStore()
+  // Root-level: the export goes on (and is shown) after this page or its dialog closes.
+  // eslint-disable-next-line solid/reactivity
+  const exports = useStore().exportJobs.forCollection(props.kind, props.name)
   const ordered = () => props.kind === 'playlist'
   const items = () => store.detail()?.items ?? []
   const warned = () => items().filter((i) => itemWarning(i) !== null).length

@@ -1,11 +1,13 @@
 import { createSignal, For, Show } from 'solid-js'
 import { BundleCheck } from '../components/collections/BundleCheck'
+import { BundlePlaylists } from '../components/collections/BundlePlaylists'
 import { Banner } from '../components/Banner'
 import { IconExports } from '../components/icons'
 import { PageHeader } from '../components/PageHeader'
 import { formatBytes, formatDateTime, formatDuration } from '../lib/format'
 import { createBundlesStore } from '../stores/bundles.store'
 import '../styles/collections.css'
+import '../styles/exports.css'
 
 /** `#/exports`: every bundle this library wrote — where, when, what, and whether it verified. */
 export function ExportsView() {
@@ -62,6 +64,7 @@ export function ExportsView() {
               <thead>
                 <tr>
                   <th>Name</th>
+                  <th class="cell-playlists">Playlists</th>
                   <th>Folder</th>
                   <th class="cell-profile">Profile</th>
                   <th class="cell-count">Objects</th>
@@ -79,6 +82,9 @@ export function ExportsView() {
                     <>
                       <tr data-testid="bundle-row">
                         <td title={b.bundleId}>{b.name}</td>
+                        <td class="cell-playlists">
+                          <BundlePlaylists bundle={b} />
+                        </td>
                         <td class="cell-path" title={b.dir}>
                           {b.dir}
                         </td>
@@ -108,7 +114,7 @@ export function ExportsView() {
                       </tr>
                       <Show when={store.checkOf(b.dir)}>
                         <tr class="bundle-check-row">
-                          <td colSpan={8}>
+                          <td colSpan={9}>
                             <BundleCheck check={store.checkOf(b.dir)} />
                           </td>
                         </tr>

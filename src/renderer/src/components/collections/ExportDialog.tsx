@@ -2,8 +2,13 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js'
 import type { ExportRequest } from '../../../../shared/contract'
 import type { CollectionKind } from '../../../../shared/domain'
 import { formatBytes, formatDuration, plural } from '../../lib/format'
+import { createExportPrecheck } from '../../stores/export-precheck.store'
 import type { ExportStore } from '../../stores/export.store'
 import { Dialog } from '../gallery/Dialog'
+import { ExportDestination } from './ExportDestination'
+import { ExportPrecheckPanel } from './ExportPrecheckPanel'
+import { ExportProgressPanel } from './ExportProgressPanel'
+import '../../styles/exports.css'
 
 /** The player profiles (docs/bundle-format.md, "Player profiles"). */
 const PROFILES = [
@@ -11,15 +16,6 @@ const PROFILES = [
   { id: 'fhd-h264-jpeg', label: 'Full HD · H.264 High 4.1 · JPEG images' },
   { id: 'uhd-h264', label: '4K · H.264 High 5.1 · WebP images' },
 ] as const
-
-const PHASE = {
-  preparing: 'Preparing media for the player',
-  copying: 'Copying',
-  verifying: 'Verifying what was written',
-  writing: 'Writing the manifest',
-  done: 'Done',
-  failed: 'Failed',
-} as const
 
 /** Export a playlist or album: profile and destination, then progress, then the result. */
 export function ExportDialog(props: {
@@ -32,22 +28,32 @@ export function ExportDialog(props: {
   const [out, setOut] = createSignal('')
   const [verify, setVerify] = createSignal(true)
   const p = () => props.store.progress()
+  const source = (): ExportRequest['source'] =>
+    props.kind === 'playlist' ? { playlist: props.name } : { album: props.name }
+  const precheck = createExportPrecheck(() =>
+    out().trim() && !props.store.running()
+      ? { source: source(), profile: profile(), out: out().trim() }
+      : null,
+  )
+  const blocked = () => (precheck.check()?.problems.length ?? 0) > 0
 
   const start = (e: Event): void => {
     e.preventDefault()
-    const source: ExportRequest['source'] =
-      props.kind === 'playlist' ? { playlist: props.name } : { album: props.name }
-    void props.store.start({ source, profile: profile(), out: out().trim(), verify: verify() })
+    void props.store.start({
+      source: source(),
+      profile: profile(),
+      out: out().trim(),
+      verify: verify(),
+    })
   }
-  const percent = () => {
-    const current = p()
-    if (!current) return 0
-    if (current.totalBytes > 0) return Math.round((current.bytes / current.totalBytes) * 100)
-    return current.totalFiles > 0 ? Math.round((current.files / current.totalFiles) * 100) : 0
+  const close = (): void => {
+    // A finished export is forgotten on close, so the dialog opens on the form next time.
+    props.store.dismiss()
+    props.onClose()
   }
 
   return (
-    <Dialog title={`Export “${props.name}”`} testId="export-dialog" onClose={props.onClose}>
+    <Dialog title={`Export “${props.name}”`} testId="export-dialog" onClose={close}>
       <Switch>
         <Match when={p()?.result}>
           {(result) => (
@@ -62,15 +68,11 @@ export function ExportDialog(props: {
                 <li>{result().skipped} already there</li>
                 <li>{result().transcoded} converted for the player</li>
                 <li>{formatBytes(result().bytes)}</li>
-                <li>{formatDuration(result().durationMs)}</li>
+                <li>took {formatDuration(result().durationMs)}</li>
                 <li>{result().verified ? 'verified' : 'not verified'}</li>
               </ul>
               <div class="dialog__actions">
-                <button
-                  type="button"
-                  class="button button--primary"
-                  onClick={() => props.onClose()}
-                >
+                <button type="button" class="button button--primary" onClick={close}>
                   Close
                 </button>
               </div>
@@ -79,25 +81,7 @@ export function ExportDialog(props: {
         </Match>
         <Match when={props.store.running()}>
           <div data-testid="export-progress">
-            <p>
-              {PHASE[p()?.phase ?? 'preparing']}
-              <Show when={p()}>
-                {(cur) => (
-                  <>
-                    {' '}
-                    · {cur().files} of {plural(cur().totalFiles, 'file')}
-                    <Show when={cur().totalBytes > 0}>
-                      {' '}
-                      · {formatBytes(cur().bytes)} of {formatBytes(cur().totalBytes)}
-                    </Show>
-                    <Show when={cur().etaMs}>
-                      {(eta) => <> · about {formatDuration(eta())} left</>}
-                    </Show>
-                  </>
-                )}
-              </Show>
-            </p>
-            <progress class="export-bar" max="100" value={percent()} />
+            <ExportProgressPanel progress={p()} />
             <p class="export-note">
               The export goes on if you close this; its bundle appears under Exports.
             </p>
@@ -105,7 +89,7 @@ export function ExportDialog(props: {
               <button type="button" class="button" onClick={() => void props.store.cancel()}>
                 Cancel export
               </button>
-              <button type="button" class="button" onClick={() => props.onClose()}>
+              <button type="button" class="button" onClick={close}>
                 Close
               </button>
             </div>
@@ -132,16 +116,14 @@ export function ExportDialog(props: {
                 </For>
               </select>
             </label>
-            <label class="field">
-              <span class="field__label">Destination folder</span>
-              <input
-                class="input input--mono"
-                placeholder="/media/usb/lobby"
-                value={out()}
-                onInput={(e) => setOut(e.currentTarget.value)}
-                required
+            <ExportDestination value={out()} name={props.name} onChange={setOut} />
+            <Show when={out().trim()}>
+              <ExportPrecheckPanel
+                check={precheck.check()}
+                checking={precheck.checking()}
+                error={precheck.error()}
               />
-            </label>
+            </Show>
             <label class="export-check">
               <input
                 type="checkbox"
@@ -151,10 +133,14 @@ export function ExportDialog(props: {
               Verify every object after writing it
             </label>
             <div class="dialog__actions">
-              <button type="button" class="button" onClick={() => props.onClose()}>
+              <button type="button" class="button" onClick={close}>
                 Cancel
               </button>
-              <button type="submit" class="button button--primary" disabled={!out().trim()}>
+              <button
+                type="submit"
+                class="button button--primary"
+                disabled={!out().trim() || blocked()}
+              >
                 Export
               </button>
             </div>
