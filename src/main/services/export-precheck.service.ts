@@ -57,12 +57,11 @@ export class ExportPrecheckService {
     const keepAudio = request.keepAudio ?? profile.keepAudio
     const items = resolveExportItems(request.source, this.deps)
     const problems: string[] = []
-    const assets = items.assetIds.map((id) => this.deps.assets.get(id))
-    const ready = assets.filter((a): a is ProcessingAsset => a?.status === 'ready' && !!a.sha256)
-    if (ready.length < assets.length)
-      problems.push(
-        `${assets.length - ready.length} of ${assets.length} items cannot be exported yet (not processed, failed or missing).`,
-      )
+    // Items that cannot be exported (missing, failed, offline) are the playlist page's warning
+    // and the export's refusal; the pre-check is about the destination.
+    const ready = items.assetIds
+      .map((id) => this.deps.assets.get(id))
+      .filter((a): a is ProcessingAsset => a?.status === 'ready' && !!a.sha256)
 
     const expected = new Map<string, Expected>()
     for (const asset of ready) {

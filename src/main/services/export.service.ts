@@ -20,7 +20,7 @@ import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
 import { resolveExportItems } from './export-items'
-import { progressThrottle } from './progress-throttle'
+import { trailingThrottle } from './progress-trailing'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
 import type { BundleHistoryService } from './bundle-history.service'
@@ -132,7 +132,9 @@ export class ExportService {
     const signal = controller.signal
     const started = this.deps.now()
     // The renderer gets a few events a second; the CLI's own callback sees every tick.
-    const throttle = progressThrottle(PROGRESS_INTERVAL_MS, this.deps.now)
+    const events = trailingThrottle<ExportProgress>(PROGRESS_INTERVAL_MS, this.deps.now, (p) =>
+      this.emit(p),
+    )
     const report = (p: Omit<ExportProgress, 'exportId' | 'rate' | 'etaMs'>): void => {
       const seconds = (this.deps.now() - started) / 1000
       const rate = seconds > 0 ? p.bytes / seconds : 0
@@ -142,7 +144,7 @@ export class ExportService {
           : null
       const progress: ExportProgress = { exportId, rate: Math.round(rate), etaMs, ...p }
       onProgress?.(progress)
-      if (throttle(progress)) this.emit(progress)
+      events.report(progress)
     }
     try {
       const profile = profileById(request.profile)
@@ -334,6 +336,7 @@ export class ExportService {
       })
       return result
     } finally {
+      events.stop()
       this.running.delete(exportId)
     }
   }

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js'
 import { BundleCheck } from '../components/collections/BundleCheck'
-import { BundlePlaylists } from '../components/collections/BundlePlaylists'
+import { BundleChanges, BundlePlaylists } from '../components/collections/BundlePlaylists'
 import { Banner } from '../components/Banner'
 import { IconExports } from '../components/icons'
 import { PageHeader } from '../components/PageHeader'
@@ -112,6 +112,13 @@ export function ExportsView() {
                           </button>
                         </td>
                       </tr>
+                      <Show when={b.outdated}>
+                        <tr class="bundle-check-row">
+                          <td colSpan={9}>
+                            <BundleChanges bundle={b} />
+                          </td>
+                        </tr>
+                      </Show>
                       <Show when={store.checkOf(b.dir)}>
                         <tr class="bundle-check-row">
                           <td colSpan={9}>
