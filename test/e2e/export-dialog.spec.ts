@@ -91,7 +91,7 @@ test('pre-check, progress, cancel, a background export, its result, and an outda
     await page.getByRole('link', { name: 'Exports' }).click()
     const row = page.getByTestId('bundle-row')
     await expect(row).toHaveCount(1)
-    await expect(row.getByTestId('bundle-playlists')).toHaveText('Lobby')
+    await expect(row.getByTestId('bundle-playlists')).toHaveText('playlist Lobby')
     await expect(row.getByTestId('bundle-outdated')).toHaveCount(0)
     await page.screenshot({ path: screenshotPath('exports-history-current') })
 

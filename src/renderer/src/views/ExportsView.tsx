@@ -63,8 +63,7 @@ export function ExportsView() {
             <table class="table bundle-history" data-testid="bundle-history">
               <thead>
                 <tr>
-                  <th>Name</th>
-                  <th class="cell-playlists">Playlists</th>
+                  <th>Name · made from</th>
                   <th>Folder</th>
                   <th class="cell-profile">Profile</th>
                   <th class="cell-count">Objects</th>
@@ -81,8 +80,8 @@ export function ExportsView() {
                   {(b) => (
                     <>
                       <tr data-testid="bundle-row">
-                        <td title={b.bundleId}>{b.name}</td>
-                        <td class="cell-playlists">
+                        <td class="cell-bundle-name" title={b.bundleId}>
+                          {b.name}
                           <BundlePlaylists bundle={b} />
                         </td>
                         <td class="cell-path" title={b.dir}>
@@ -114,14 +113,14 @@ export function ExportsView() {
                       </tr>
                       <Show when={b.outdated}>
                         <tr class="bundle-check-row">
-                          <td colSpan={9}>
+                          <td colSpan={8}>
                             <BundleChanges bundle={b} />
                           </td>
                         </tr>
                       </Show>
                       <Show when={store.checkOf(b.dir)}>
                         <tr class="bundle-check-row">
-                          <td colSpan={9}>
+                          <td colSpan={8}>
                             <BundleCheck check={store.checkOf(b.dir)} />
                           </td>
                         </tr>

@@ -5,12 +5,9 @@ import type { BundleHistoryEntry } from '../../../../shared/exports'
 export function BundlePlaylists(props: { bundle: BundleHistoryEntry }) {
   return (
     <>
-      <span data-testid="bundle-playlists">
-        <Show
-          when={props.bundle.playlists.length > 0}
-          fallback={<span class="export-note">a search or a selection</span>}
-        >
-          {props.bundle.playlists.map((p) => p.name).join(', ')}
+      <span class="bundle-source" data-testid="bundle-playlists">
+        <Show when={props.bundle.playlists.length > 0} fallback="a search or a selection">
+          {props.bundle.playlists.map((p) => `${p.kind} ${p.name}`).join(', ')}
         </Show>
       </span>
       <Show when={props.bundle.outdated}>
