@@ -22,7 +22,7 @@ export interface ExportPrecheck {
   objects: number
   /** Objects the destination already holds, byte for byte the right size. */
   present: number
-  /** Bytes still to copy (with a small margin for the manifest and the player). */
+  /** Bytes of media still to copy (the space check adds 16 MB for the manifest and player). */
   bytesNeeded: number
   /** Some objects still have to be converted for the player: their size is an estimate. */
   estimated: boolean

@@ -3,7 +3,7 @@
 // an export that goes on after the dialog closes, the result, then the history saying which
 // bundle a later playlist edit made outdated.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FFMPEG, outPath, photoLike } from '../fixtures/media-tools'
@@ -120,4 +120,57 @@ test('pre-check, progress, cancel, a background export, its result, and an outda
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
+})
+
+test.describe('with a USB stick plugged in', () => {
+  // The serve process reads its mount table and /sys/block from these (a fake stick: no test
+  // machine has a real one); set before the fixture starts it, removed after.
+  const fake = mkdtempSync(join(tmpdir(), 'marquee-e2e-stick-'))
+  const stick = join(fake, 'media', 'LOBBY')
+  test.beforeAll(() => {
+    mkdirSync(stick, { recursive: true })
+    const device = join(fake, 'devices', 'usb2', '2-1', 'sdb')
+    mkdirSync(device, { recursive: true })
+    writeFileSync(join(device, 'removable'), '1\n')
+    mkdirSync(join(fake, 'block'))
+    symlinkSync(device, join(fake, 'block', 'sdb'))
+    writeFileSync(join(fake, 'mounts'), `/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 ${stick} vfat rw 0 0\n`)
+    process.env.MARQUEE_PROC_MOUNTS = join(fake, 'mounts')
+    process.env.MARQUEE_SYS_BLOCK = join(fake, 'block')
+  })
+  test.afterAll(() => {
+    delete process.env.MARQUEE_PROC_MOUNTS
+    delete process.env.MARQUEE_SYS_BLOCK
+    rmSync(fake, { recursive: true, force: true })
+  })
+
+  test('offers the stick, says it is FAT32, and exports onto it', async ({ page, marquee }) => {
+    const media = join(fake, 'Lobby')
+    const path = await outPath(media, 'welcome.png')
+    await (await photoLike(640, 360, 90)).png().toFile(path)
+    for (const args of [
+      ['index', media, '--wait'],
+      ['playlist', 'create', 'Lobby'],
+      ['playlist', 'add', 'Lobby', path],
+    ]) {
+      const result = await marquee.cli(...args)
+      expect(result.code, result.stderr).toBe(0)
+    }
+    await page.goto(marquee.url)
+    await page.goto(`${marquee.origin}/#/collections?playlist=Lobby`)
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByTestId('export-dialog')
+    const drives = dialog.getByRole('group', { name: 'Removable drives' })
+    await drives.getByRole('button', { name: /^LOBBY · vfat · [\d.]+ [KMGT]B free$/ }).click()
+    await expect(dialog.getByLabel('Destination folder')).toHaveValue(join(stick, 'Lobby'))
+    await expect(dialog.getByTestId('export-precheck-space')).toContainText(
+      'on vfat. FAT32: no single file may reach 4 GB.',
+    )
+    await page.screenshot({ path: screenshotPath('export-dialog-drive') })
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await expect(dialog.getByTestId('export-result')).toContainText('1 object', {
+      timeout: 60_000,
+    })
+    execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: join(stick, 'Lobby') })
+  })
 })

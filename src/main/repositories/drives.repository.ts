@@ -19,10 +19,14 @@ export interface DrivesSources {
   sysBlock: string
 }
 
+/**
+ * MARQUEE_PROC_MOUNTS and MARQUEE_SYS_BLOCK stand in for the real ones (the end-to-end tests
+ * plug a fake USB stick in this way: no test machine has one).
+ */
 const DEFAULT_SOURCES: DrivesSources = {
   platform: process.platform,
-  procMounts: '/proc/mounts',
-  sysBlock: '/sys/block',
+  procMounts: process.env.MARQUEE_PROC_MOUNTS || '/proc/mounts',
+  sysBlock: process.env.MARQUEE_SYS_BLOCK || '/sys/block',
 }
 
 /** Where an export would write: the nearest folder that exists, its disk's free space and type. */

@@ -69,7 +69,7 @@ export class ExportPrecheckService {
       expected.set(object.sha256 ?? `asset:${asset.id}`, object)
     }
     let present = 0
-    let bytesNeeded = MARGIN_BYTES
+    let bytesNeeded = 0
     for (const object of expected.values()) {
       const there =
         object.sha256 !== null &&
@@ -90,9 +90,9 @@ export class ExportPrecheckService {
       problems.push(
         `${big.name} is ${gb(big.size)}, more than a FAT32 drive can hold in one file (4 GB). Format the drive as exFAT, or choose a smaller profile.`,
       )
-    if (bytesNeeded > destination.free)
+    if (bytesNeeded + MARGIN_BYTES > destination.free)
       problems.push(
-        `Not enough space: the bundle needs ${gb(bytesNeeded)} more and ${gb(destination.free)} is free on that disk.`,
+        `Not enough space: the bundle needs ${gb(bytesNeeded + MARGIN_BYTES)} more (with 16 MB kept for the manifest and the player) and ${gb(destination.free)} is free on that disk.`,
       )
     const manifest = await this.deps.files.sizeOf(join(dir, 'manifest.json'))
     return {
