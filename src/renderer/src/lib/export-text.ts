@@ -34,7 +34,7 @@ export function exportsText(
   if (running.length === 0) return null
   const [first] = running
   const p = first!.progress
-  const what = running.length > 1 ? `${running.length} exports` : first!.label
+  const what = running.length > 1 ? `${first!.label} and ${running.length - 1} more` : first!.label
   if (!p) return `Exporting ${what} — starting…`
   const parts = [`${PHASE_TEXT[p.phase].toLowerCase()} ${exportPercent(p)} %`]
   if (p.rate > 0 && p.phase === 'copying') parts.push(`${formatBytes(p.rate)}/s`)
