@@ -51,6 +51,9 @@ import { DatabaseRepository } from './repositories/database.repository'
 import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
 import { ExportService } from './services/export.service'
+import { ComplianceService } from './services/compliance.service'
+import { ProfilesService } from './services/profiles.service'
+import { ProfilesRepository } from './repositories/profiles.repository'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import { AssetChangesService } from './services/asset-changes.service'
@@ -108,6 +111,8 @@ export interface Services extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  profiles: ProfilesService
+  compliance: ComplianceService
 }
 
 export interface Core {
@@ -242,6 +247,16 @@ export function createCore(options: CoreOptions): Core {
     now,
   )
   const bundleFiles = new BundleFilesRepository()
+  const profiles = new ProfilesService(new ProfilesRepository(db), now)
+  const renditions = new RenditionsRepository(paths.cacheDir, bundleFiles)
+  const compliance = new ComplianceService({
+    collectionRows: collectionsRepository,
+    collections,
+    assets: processing.assets,
+    renditions,
+    ffmpeg: processing.ffmpeg,
+    profiles,
+  })
   const exports = new ExportService({
     assets: processing.assets,
     library: assets,
@@ -249,7 +264,8 @@ export function createCore(options: CoreOptions): Core {
     files: bundleFiles,
     bundles: bundlesRepository,
     derivatives: processing.derivatives,
-    renditions: new RenditionsRepository(paths.cacheDir, bundleFiles),
+    renditions,
+    profiles,
     pool: processing.pool,
     ffmpeg: processing.ffmpeg,
     cacheDir: paths.cacheDir,
@@ -307,6 +323,8 @@ export function createCore(options: CoreOptions): Core {
     assets,
     collections,
     exports,
+    profiles,
+    compliance,
     gallery,
     watch: new LibraryWatchService(
       roots,

@@ -12,7 +12,6 @@ import {
   type BundleManifest,
 } from '../export/manifest'
 import { playerFiles } from '../export/player-files'
-import { profileById } from '../export/profiles'
 import { formatSha256Sums } from '../export/sha256sums'
 import type { Logger } from '../logger'
 import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bundle-files.repository'
@@ -23,6 +22,7 @@ import { resolveExportItems } from './export-items'
 import { progressThrottle } from './progress-throttle'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
+import type { ProfilesService } from './profiles.service'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
 const COPY_CONCURRENCY = 2
@@ -68,6 +68,8 @@ export interface ExportDeps extends PrepareDeps {
   bundles: BundlesRepository
   events: EventBus
   logger: Logger
+  /** Built-in and custom player profiles. */
+  profiles: Pick<ProfilesService, 'byId'>
 }
 
 /**
@@ -138,7 +140,7 @@ export class ExportService {
       if (throttle(progress)) this.emit(progress)
     }
     try {
-      const profile = profileById(request.profile)
+      const profile = this.deps.profiles.byId(request.profile)
       const dir = isAbsolute(request.out) ? request.out : resolve(request.out)
       const keepAudio = request.keepAudio ?? profile.keepAudio
       const items = resolveExportItems(request.source, this.deps)
