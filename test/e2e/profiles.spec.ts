@@ -108,7 +108,8 @@ test.describe('player profiles', () => {
     await expect(custom).toContainText('custom')
     await expect(custom).toContainText('1280×720')
     await expect(custom).toContainText('≤ 4 Mbit/s')
-    await page.screenshot({ path: screenshotPath('profiles-added'), fullPage: true })
+    await custom.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('profiles-added') })
 
     await page.goto(`${marquee.origin}/#/collections?playlist=Lobby`)
     await picker(page).selectOption('lobby-720p')
@@ -123,9 +124,11 @@ test.describe('player profiles', () => {
     await page.goto(`${marquee.origin}/#/profiles`)
     await expect(custom).toContainText('playlist Lobby')
     await custom.getByRole('button', { name: 'Delete lobby-720p' }).click()
+    await expect(custom).toContainText('playlist Lobby will go back to fhd-h264.')
+    await page.screenshot({ path: screenshotPath('profiles-delete-confirm') })
     await custom.getByRole('button', { name: 'Delete anyway' }).click()
     await expect(page.getByTestId('profiles-notice')).toContainText(
-      'playlist Lobby was set to "lobby-720p" and now uses fhd-h264.',
+      'Playlist Lobby was set to "lobby-720p" and now uses fhd-h264.',
     )
     await expect(rows).toHaveCount(3)
     await page.screenshot({ path: screenshotPath('profiles-deleted'), fullPage: true })

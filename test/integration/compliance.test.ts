@@ -215,7 +215,7 @@ describe('custom player profiles', () => {
     core.services.profiles.setProfile(lobby, 'kiosk-720p')
     const removed = core.services.profiles.remove('kiosk-720p')
     expect(removed.fellBack).toEqual(['playlist Lobby'])
-    expect(removed.warning).toMatch(/playlist Lobby was set to "kiosk-720p" and now uses fhd-h264/)
+    expect(removed.warning).toMatch(/Playlist Lobby was set to "kiosk-720p" and now uses fhd-h264/)
     expect(core.services.collections.byId(lobby).profile).toBe('fhd-h264')
     expect((await check()).profile).toBe('fhd-h264')
   })

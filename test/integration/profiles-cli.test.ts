@@ -100,7 +100,7 @@ describe('marquee profiles', () => {
     const removed = await run('profiles', 'rm', 'kiosk')
     expect(removed.code).toBe(0)
     expect(removed.stderr).toContain(
-      'marquee: playlist Lobby was set to "kiosk" and now uses fhd-h264.',
+      'marquee: Playlist Lobby was set to "kiosk" and now uses fhd-h264.',
     )
     const after = JSON.parse(
       (await run('profiles', 'check', '--playlist', 'Lobby', '--json')).stdout,

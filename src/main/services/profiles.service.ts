@@ -75,7 +75,7 @@ export class ProfilesService {
       fellBack: moved,
       ...(moved.length > 0
         ? {
-            warning: `${moved.join(', ')} ${moved.length === 1 ? 'was' : 'were'} set to "${spec.name}" and now ${moved.length === 1 ? 'uses' : 'use'} ${DEFAULT_PROFILE_ID}.`,
+            warning: `${capital(moved.join(', '))} ${moved.length === 1 ? 'was' : 'were'} set to "${spec.name}" and now ${moved.length === 1 ? 'uses' : 'use'} ${DEFAULT_PROFILE_ID}.`,
           }
         : {}),
     }
@@ -115,3 +115,5 @@ function info(profile: PlayerProfile, builtIn: boolean, usage: Map<string, strin
     usedBy: usage.get(profile.id.toLowerCase()) ?? [],
   }
 }
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -7,7 +7,7 @@ export function createProfilesStore() {
   const [profiles, setProfiles] = createSignal<ProfileInfo[]>([])
   const [loaded, setLoaded] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
-  const [notice, setNotice] = createSignal<string | null>(null)
+  const [notice, setNotice] = createSignal<{ tone: 'info' | 'warning'; text: string } | null>(null)
 
   const load = async (): Promise<void> => {
     try {
@@ -27,7 +27,7 @@ export function createProfilesStore() {
   const add = async (request: CustomProfileRequest): Promise<string[]> => {
     try {
       const added = await call('profiles.add', request)
-      setNotice(`Added the profile “${added.id}”.`)
+      setNotice({ tone: 'info', text: `Added the profile “${added.id}”.` })
       await load()
       return []
     } catch (e) {
@@ -40,7 +40,11 @@ export function createProfilesStore() {
   const remove = async (name: string): Promise<void> => {
     try {
       const result = await call('profiles.remove', { name })
-      setNotice(result.warning ?? `Deleted the profile “${result.name}”.`)
+      setNotice(
+        result.warning
+          ? { tone: 'warning', text: result.warning }
+          : { tone: 'info', text: `Deleted the profile “${result.name}”.` },
+      )
       await load()
     } catch (e) {
       setError(messageOf(e))

@@ -43,9 +43,9 @@ export function ProfilesView() {
         )}
       </Show>
       <Show when={store.notice()}>
-        {(message) => (
-          <Banner tone="info" testId="profiles-notice" onDismiss={store.dismissNotice}>
-            {message()}
+        {(notice) => (
+          <Banner tone={notice().tone} testId="profiles-notice" onDismiss={store.dismissNotice}>
+            {notice().text}
           </Banner>
         )}
       </Show>
