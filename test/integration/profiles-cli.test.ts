@@ -97,6 +97,11 @@ describe('marquee profiles', () => {
       'Playlist Lobby for kiosk: 1 will be converted, 1 is not processed yet.',
     )
     expect(check.stdout).toContain('will be converted: JPEG → PNG (4000×3000 → 960×720)')
+    // Without --profile, a playlist is exported for its own: the export gets as far as refusing
+    // the item that is not processed, instead of asking for a profile.
+    const exported = await run('export', '--playlist', 'Lobby', '--out', tempDir('marquee-usb-'))
+    expect(exported.code).toBe(1)
+    expect(exported.stderr).toContain('cannot be exported yet')
     const removed = await run('profiles', 'rm', 'kiosk')
     expect(removed.code).toBe(0)
     expect(removed.stderr).toContain(

@@ -71,7 +71,10 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           name={store.detail()?.name ?? props.name}
           store={exports}
           profile={compliance.profile() ?? undefined}
-          profiles={compliance.profiles()}
+          profiles={compliance.profiles().map((p) => ({
+            id: p.id,
+            label: p.builtIn ? p.label : `${p.id} — ${p.label}`,
+          }))}
           onClose={() => setExporting(false)}
         />
       </Show>
