@@ -49,7 +49,9 @@ export function createComplianceStore(
       (stored) => stored && setProfile(stored),
     ),
   )
-  createEffect(on([() => collection()?.id, profile, itemsKey], () => void check()))
+  // A memo only notifies when the key changes: editing a duration does not re-check.
+  const key = createMemo(() => `${collection()?.id ?? ''}|${itemsKey()}`)
+  createEffect(on([key, profile], () => void check()))
   // Events ask again with whatever collection and profile are current: reading them untracked
   // is the point.
   // eslint-disable-next-line solid/reactivity
@@ -82,10 +84,12 @@ export function createComplianceStore(
     }
   }
 
-  const byItem = createMemo(
-    (): ReadonlyMap<number, ItemCompliance> =>
-      new Map((report()?.items ?? []).map((i) => [i.itemId, i])),
-  )
+  // Verdicts for another profile than the one picked are not shown while the new ones come.
+  const byItem = createMemo((): ReadonlyMap<number, ItemCompliance> => {
+    const current = report()
+    if (!current || current.profile !== profile()) return new Map()
+    return new Map(current.items.map((i) => [i.itemId, i]))
+  })
 
   return {
     report,
