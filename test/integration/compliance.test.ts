@@ -9,6 +9,7 @@ import { FFMPEG, jpegWithOrientation, textAsJpg, vp9Mkv } from '../fixtures/medi
 import { HEIC_DIR } from '../fixtures/heic/pictures'
 import { noFaststartMp4, oversizeMp4, playerReadyMp4 } from '../support/export-fixtures'
 import { indexAndProcess } from '../support/processing'
+import { cli } from '../support/cli'
 import { coreAt } from '../support/core'
 
 let scratch: string
@@ -53,6 +54,8 @@ beforeAll(async () => {
     broken: await textAsJpg(media),
   }
   core = coreAt(join(scratch, 'data'))
+  // The CLI below joins this core through its socket, as it joins a running app.
+  await core.listen()
   await core.services.roots.add({ path: media })
   await indexAndProcess(core)
   for (const [key, path] of Object.entries(files)) ids[key] = core.services.assets.byPath(path).id
@@ -192,14 +195,24 @@ describe('custom player profiles', () => {
     const report = await check('kiosk-720p')
     expect(report.byAsset[ids.photo!]!.label).toBe('will be converted: JPEG → PNG')
 
+    // From the command line, as an operator preparing sticks in a shell would.
     const out = join(scratch, 'usb', 'kiosk')
-    const result = await core.services.exports.run({
-      source: { playlist: 'Playable' },
-      profile: 'kiosk-720p',
+    const dataDir = join(scratch, 'data')
+    const exported = await cli([
+      '--data-dir',
+      dataDir,
+      'export',
+      '--playlist',
+      'Playable',
+      '--profile',
+      'kiosk-720p',
+      '--out',
       out,
-      verify: true,
-    })
-    expect(result.verified).toBe(true)
+      '--verify',
+      '--json',
+    ])
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(JSON.parse(exported.stdout)).toMatchObject({ verified: true, objects: 7 })
     execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: out })
     expect((await verifyBundle(out)).ok).toBe(true)
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
