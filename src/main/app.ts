@@ -55,6 +55,9 @@ import { ExportPrecheckService } from './services/export-precheck.service'
 import { BundleHistoryService } from './services/bundle-history.service'
 import { BundlePlaylistsRepository } from './repositories/bundle-playlists.repository'
 import { DrivesRepository, type DrivesSources } from './repositories/drives.repository'
+import { ComplianceService } from './services/compliance.service'
+import { ProfilesService } from './services/profiles.service'
+import { ProfilesRepository } from './repositories/profiles.repository'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import { AssetChangesService } from './services/asset-changes.service'
@@ -116,6 +119,8 @@ export interface Services extends IntegrationServices {
   graph: GraphService
   exportPrecheck: ExportPrecheckService
   bundleHistory: BundleHistoryService
+  profiles: ProfilesService
+  compliance: ComplianceService
 }
 
 export interface Core {
@@ -256,6 +261,16 @@ export function createCore(options: CoreOptions): Core {
     new BundlePlaylistsRepository(db),
     collections,
   )
+  const profiles = new ProfilesService(new ProfilesRepository(db), now)
+  const renditions = new RenditionsRepository(paths.cacheDir, bundleFiles)
+  const compliance = new ComplianceService({
+    collectionRows: collectionsRepository,
+    collections,
+    assets: processing.assets,
+    renditions,
+    ffmpeg: processing.ffmpeg,
+    profiles,
+  })
   const exports = new ExportService({
     assets: processing.assets,
     library: assets,
@@ -263,7 +278,8 @@ export function createCore(options: CoreOptions): Core {
     files: bundleFiles,
     bundles: bundlesRepository,
     derivatives: processing.derivatives,
-    renditions: new RenditionsRepository(paths.cacheDir, bundleFiles),
+    renditions,
+    profiles,
     pool: processing.pool,
     ffmpeg: processing.ffmpeg,
     cacheDir: paths.cacheDir,
@@ -280,6 +296,7 @@ export function createCore(options: CoreOptions): Core {
     derivatives: processing.derivatives,
     files: bundleFiles,
     drives,
+    profiles,
   })
   // Imports wake the queue after each file; a few times a second is plenty.
   let wakeTimer: NodeJS.Timeout | undefined
@@ -333,6 +350,8 @@ export function createCore(options: CoreOptions): Core {
     exports,
     exportPrecheck,
     bundleHistory,
+    profiles,
+    compliance,
     gallery,
     watch: new LibraryWatchService(
       roots,

@@ -46,6 +46,7 @@ import type {
   UpdateIntegrationRequest,
 } from './integrations'
 import type { GraphDirection, GraphLink, ImpactResult, NeighboursResult, PathResult } from './graph'
+import type { ComplianceReport, CustomProfileRequest, ProfileInfo } from './profiles'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -429,6 +430,24 @@ export interface GraphMethods {
   }
 }
 
+/** Player profiles and what a collection's items become under one (docs/profiles.md). */
+export interface ProfilesMethods {
+  'profiles.list': { args: void; result: ProfileInfo[] }
+  'profiles.add': { args: CustomProfileRequest; result: ProfileInfo }
+  /** Collections set to it fall back to the default profile; `warning` names them. */
+  'profiles.remove': {
+    args: { name: string }
+    result: { name: string; fallback: string; fellBack: string[]; warning?: string }
+  }
+  /** The profile a collection is checked and exported against. */
+  'collections.setProfile': { args: { collectionId: number; profile: string }; result: Collection }
+  /** Per item: plays as is, remuxed, transcoded, converted, cannot play, not processed yet. */
+  'export.compliance': {
+    args: { collectionId: number; profile?: string }
+    result: ComplianceReport
+  }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
@@ -437,7 +456,8 @@ export type Methods = AppMethods &
   ExportMethods &
   ImportMethods &
   IntegrationsMethods &
-  GraphMethods
+  GraphMethods &
+  ProfilesMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -506,6 +526,11 @@ export const METHOD_NAMES = [
   'graph.impact',
   'graph.link',
   'graph.unlink',
+  'profiles.list',
+  'profiles.add',
+  'profiles.remove',
+  'collections.setProfile',
+  'export.compliance',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

@@ -230,6 +230,8 @@ export interface Collection {
   itemCount: number
   /** Playlists: the sum of the items' durations. */
   durationMs: number
+  /** The player profile it is checked and exported against (docs/profiles.md). */
+  profile: string
   createdAt: number
   updatedAt: number
 }

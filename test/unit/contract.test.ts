@@ -78,6 +78,17 @@ describe('the contract', () => {
       'graph.impact': { node: 'asset:1' },
       'graph.link': { from: 'asset:1', to: 'asset:2', relation: 'related_to' },
       'graph.unlink': { from: 'asset:1', to: 'asset:2' },
+      'profiles.list': undefined,
+      'profiles.add': {
+        name: 'x',
+        maxResolution: '1280x720',
+        level: '4.0',
+        maxBitRateMbps: 8,
+        imageFormat: 'jpeg',
+      },
+      'profiles.remove': { name: 'nope' },
+      'collections.setProfile': { collectionId: 999, profile: 'fhd-h264' },
+      'export.compliance': { collectionId: 999 },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -13,6 +13,8 @@ import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 import type { StorageService } from '../services/storage.service'
 import type { IntegrationServices } from '../app-integrations'
+import type { ComplianceService } from '../services/compliance.service'
+import type { ProfilesService } from '../services/profiles.service'
 
 export interface HandlerServices extends IntegrationServices {
   app: AppService
@@ -28,6 +30,8 @@ export interface HandlerServices extends IntegrationServices {
   graph: GraphService
   exportPrecheck: ExportPrecheckService
   bundleHistory: BundleHistoryService
+  profiles: ProfilesService
+  compliance: ComplianceService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -120,5 +124,15 @@ export function createHandlers(services: HandlerServices): Handlers {
     'graph.impact': ({ node }) => graph.impact(node),
     'graph.link': ({ from, to, relation, ...options }) => graph.link(from, to, relation, options),
     'graph.unlink': ({ from, to, relation }) => graph.unlink(from, to, relation),
+    'profiles.list': () => services.profiles.list(),
+    'profiles.add': (request) => services.profiles.add(request),
+    'profiles.remove': ({ name }) => services.profiles.remove(name),
+    'collections.setProfile': ({ collectionId, profile }) => {
+      collections.summaryById(collectionId)
+      services.profiles.setProfile(collectionId, profile)
+      return collections.summaryById(collectionId)
+    },
+    'export.compliance': ({ collectionId, profile }) =>
+      services.compliance.check(collectionId, profile),
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain'
 import { integrationSchemas } from './integration-schemas'
 import { graphSchemas } from './graph-schemas'
+import { profileSchemas } from './profile-schemas'
 
 const none = z
   .undefined()
@@ -228,4 +229,5 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'import.resume': none,
   ...integrationSchemas,
   ...graphSchemas,
+  ...profileSchemas,
 }

@@ -48,6 +48,10 @@ const OPTIONS = {
   direction: { type: 'string' },
   relation: { type: 'string', multiple: true },
   note: { type: 'string' },
+  'max-resolution': { type: 'string' },
+  level: { type: 'string' },
+  'max-bitrate': { type: 'string' },
+  'image-format': { type: 'string' },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

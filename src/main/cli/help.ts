@@ -52,6 +52,14 @@ Commands:
                                      Record a relation of your own (related_to, replaces, …)
   unlink <a> <b> [--relation R] [--json]
                                      Remove relations you recorded
+  profiles ls [--json]               Player profiles and what each accepts
+  profiles add <name> --max-resolution WxH --level L --max-bitrate MBPS --image-format jpeg|png|webp
+                                     Add a custom player profile
+  profiles rm <name> [--json]        Delete a custom profile (its playlists fall back)
+  profiles use <profile> (--playlist N | --album N)
+                                     Set the profile a collection is checked and exported for
+  profiles check (--playlist N | --album N) [--profile P] [--json]
+                                     What each item becomes: plays as is, remuxed, transcoded…
   version [--json]                   Print the version
   help                               Show this help
 

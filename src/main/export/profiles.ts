@@ -6,11 +6,17 @@
 
 export type ProfileId = 'fhd-h264' | 'fhd-h264-jpeg' | 'uhd-h264'
 
+/** What a playlist is checked and exported against until its operator picks another. */
+export const DEFAULT_PROFILE_ID: ProfileId = 'fhd-h264'
+
+export type ImageFormat = 'webp' | 'jpeg' | 'png'
+
 /** H.264 profiles a player must decode; ffprobe's spelling. */
 export const H264_PROFILES = ['Constrained Baseline', 'Baseline', 'Main', 'High'] as const
 
 export interface PlayerProfile {
-  id: ProfileId
+  /** A built-in ProfileId, or the name of a custom profile (custom-profile.ts). */
+  id: string
   label: string
   /** Bounds for either orientation: a portrait 1080×1920 fits a 1920×1080 profile. */
   maxLongEdge: number
@@ -34,9 +40,11 @@ export interface PlayerProfile {
   audio: { codec: 'aac'; profile: 'LC'; sampleRate: number; channels: number }
   container: 'mp4'
   faststart: true
-  image: { format: 'webp' | 'jpeg'; quality: number }
+  image: { format: ImageFormat; quality: number }
   /** Overridden per export (`--no-audio`, `keepAudio: false`). */
   keepAudio: boolean
+  /** Custom profiles: a digest of their settings, part of the rendition cache key. */
+  revision?: string
 }
 
 const FHD_VIDEO: PlayerProfile['video'] = {

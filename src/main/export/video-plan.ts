@@ -4,7 +4,7 @@
  * and every decision is a unit test instead of a surprise on a player in a lobby.
  */
 import type { VideoFacts } from '../media/ffprobe-facts'
-import { boundsFor, levelFor, levelIdc, type PlayerProfile } from './profiles'
+import { boundsFor, levelFor, levelIdc, type ImageFormat, type PlayerProfile } from './profiles'
 import type { ContainerName, SourceFacts } from './source-facts'
 
 export { exportVideoArgs, type ExportVideoRequest } from './video-args'
@@ -135,7 +135,7 @@ function containerProblems(source: SourceFacts): string[] {
 export interface ImagePlan {
   width: number
   height: number
-  format: 'webp' | 'jpeg'
+  format: ImageFormat
   quality: number
 }
 
@@ -195,7 +195,7 @@ const CODEC_NAMES: Record<string, string> = {
   alac: 'ALAC',
 }
 
-function codecName(codec: string | null): string {
+export function codecName(codec: string | null): string {
   if (codec === null) return 'unknown'
   if (codec.startsWith('pcm_')) return 'PCM'
   return CODEC_NAMES[codec] ?? codec.toUpperCase()

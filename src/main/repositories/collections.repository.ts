@@ -6,6 +6,7 @@ interface CollectionRow {
   kind: CollectionKind
   name: string
   item_count: number
+  profile: string
   created_at: number
   updated_at: number
 }
@@ -24,7 +25,7 @@ export interface ItemRow {
   error: string | null
 }
 
-const SELECT = `SELECT c.id, c.kind, c.name, c.created_at, c.updated_at,
+const SELECT = `SELECT c.id, c.kind, c.name, c.profile, c.created_at, c.updated_at,
   (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS item_count
   FROM collections c`
 
@@ -164,6 +165,7 @@ export function toCollection(row: CollectionRow, durationMs: number): Collection
     name: row.name,
     itemCount: row.item_count,
     durationMs,
+    profile: row.profile,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

@@ -30,9 +30,10 @@ export class RenditionsRepository {
   async image(
     source: string | DecodeDone,
     variant: string,
-    plan: { width: number; height: number; format: 'webp' | 'jpeg'; quality: number },
+    plan: { width: number; height: number; format: 'webp' | 'jpeg' | 'png'; quality: number },
   ): Promise<Rendition> {
-    const tmp = this.tmp(plan.format === 'jpeg' ? 'jpg' : 'webp')
+    const ext = plan.format === 'jpeg' ? 'jpg' : plan.format
+    const tmp = this.tmp(ext)
     // Loaded on first use: most commands never convert an image, and sharp takes 0.1 s to load.
     const { default: sharp } = await import('sharp')
     const input =
@@ -49,7 +50,9 @@ export class RenditionsRepository {
     pipeline =
       plan.format === 'jpeg'
         ? pipeline.flatten({ background: '#000000' }).jpeg({ quality: plan.quality, mozjpeg: true })
-        : pipeline.webp({ quality: plan.quality })
+        : plan.format === 'png'
+          ? pipeline.png({ compressionLevel: 9 })
+          : pipeline.webp({ quality: plan.quality })
     try {
       await pipeline.toFile(tmp)
     } catch (error) {
@@ -57,7 +60,7 @@ export class RenditionsRepository {
       await rm(tmp, { force: true })
       throw error
     }
-    return this.keep(tmp, variant, plan.format === 'jpeg' ? 'jpg' : 'webp')
+    return this.keep(tmp, variant, ext)
   }
 
   async video(

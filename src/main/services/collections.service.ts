@@ -49,6 +49,13 @@ export class CollectionsService {
     return row ? this.get(row.kind, row.name) : null
   }
 
+  /** A collection by its id, without its items; NOT_FOUND when there is none. */
+  summaryById(id: number): Collection {
+    const row = this.collections.byId(id)
+    if (!row) throw new AppError('NOT_FOUND', `There is no collection with id ${id}.`)
+    return toCollection(row, this.totalDuration(this.collections.items(row.id)))
+  }
+
   create(kind: CollectionKind, name: string): Collection {
     const clean = name.trim()
     if (!clean) throw new AppError('INVALID_ARGUMENT', `${capital(an(kind))} needs a name.`)

@@ -2,7 +2,8 @@ import { extname, join } from 'node:path'
 import type { AssetType } from '../../shared/domain'
 import { AppError } from '../errors'
 import type { PlayerProfile } from '../export/profiles'
-import { exportVideoArgs, planImage, planVideo, sourceFacts } from '../export/video-plan'
+import { imageExt, imageMime, planObject } from '../export/object-plan'
+import { exportVideoArgs } from '../export/video-plan'
 import type { DecodeDone } from '../jobs/media.worker'
 import type { MediaPool } from '../jobs/pool'
 import { parseFfprobe, type VideoFacts } from '../media/ffmpeg-args'
@@ -64,36 +65,41 @@ export async function prepareObject(
     type: asset.type,
     source: { sha256: asset.sha256!, path: original, assetId: asset.id },
   }
-  if (asset.type === 'image') {
-    const plan = planImage(asset.width ?? 1, asset.height ?? 1, profile)
-    const variant = `export:${profile.id}`
+  const video =
+    asset.type === 'video'
+      ? {
+          probe: storedProbe(asset) ?? (await deps.ffmpeg().probe(original, 30_000)),
+          faststart: await deps.renditions.isFaststart(original).catch(() => false),
+        }
+      : null
+  const decided = planObject(asset, profile, keepAudio, video)
+  if (decided.kind === 'unplayable') throw new AppError('INVALID_ARGUMENT', decided.reason)
+  if (decided.kind === 'image') {
+    const plan = decided.plan
+    const variant = `export:${profileKey(profile)}`
     const decoder = decoderFor(asset.mime)
-    const rendition = await cached(asset, variant, mimeOf(plan.format), deps, async () => {
+    const rendition = await cached(asset, variant, imageMime(plan.format), deps, async () => {
       const source =
         decoder === 'sharp'
           ? original
           : await decodeInWorker(asset, original, decoder, plan, deps, signal)
       return deps.renditions.image(source, variant, plan)
     })
-    const ext = plan.format === 'jpeg' ? 'jpg' : 'webp'
     return {
       ...base,
       ...rendition,
       width: plan.width,
       height: plan.height,
-      ext,
-      mime: mimeOf(plan.format),
+      ext: imageExt(plan.format),
+      mime: imageMime(plan.format),
       handling: 'converted',
       reasons: [],
       facts: null,
       durationMs: null,
     }
   }
-  if (asset.type === 'video') {
-    const probe = storedProbe(asset) ?? (await deps.ffmpeg().probe(original, 30_000))
-    const facts = parseFfprobe(probe)
-    const faststart = await deps.renditions.isFaststart(original).catch(() => false)
-    const plan = planVideo(facts, sourceFacts(probe, faststart), profile, keepAudio)
+  if (decided.kind === 'video') {
+    const { plan, facts } = decided
     if (plan.handling === 'copied') {
       return {
         ...base,
@@ -110,7 +116,7 @@ export async function prepareObject(
         durationMs: facts.durationMs,
       }
     }
-    const variant = `export:${profile.id}:${keepAudio ? 'audio' : 'silent'}`
+    const variant = `export:${profileKey(profile)}:${keepAudio ? 'audio' : 'silent'}`
     const rendition = await cached(asset, variant, 'video/mp4', deps, async () =>
       deps.renditions.video(
         deps.ffmpeg(),
@@ -134,23 +140,20 @@ export async function prepareObject(
       durationMs: out.durationMs,
     }
   }
-  if (asset.type === 'audio' || asset.type === 'document') {
-    return {
-      ...base,
-      mime: asset.mime ?? 'application/octet-stream',
-      ext: extname(asset.name).slice(1).toLowerCase() || 'bin',
-      sha256: asset.sha256!,
-      size: asset.size,
-      file: original,
-      handling: 'copied',
-      reasons: [],
-      facts: asset.type === 'audio' ? storedFacts(asset) : null,
-      width: null,
-      height: null,
-      durationMs: asset.durationMs,
-    }
+  return {
+    ...base,
+    mime: asset.mime ?? 'application/octet-stream',
+    ext: extname(asset.name).slice(1).toLowerCase() || 'bin',
+    sha256: asset.sha256!,
+    size: asset.size,
+    file: original,
+    handling: 'copied',
+    reasons: [],
+    facts: asset.type === 'audio' ? storedFacts(asset) : null,
+    width: null,
+    height: null,
+    durationMs: asset.durationMs,
   }
-  throw new AppError('INVALID_ARGUMENT', `${asset.name} is not media a player can show.`)
 }
 
 /** A rendition from the cache when it is there (and its file too), else made now and recorded. */
@@ -220,7 +223,7 @@ async function decodeInWorker(
 }
 
 /** The ffprobe output stored at processing time (the file has not changed since: same hash). */
-function storedProbe(asset: ProcessingAsset): unknown {
+export function storedProbe(asset: ProcessingAsset): unknown {
   return (JSON.parse(asset.metadata) as { ffprobeRaw?: unknown }).ffprobeRaw ?? null
 }
 
@@ -231,5 +234,10 @@ function storedFacts(asset: ProcessingAsset): VideoFacts {
   return metadata.ffprobe
 }
 
-const mimeOf = (format: 'webp' | 'jpeg'): string =>
-  format === 'jpeg' ? 'image/jpeg' : 'image/webp'
+/**
+ * Renditions are cached by source hash + this key. A custom profile's key carries its settings,
+ * so one deleted and added again with other numbers never reuses the old renditions.
+ */
+function profileKey(profile: PlayerProfile): string {
+  return profile.revision ? `${profile.id}@${profile.revision}` : profile.id
+}

@@ -3,7 +3,7 @@ import type { ExportRequest } from '../../shared/contract'
 import type { ExportPrecheck, RemovableDrive } from '../../shared/exports'
 import { isFatType } from '../export/drives'
 import { objectPath } from '../export/manifest'
-import { profileById, type PlayerProfile } from '../export/profiles'
+import type { PlayerProfile } from '../export/profiles'
 import { planImage } from '../export/video-plan'
 import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bundle-files.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
@@ -12,6 +12,7 @@ import type { ProcessingAsset, ProcessingRepository } from '../repositories/proc
 import type { AssetsService } from './assets.service'
 import type { CollectionsService } from './collections.service'
 import { resolveExportItems } from './export-items'
+import type { ProfilesService } from './profiles.service'
 
 /** Room kept for the manifest, SHA256SUMS, the player and the filesystem's own bookkeeping. */
 export const MARGIN_BYTES = 16 * 1024 * 1024
@@ -23,6 +24,8 @@ export interface PrecheckDeps {
   derivatives: DerivativesRepository
   files: BundleFilesRepository
   drives: DrivesRepository
+  /** Built-in and custom player profiles. */
+  profiles: Pick<ProfilesService, 'byId'>
 }
 
 /** An object the bundle will hold, as far as it is known before anything is converted. */
@@ -52,7 +55,7 @@ export class ExportPrecheckService {
   async check(
     request: Pick<ExportRequest, 'source' | 'profile' | 'out' | 'keepAudio'>,
   ): Promise<ExportPrecheck> {
-    const profile = profileById(request.profile)
+    const profile = this.deps.profiles.byId(request.profile)
     const dir = isAbsolute(request.out) ? request.out : resolve(request.out)
     const keepAudio = request.keepAudio ?? profile.keepAudio
     const items = resolveExportItems(request.source, this.deps)

@@ -12,7 +12,6 @@ import {
   type BundleManifest,
 } from '../export/manifest'
 import { playerFiles } from '../export/player-files'
-import { profileById } from '../export/profiles'
 import { formatSha256Sums } from '../export/sha256sums'
 import type { Logger } from '../logger'
 import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bundle-files.repository'
@@ -26,6 +25,7 @@ import type { AssetsService } from './assets.service'
 import type { BundleHistoryService } from './bundle-history.service'
 import type { DrivesRepository } from '../repositories/drives.repository'
 import { isFatType } from '../export/drives'
+import type { ProfilesService } from './profiles.service'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
 const COPY_CONCURRENCY = 2
@@ -75,6 +75,8 @@ export interface ExportDeps extends PrepareDeps {
   history?: BundleHistoryService
   /** The mount table's filesystem type, so FAT is known even where statfs cannot tell. */
   drives?: DrivesRepository
+  /** Built-in and custom player profiles. */
+  profiles: Pick<ProfilesService, 'byId'>
 }
 
 /**
@@ -147,7 +149,7 @@ export class ExportService {
       events.report(progress)
     }
     try {
-      const profile = profileById(request.profile)
+      const profile = this.deps.profiles.byId(request.profile)
       const dir = isAbsolute(request.out) ? request.out : resolve(request.out)
       const keepAudio = request.keepAudio ?? profile.keepAudio
       const items = resolveExportItems(request.source, this.deps)

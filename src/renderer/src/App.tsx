@@ -22,6 +22,9 @@ const CollectionsView = lazy(() =>
 const ExportsView = lazy(() =>
   import('./views/ExportsView').then((m) => ({ default: m.ExportsView })),
 )
+const ProfilesView = lazy(() =>
+  import('./views/ProfilesView').then((m) => ({ default: m.ProfilesView })),
+)
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
@@ -69,6 +72,8 @@ export default function App() {
         return [{ label: 'Integrations' }]
       case 'exports':
         return [{ label: 'Exports' }]
+      case 'profiles':
+        return [{ label: 'Player profiles' }]
     }
   }
   const crumbs = (): Crumb[] => crumbsOf(router.route())
@@ -189,6 +194,9 @@ export default function App() {
               </Match>
               <Match when={router.route().name === 'exports'}>
                 <ExportsView />
+              </Match>
+              <Match when={router.route().name === 'profiles'}>
+                <ProfilesView />
               </Match>
             </Switch>
           </div>

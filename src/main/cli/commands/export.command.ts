@@ -38,11 +38,21 @@ export async function exportCommand(lib: Library, args: ParsedArgs, io: CliIo): 
   )
   if (chosen.length !== 1)
     throw new UsageError(`'export' takes one of --playlist, --album, --query, or asset ids/paths.`)
-  const profile = stringOption(args, 'profile')
   const out = stringOption(args, 'out')
+  // A playlist or album is exported for its own profile (`profiles use`) unless told otherwise.
+  const profile =
+    stringOption(args, 'profile') ??
+    (playlist !== undefined || album !== undefined
+      ? (
+          await lib.call('collections.get', {
+            kind: playlist !== undefined ? 'playlist' : 'album',
+            name: (playlist ?? album)!,
+          })
+        ).profile
+      : undefined)
   if (!profile || !out)
     throw new UsageError(
-      `'export' needs --profile (fhd-h264, fhd-h264-jpeg, uhd-h264) and --out <folder>.`,
+      `'export' needs --profile (fhd-h264, fhd-h264-jpeg, uhd-h264 or a custom one: 'profiles ls') and --out <folder>.`,
     )
   const source: ExportSource =
     playlist !== undefined

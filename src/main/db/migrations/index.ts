@@ -9,6 +9,7 @@ import { up as imports } from './0007-imports'
 import { up as integrations } from './0008-integrations'
 import { up as graph } from './0009-graph'
 import { up as bundlePlaylists } from './0010-bundle-playlists'
+import { up as playerProfiles } from './0011-player-profiles'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'integrations', up: integrations },
   { version: 9, name: 'graph', up: graph },
   { version: 10, name: 'bundle-playlists', up: bundlePlaylists },
+  { version: 11, name: 'player-profiles', up: playerProfiles },
 ]

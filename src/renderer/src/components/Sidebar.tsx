@@ -11,6 +11,7 @@ import {
   IconLibrary,
   IconDrive,
   IconPlus,
+  IconProfiles,
   LogoMark,
 } from './icons'
 
@@ -37,6 +38,7 @@ const SECTIONS = [
   { route: { name: 'collections' }, label: 'Collections', icon: IconCollections },
   { route: { name: 'integrations' }, label: 'Integrations', icon: IconIntegrations },
   { route: { name: 'exports' }, label: 'Exports', icon: IconExports },
+  { route: { name: 'profiles' }, label: 'Player profiles', icon: IconProfiles },
 ] as const satisfies readonly { route: Route; label: string; icon: unknown }[]
 
 export function Sidebar(props: SidebarProps) {

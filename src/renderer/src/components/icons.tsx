@@ -90,6 +90,14 @@ export const IconExports = (props: IconProps) => (
   </Icon>
 )
 
+/** A screen on a stand: what a player shows. */
+export const IconProfiles = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2" y="3" width="12" height="8" rx="1" />
+    <path d="M6 13.5h4M8 11v2.5" />
+  </Icon>
+)
+
 export const IconSearch = (props: IconProps) => (
   <Icon {...props}>
     <circle cx="7" cy="7" r="4.5" />

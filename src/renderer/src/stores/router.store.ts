@@ -12,6 +12,8 @@ export type Route =
   | { name: 'collections'; open?: { kind: CollectionKind; name: string } }
   | { name: 'integrations' }
   | { name: 'exports' }
+  /** Player profiles: what each accepts, and custom ones. */
+  | { name: 'profiles' }
 
 const LIBRARY: Route = { name: 'library' }
 
@@ -80,6 +82,7 @@ export function parseHash(hash: string): Route | null {
   if (id !== undefined) return null
   if (head === 'folders' || head === 'collections' || head === 'integrations' || head === 'exports')
     return { name: head }
+  if (head === 'profiles') return { name: head }
   return null
 }
 

@@ -3,11 +3,13 @@ import type { CollectionKind } from '../../../shared/domain'
 import { Banner } from '../components/Banner'
 import { CollectionItems, parseSeconds } from '../components/collections/CollectionItems'
 import { ExportDialog } from '../components/collections/ExportDialog'
+import { ProfilePicker } from '../components/collections/ProfilePicker'
 import { itemWarning } from '../components/collections/item-warning'
 import { PageHeader } from '../components/PageHeader'
 import { formatDuration, plural } from '../lib/format'
 import { createCollectionStore } from '../stores/collection.store'
 import { useStore } from '../stores'
+import { createComplianceStore } from '../stores/compliance.store'
 import { hrefOf } from '../stores/router.store'
 
 /** One playlist or album: its items, the running time, what will not play, bulk actions. */
@@ -24,6 +26,11 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
   const items = () => store.detail()?.items ?? []
   const warned = () => items().filter((i) => itemWarning(i) !== null).length
   const checkedIds = () => [...store.checked()]
+  const compliance = createComplianceStore(store.detail, () =>
+    items()
+      .map((i) => i.assetId)
+      .join(','),
+  )
 
   const applyBulk = (e: Event): void => {
     e.preventDefault()
@@ -65,6 +72,11 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           kind={props.kind}
           name={store.detail()?.name ?? props.name}
           store={exports}
+          profile={compliance.profile() ?? undefined}
+          profiles={compliance.profiles().map((p) => ({
+            id: p.id,
+            label: p.builtIn ? p.label : `${p.id} — ${p.label}`,
+          }))}
           onClose={() => setExporting(false)}
         />
       </Show>
@@ -74,6 +86,21 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
             {message()}
           </Banner>
         )}
+      </Show>
+      <Show when={compliance.error()}>
+        {(message) => (
+          <Banner tone="error" onDismiss={compliance.dismissError}>
+            {message()}
+          </Banner>
+        )}
+      </Show>
+      <Show when={items().length > 0}>
+        <ProfilePicker
+          profiles={compliance.profiles()}
+          profile={compliance.profile()}
+          report={compliance.report()}
+          onChoose={(id) => void compliance.choose(id)}
+        />
       </Show>
       <Show when={warned() > 0}>
         <Banner tone="warning" testId="collection-warnings">
@@ -138,6 +165,7 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           onMoveTo={store.moveTo}
           onDuration={(id, ms) => void store.setDuration([id], ms)}
           onRemove={(id) => void store.removeItems([id])}
+          verdictOf={(id) => compliance.byItem().get(id)}
         />
       </Show>
     </>

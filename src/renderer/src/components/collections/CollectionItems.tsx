@@ -1,7 +1,9 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js'
 import type { CollectionItem } from '../../../../shared/domain'
+import type { ItemCompliance } from '../../../../shared/profiles'
 import { formatDuration } from '../../lib/format'
 import { variantUrl } from '../../lib/media'
+import { ComplianceBadge } from './ComplianceBadge'
 import { itemWarning } from './item-warning'
 
 export interface CollectionItemsProps {
@@ -14,6 +16,8 @@ export interface CollectionItemsProps {
   onMoveTo: (itemId: number, index: number) => void
   onDuration: (itemId: number, durationMs: number | null) => void
   onRemove: (itemId: number) => void
+  /** What the export does with each item for the collection's player profile. */
+  verdictOf?: (itemId: number) => ItemCompliance | undefined
 }
 
 const DRAG_TYPE = 'application/x-marquee-item'
@@ -65,6 +69,9 @@ export function CollectionItems(props: CollectionItemsProps) {
             <th class="cell-type">Type</th>
             <Show when={props.ordered}>
               <th class="cell-duration">Duration (s)</th>
+            </Show>
+            <Show when={props.verdictOf}>
+              <th class="cell-compliance">On the player</th>
             </Show>
             <th class="cell-warning">Problems</th>
             <th class="cell-remove">
@@ -150,6 +157,13 @@ export function CollectionItems(props: CollectionItemsProps) {
                       }}
                     />
                   </td>
+                </Show>
+                <Show when={props.verdictOf}>
+                  {(verdictOf) => (
+                    <td class="cell-compliance">
+                      <ComplianceBadge verdict={verdictOf()(item.id)} />
+                    </td>
+                  )}
                 </Show>
                 <td class="cell-warning">
                   <Show when={itemWarning(item)}>

@@ -22,9 +22,13 @@ export function ExportDialog(props: {
   kind: CollectionKind
   name: string
   store: ExportStore
+  /** The collection's own profile, preselected; `profiles` adds the custom ones. */
+  profile?: string
+  profiles?: readonly { id: string; label: string }[]
   onClose: () => void
 }) {
-  const [profile, setProfile] = createSignal<string>(PROFILES[0].id)
+  // eslint-disable-next-line solid/reactivity -- the starting choice; the select changes it
+  const [profile, setProfile] = createSignal<string>(props.profile ?? PROFILES[0].id)
   const [out, setOut] = createSignal('')
   const [verify, setVerify] = createSignal(true)
   const p = () => props.store.progress()
@@ -111,8 +115,12 @@ export function ExportDialog(props: {
                 value={profile()}
                 onChange={(e) => setProfile(e.currentTarget.value)}
               >
-                <For each={PROFILES}>
-                  {(option) => <option value={option.id}>{option.label}</option>}
+                <For each={props.profiles?.length ? props.profiles : PROFILES}>
+                  {(option) => (
+                    <option value={option.id} selected={option.id === profile()}>
+                      {option.label}
+                    </option>
+                  )}
                 </For>
               </select>
             </label>
