@@ -50,6 +50,8 @@ import { CollectionsRepository } from './repositories/collections.repository'
 import { DatabaseRepository } from './repositories/database.repository'
 import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
+import { AlbumTreeService } from './services/album-tree.service'
+import { AlbumTreeRepository } from './repositories/album-tree.repository'
 import { ExportService } from './services/export.service'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
@@ -108,6 +110,7 @@ export interface Services extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  albums: AlbumTreeService
 }
 
 export interface Core {
@@ -236,11 +239,15 @@ export function createCore(options: CoreOptions): Core {
     search,
     now,
   )
+  const albumTree = new AlbumTreeRepository(db)
   const collections = new CollectionsService(
     collectionsRepository,
     (id) => processing.assets.get(id) !== undefined,
     now,
+    albumTree,
+    (selection) => gallery.selectionFilter(selection),
   )
+  const albums = new AlbumTreeService(collectionsRepository, albumTree, collections, now)
   const bundleFiles = new BundleFilesRepository()
   const exports = new ExportService({
     assets: processing.assets,
@@ -306,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
     jobs: processing.jobs,
     assets,
     collections,
+    albums,
     exports,
     gallery,
     watch: new LibraryWatchService(

@@ -3,6 +3,7 @@ import type { AppService } from '../services/app.service'
 import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
 import type { CollectionsService } from '../services/collections.service'
+import type { AlbumTreeService } from '../services/album-tree.service'
 import type { ExportService } from '../services/export.service'
 import type { GalleryService } from '../services/gallery.service'
 import type { GraphService } from '../services/graph.service'
@@ -24,6 +25,7 @@ export interface HandlerServices extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  albums: AlbumTreeService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -85,6 +87,11 @@ export function createHandlers(services: HandlerServices): Handlers {
       collections.setDuration(name, itemIds, durationMs),
     'collections.removeItems': ({ kind, name, itemIds }) =>
       collections.removeItems(kind, name, itemIds),
+    'collections.addSelection': ({ kind, name, selection, durationMs }) =>
+      collections.addSelection(kind, name, selection, durationMs ?? null),
+    'collections.move': ({ name, parent }) => services.albums.move(name, parent),
+    'collections.setCover': ({ kind, name, assetId }) =>
+      services.albums.setCover(kind, name, assetId),
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),
