@@ -14,6 +14,7 @@ import { createSearchStore } from './search.store'
 import { createSelectionStore } from './selection.store'
 import { createImportsStatusStore } from './imports-status.store'
 import { createStorageStore } from './storage.store'
+import { createCollectionsStore } from './collections.store'
 
 function createRootStore() {
   const app = createAppStore()
@@ -31,6 +32,7 @@ function createRootStore() {
   const selection = createSelectionStore(gallery)
   const actions = createGalleryActionsStore(selection)
   const folders = createGalleryFoldersStore()
+  const collections = createCollectionsStore()
 
   return {
     app,
@@ -48,6 +50,7 @@ function createRootStore() {
     selection,
     actions,
     folders,
+    collections,
   }
 }
 
