@@ -134,7 +134,14 @@ export default function App() {
         <SidebarCollections
           playlists={collections.list('playlist')}
           albums={collections.list('album')}
-          isCurrent={router.isCurrent}
+          isOpen={(kind, name) => {
+            const route = router.route()
+            return (
+              route.name === 'collections' &&
+              route.open?.kind === kind &&
+              route.open.name.toLowerCase() === name.toLowerCase()
+            )
+          }}
           onDrop={(kind, name, drag) =>
             void actions.addDragged(kind, name, drag).then(() => collections.reload())
           }

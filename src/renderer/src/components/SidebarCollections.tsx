@@ -9,7 +9,8 @@ import '../styles/albums.css'
 export interface SidebarCollectionsProps {
   playlists: readonly Collection[]
   albums: readonly Collection[]
-  isCurrent: (route: Route) => boolean
+  /** This collection's page is the one shown. */
+  isOpen: (kind: CollectionKind, name: string) => boolean
   /** Tiles dropped from the gallery. */
   onDrop: (kind: CollectionKind, name: string, drag: GalleryDrag) => void
 }
@@ -34,7 +35,7 @@ export function SidebarCollections(props: SidebarCollectionsProps) {
         <a
           class="nav-item nav-item--collection"
           href={hrefOf(route())}
-          aria-current={props.isCurrent(route()) ? 'page' : undefined}
+          aria-current={props.isOpen(p.collection.kind, p.collection.name) ? 'page' : undefined}
           data-testid="sidebar-collection"
           data-kind={p.collection.kind}
           data-drop={target.over() ? 'over' : undefined}

@@ -7,6 +7,8 @@ import { createSignal } from 'solid-js'
 export function createDropTarget(
   accepts: (transfer: DataTransfer | null) => boolean,
   onDrop: (transfer: DataTransfer | null) => void,
+  /** Must be one the drag allows (its effectAllowed), or the browser refuses the drop. */
+  effect: 'copy' | 'move' = 'copy',
 ) {
   const [depth, setDepth] = createSignal(0)
   const take = (e: DragEvent): boolean => {
@@ -20,7 +22,7 @@ export function createDropTarget(
     handlers: {
       onDragEnter: (e: DragEvent) => take(e) && setDepth((d) => d + 1),
       onDragOver: (e: DragEvent) => {
-        if (take(e) && e.dataTransfer) e.dataTransfer.dropEffect = 'copy'
+        if (take(e) && e.dataTransfer) e.dataTransfer.dropEffect = effect
       },
       onDragLeave: (e: DragEvent) => take(e) && setDepth((d) => Math.max(0, d - 1)),
       onDrop: (e: DragEvent) => {

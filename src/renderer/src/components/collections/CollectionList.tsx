@@ -64,6 +64,7 @@ export function CollectionList(props: CollectionListProps) {
         setDragged(null)
         if (from) void props.onMove?.(from.name, c.name)
       },
+      'move',
     )
     return (
       <tr
