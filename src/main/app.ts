@@ -50,6 +50,8 @@ import { CollectionsRepository } from './repositories/collections.repository'
 import { DatabaseRepository } from './repositories/database.repository'
 import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
+import { AlbumTreeService } from './services/album-tree.service'
+import { AlbumTreeRepository } from './repositories/album-tree.repository'
 import { ExportService } from './services/export.service'
 import { ExportPrecheckService } from './services/export-precheck.service'
 import { BundleHistoryService } from './services/bundle-history.service'
@@ -121,6 +123,7 @@ export interface Services extends IntegrationServices {
   bundleHistory: BundleHistoryService
   profiles: ProfilesService
   compliance: ComplianceService
+  albums: AlbumTreeService
 }
 
 export interface Core {
@@ -249,11 +252,15 @@ export function createCore(options: CoreOptions): Core {
     search,
     now,
   )
+  const albumTree = new AlbumTreeRepository(db)
   const collections = new CollectionsService(
     collectionsRepository,
     (id) => processing.assets.get(id) !== undefined,
     now,
+    albumTree,
+    (selection) => gallery.selectionFilter(selection),
   )
+  const albums = new AlbumTreeService(collectionsRepository, albumTree, collections, now)
   const bundleFiles = new BundleFilesRepository()
   const drives = new DrivesRepository(options.drives)
   const bundleHistory = new BundleHistoryService(
@@ -347,6 +354,7 @@ export function createCore(options: CoreOptions): Core {
     jobs: processing.jobs,
     assets,
     collections,
+    albums,
     exports,
     exportPrecheck,
     bundleHistory,

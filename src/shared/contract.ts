@@ -203,6 +203,21 @@ export interface CollectionsMethods {
     args: { kind: CollectionKind; name: string; itemIds: number[] }
     result: CollectionDetail
   }
+  /**
+   * Adds a gallery selection; a select-all stays a query the core applies (in the gallery's
+   * order), so ids never travel. Answers the summary and how many items were added.
+   */
+  'collections.addSelection': {
+    args: { kind: CollectionKind; name: string; selection: Selection; durationMs?: number }
+    result: { collection: Collection; added: number }
+  }
+  /** Puts an album inside another (`parent`), or at the top level (null); cycles are refused. */
+  'collections.move': { args: { name: string; parent: string | null }; result: Collection }
+  /** The cover, from the collection's own items; null: its first item. */
+  'collections.setCover': {
+    args: { kind: CollectionKind; name: string; assetId: number | null }
+    result: Collection
+  }
 }
 
 /** What an export takes: exactly one of these. */
@@ -501,6 +516,9 @@ export const METHOD_NAMES = [
   'collections.reorder',
   'collections.setDuration',
   'collections.removeItems',
+  'collections.addSelection',
+  'collections.move',
+  'collections.setCover',
   'export.start',
   'export.cancel',
   'bundles.list',

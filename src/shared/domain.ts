@@ -234,6 +234,14 @@ export interface Collection {
   profile: string
   createdAt: number
   updatedAt: number
+  /** Albums: the album this one sits in; null at the top level. Playlists are never nested. */
+  parentId: number | null
+  /** The cover the user chose (an asset the collection holds), or null for the first item. */
+  coverAssetId: number | null
+  /** The content hash of the cover shown (chosen, else the first item's); null when none. */
+  coverSha256: string | null
+  /** The first four assets' hashes (its own items first, then its sub-albums'): the collage. */
+  preview: string[]
 }
 
 export interface CollectionDetail extends Collection {

@@ -88,7 +88,7 @@ test.describe('collections', () => {
     await lobby(marquee, media)
     await page.goto(marquee.url)
     await page.goto(`${marquee.origin}/#/collections`)
-    await page.getByRole('link', { name: 'Lobby' }).click()
+    await page.getByTestId('playlist-list').getByRole('link', { name: 'Lobby' }).click()
     await expect(page).toHaveURL(/#\/collections\?playlist=Lobby$/)
     await expect(names(page)).toHaveText(NAMES)
     await expect(summary(page)).toHaveText('Playlist · 4 items · 40 s running time')

@@ -3,6 +3,7 @@ import type { AppService } from '../services/app.service'
 import type { AssetsService } from '../services/assets.service'
 import type { RootsService } from '../services/roots.service'
 import type { CollectionsService } from '../services/collections.service'
+import type { AlbumTreeService } from '../services/album-tree.service'
 import type { ExportService } from '../services/export.service'
 import type { ExportPrecheckService } from '../services/export-precheck.service'
 import type { BundleHistoryService } from '../services/bundle-history.service'
@@ -32,6 +33,7 @@ export interface HandlerServices extends IntegrationServices {
   bundleHistory: BundleHistoryService
   profiles: ProfilesService
   compliance: ComplianceService
+  albums: AlbumTreeService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -93,6 +95,11 @@ export function createHandlers(services: HandlerServices): Handlers {
       collections.setDuration(name, itemIds, durationMs),
     'collections.removeItems': ({ kind, name, itemIds }) =>
       collections.removeItems(kind, name, itemIds),
+    'collections.addSelection': ({ kind, name, selection, durationMs }) =>
+      collections.addSelection(kind, name, selection, durationMs ?? null),
+    'collections.move': ({ name, parent }) => services.albums.move(name, parent),
+    'collections.setCover': ({ kind, name, assetId }) =>
+      services.albums.setCover(kind, name, assetId),
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
     'bundles.list': () => exports.list(),

@@ -179,6 +179,21 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
     ...collection,
     itemIds: z.array(id).min(1).max(10_000),
   }),
+  'collections.addSelection': z.strictObject({
+    ...collection,
+    selection,
+    durationMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600_000)
+      .optional(),
+  }),
+  'collections.move': z.strictObject({
+    name: collection.name,
+    parent: collection.name.nullable(),
+  }),
+  'collections.setCover': z.strictObject({ ...collection, assetId: id.nullable() }),
   'export.start': z.strictObject({
     source: z.strictObject({
       playlist: z.string().min(1).max(200).optional(),

@@ -17,6 +17,8 @@ Commands:
                                      Process failed assets again
   playlist create|add|ls|show|rm <name> [<asset id|path>...] [--duration S]
   album create|add|ls|show|rm <name> [<asset id|path>...]
+  album move <name> [<parent>]       Nest an album (no parent: the top level)
+  album cover <name> [<asset id|path>]
                                      Playlists (ordered, with durations) and albums
   export (--playlist N | --album N | --query Q | <asset id|path>...) --profile P --out DIR
          [--name N] [--verify] [--no-audio] [--json]

@@ -1,7 +1,7 @@
 import type { AssetStatus, AssetType, Collection, CollectionKind } from '../../shared/domain'
 import type { Db } from '../db/connection'
 
-interface CollectionRow {
+export interface CollectionRow {
   id: number
   kind: CollectionKind
   name: string
@@ -9,6 +9,14 @@ interface CollectionRow {
   profile: string
   created_at: number
   updated_at: number
+  parent_id: number | null
+  cover_asset_id: number | null
+}
+
+/** What a collection row is shown with besides its own columns. */
+export interface CollectionLook {
+  coverSha256: string | null
+  preview: string[]
 }
 
 export interface ItemRow {
@@ -25,7 +33,8 @@ export interface ItemRow {
   error: string | null
 }
 
-const SELECT = `SELECT c.id, c.kind, c.name, c.profile, c.created_at, c.updated_at,
+const SELECT = `SELECT c.id, c.kind, c.name, c.profile, c.created_at, c.updated_at, c.parent_id,
+  c.cover_asset_id,
   (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS item_count
   FROM collections c`
 
@@ -127,6 +136,47 @@ export class CollectionsRepository {
     })
   }
 
+  countMatching(filter: { where: string; params: Record<string, unknown> }): number {
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM assets a WHERE ${filter.where}`)
+        .get(filter.params) as { n: number }
+    ).n
+  }
+
+  /**
+   * Appends every asset a gallery filter matches, in the gallery's order, in one statement: a
+   * select-all over a large library never becomes a list of ids. Albums skip what they hold.
+   */
+  addMatching(
+    collection: CollectionRow,
+    filter: { where: string; params: Record<string, unknown>; orderBy: string },
+    durationMs: number | null,
+    now: number,
+  ): number {
+    return this.transaction(() => {
+      const skipHeld =
+        collection.kind === 'album'
+          ? 'AND NOT EXISTS (SELECT 1 FROM collection_items h WHERE h.collection_id = @cid AND h.asset_id = a.id)'
+          : ''
+      const added = this.db
+        .prepare(
+          `INSERT INTO collection_items (collection_id, asset_id, position, duration_ms, added_at)
+           SELECT @cid, a.id, @base + row_number() OVER (ORDER BY ${filter.orderBy}), @duration, @now
+           FROM assets a WHERE (${filter.where}) ${skipHeld}`,
+        )
+        .run({
+          ...filter.params,
+          cid: collection.id,
+          base: this.s.maxPosition.get(collection.id)!.p ?? 0,
+          duration: durationMs,
+          now,
+        }).changes
+      this.s.touch.run(now, collection.id)
+      return added
+    })
+  }
+
   holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {
     return this.s.holding.all(assetId)
   }
@@ -158,7 +208,11 @@ export class CollectionsRepository {
   }
 }
 
-export function toCollection(row: CollectionRow, durationMs: number): Collection {
+export function toCollection(
+  row: CollectionRow,
+  durationMs: number,
+  look: CollectionLook = { coverSha256: null, preview: [] },
+): Collection {
   return {
     id: row.id,
     kind: row.kind,
@@ -168,5 +222,9 @@ export function toCollection(row: CollectionRow, durationMs: number): Collection
     profile: row.profile,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    parentId: row.parent_id,
+    coverAssetId: row.cover_asset_id,
+    coverSha256: look.coverSha256,
+    preview: look.preview,
   }
 }

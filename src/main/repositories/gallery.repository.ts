@@ -222,6 +222,12 @@ export class GalleryRepository {
     return selectionWhere(selection, similarIds)
   }
 
+  /** A selection as a filter plus the gallery's order (what "add to a collection" keeps). */
+  selectionInOrder(selection: Selection, similarIds: number[] | null): Built & { orderBy: string } {
+    const order = 'ids' in selection ? 'a.id' : orderBy(orderOf(selection.query))
+    return { ...selectionWhere(selection, similarIds), orderBy: order }
+  }
+
   private get<T>(sql: string, params: Record<string, unknown>): T {
     return this.statement(sql).get(params) as T
   }

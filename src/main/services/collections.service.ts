@@ -3,27 +3,42 @@ import type {
   CollectionDetail,
   CollectionKind,
   CollectionItem,
+  Selection,
 } from '../../shared/domain'
 import { DEFAULT_IMAGE_DURATION_MS } from '../../shared/domain'
 import { AppError } from '../errors'
+import type { AlbumTreeRepository } from '../repositories/album-tree.repository'
 import {
   toCollection,
+  type CollectionRow,
   type CollectionsRepository,
   type ItemRow,
 } from '../repositories/collections.repository'
+
+/** A gallery selection as a filter over `assets a` and the gallery's order. */
+export interface SelectionFilter {
+  where: string
+  params: Record<string, unknown>
+  orderBy: string
+}
+
+/** At most this many assets go into a collection in one go ("narrow the selection"). */
+export const MAX_ADD = 100_000
 
 /** Albums (sets of assets) and playlists (ordered items, each with a duration). */
 export class CollectionsService {
   constructor(
     private readonly collections: CollectionsRepository,
     private readonly assetExists: (id: number) => boolean,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
+    private readonly tree: AlbumTreeRepository,
+    private readonly filterOf: (selection: Selection) => SelectionFilter,
   ) {}
 
   list(kind: CollectionKind): Collection[] {
     return this.collections
       .list(kind)
-      .map((row) => toCollection(row, this.totalDuration(this.collections.items(row.id))))
+      .map((row) => this.shape(row, this.totalDuration(this.collections.items(row.id))))
   }
 
   get(kind: CollectionKind, name: string): CollectionDetail {
@@ -35,7 +50,7 @@ export class CollectionsService {
       )
     const items = this.collections.items(row.id).map(toItem)
     return {
-      ...toCollection(
+      ...this.shape(
         row,
         items.reduce((sum, i) => sum + i.effectiveDurationMs, 0),
       ),
@@ -62,7 +77,7 @@ export class CollectionsService {
     if (this.collections.byName(kind, clean))
       throw new AppError('CONFLICT', `There is already ${an(kind)} called "${clean}".`)
     const id = this.collections.create(kind, clean, this.now())
-    return toCollection(this.collections.byId(id)!, 0)
+    return this.shape(this.collections.byId(id)!, 0)
   }
 
   add(
@@ -85,6 +100,35 @@ export class CollectionsService {
     }
     this.collections.add(row, assetIds, durationMs, this.now())
     return this.get(kind, name)
+  }
+
+  /**
+   * Adds a gallery selection. A select-all stays a filter that the database applies (in the
+   * gallery's order), so a million ids never cross the contract; the answer is the collection's
+   * summary, not its items.
+   */
+  addSelection(
+    kind: CollectionKind,
+    name: string,
+    selection: Selection,
+    durationMs: number | null,
+  ): { collection: Collection; added: number } {
+    const row = this.find(kind, name)
+    if (kind === 'album' && durationMs !== null)
+      throw new AppError('INVALID_ARGUMENT', 'Albums have no durations; only playlist items do.')
+    const before = row.item_count
+    if ('ids' in selection) this.add(kind, row.name, selection.ids, durationMs)
+    else {
+      const filter = this.filterOf(selection)
+      if (this.collections.countMatching(filter) > MAX_ADD)
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          `Add at most ${MAX_ADD.toLocaleString('en')} assets at a time: narrow the selection.`,
+        )
+      this.collections.addMatching(row, filter, durationMs, this.now())
+    }
+    const collection = this.list(kind).find((c) => c.id === row.id)!
+    return { collection, added: collection.itemCount - before }
   }
 
   rename(kind: CollectionKind, name: string, newName: string): Collection {
@@ -135,13 +179,21 @@ export class CollectionsService {
   remove(kind: CollectionKind, name: string): { id: number } {
     const row = this.collections.byName(kind, name)
     if (!row) throw new AppError('NOT_FOUND', `There is no ${kind} called "${name}".`)
-    this.collections.remove(row.id)
+    // Its sub-albums move up a level rather than vanish with it.
+    this.collections.transaction(() => {
+      this.tree.reparentChildren(row.id, row.parent_id)
+      this.collections.remove(row.id)
+    })
     return { id: row.id }
   }
 
   /** The collections that hold an asset (asked before an asset is removed from the library). */
   holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {
     return this.collections.holding(assetId)
+  }
+
+  private shape(row: CollectionRow, durationMs: number): Collection {
+    return toCollection(row, durationMs, this.tree.look(row.id, row.cover_asset_id))
   }
 
   private find(kind: CollectionKind, name: string) {

@@ -129,6 +129,11 @@ export class GalleryService {
     return this.gallery.ids(selection, this.selectionSimilar(selection), limit)
   }
 
+  /** A selection as a filter in the gallery's order, for bulk adds into a collection. */
+  selectionFilter(selection: Selection) {
+    return this.gallery.selectionInOrder(selection, this.selectionSimilar(selection))
+  }
+
   /** The ids of a selection to remove from the library (at most MAX_REMOVE at a time). */
   removable(selection: Selection): number[] {
     const ids = this.ids(selection, MAX_REMOVE + 1)

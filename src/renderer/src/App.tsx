@@ -1,6 +1,7 @@
-import { createEffect, lazy, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createEffect, lazy, Match, on, onCleanup, Show, Switch } from 'solid-js'
 import { Banner } from './components/Banner'
 import { Sidebar } from './components/Sidebar'
+import { SidebarCollections } from './components/SidebarCollections'
 import { StatusBar } from './components/StatusBar'
 import { TopBar, type Crumb } from './components/TopBar'
 import { setDocumentTitle } from './lib/document'
@@ -30,6 +31,7 @@ const ProfilesView = lazy(() =>
 export default function App() {
   const { app, roots, router, search, addFolder, scans, storage, folders, imports } = useStore()
   const { exportJobs } = useStore()
+  const { collections, actions } = useStore()
   let searchInput: HTMLInputElement | undefined
   let main: HTMLElement | undefined
 
@@ -76,6 +78,8 @@ export default function App() {
         return [{ label: 'Player profiles' }]
     }
   }
+  // Counts in the sidebar's collections change on their pages: read them again on the way out.
+  createEffect(on(router.route, () => void collections.reload(), { defer: true }))
   const crumbs = (): Crumb[] => crumbsOf(router.route())
   createEffect(() => setDocumentTitle(crumbs().at(-1)?.label ?? null))
 
@@ -132,7 +136,23 @@ export default function App() {
           isOpen: folders.isOpen,
           onToggle: folders.toggle,
         }}
-      />
+      >
+        <SidebarCollections
+          playlists={collections.list('playlist')}
+          albums={collections.list('album')}
+          isOpen={(kind, name) => {
+            const route = router.route()
+            return (
+              route.name === 'collections' &&
+              route.open?.kind === kind &&
+              route.open.name.toLowerCase() === name.toLowerCase()
+            )
+          }}
+          onDrop={(kind, name, drag) =>
+            void actions.addDragged(kind, name, drag).then(() => collections.reload())
+          }
+        />
+      </Sidebar>
       <div class="workspace">
         <TopBar
           crumbs={crumbs()}

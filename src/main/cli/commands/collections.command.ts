@@ -4,6 +4,7 @@ import type { Library } from '../library'
 import { allowOnly, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
+import { coverCommand, moveAlbumCommand } from './album-tree.command'
 import { formatDuration } from './jobs.command'
 
 /** `playlist …` and `album …`: create, add, ls, show, rm. */
@@ -80,8 +81,15 @@ export function collectionCommand(kind: CollectionKind) {
         )
         return true
       }
+      case 'move':
+        if (kind !== 'album') throw new UsageError('Only albums nest; a playlist plays on its own.')
+        return moveAlbumCommand(lib, args, io)
+      case 'cover':
+        return coverCommand(kind)(lib, args, io)
       default:
-        throw new UsageError(`'${kind}' takes create, add, ls, show or rm.`)
+        throw new UsageError(
+          `'${kind}' takes create, add, ls, show, rm${kind === 'album' ? ', move' : ''} or cover.`,
+        )
     }
   }
 }

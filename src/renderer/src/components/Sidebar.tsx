@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js'
+import { For, Show, type JSX } from 'solid-js'
 import type { FolderNode, Root, RootStatus as Status } from '../../../shared/domain'
 import { hrefOf, type Route } from '../stores/router.store'
 import { ExpandButton, FolderTree } from './gallery/FolderTree'
@@ -32,6 +32,8 @@ export interface SidebarProps {
   addLabel: string
   onAddFolder: () => void
   folders: SidebarFolders
+  /** Under the sections: the playlists and albums. */
+  children?: JSX.Element
 }
 
 const SECTIONS = [
@@ -138,6 +140,7 @@ export function Sidebar(props: SidebarProps) {
             </a>
           )}
         </For>
+        {props.children}
       </nav>
     </aside>
   )

@@ -68,8 +68,20 @@ export function createCollectionStore(kind: CollectionKind, name: string) {
     setChecked((set) => new Set([...set].filter((id) => !itemIds.includes(id))))
   }
 
+  /** The cover, from this collection's items; null: its first item. */
+  const setCover = async (assetId: number | null): Promise<void> => {
+    try {
+      await call('collections.setCover', { kind, name: currentName(), assetId })
+      setError(null)
+    } catch (e) {
+      setError(messageOf(e))
+    }
+    await load()
+  }
+
   return {
     detail,
+    setCover,
     error,
     dismissError: () => setError(null),
     checked,

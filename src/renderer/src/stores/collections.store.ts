@@ -3,7 +3,7 @@ import { createStore, reconcile } from 'solid-js/store'
 import type { Collection, CollectionKind } from '../../../shared/domain'
 import { call, messageOf, onReconnect } from '../lib/api'
 
-/** The albums and playlists (names, counts, running times); create, rename, delete. */
+/** The albums and playlists (names, counts, running times, the album tree); create, rename, delete, nest. */
 export function createCollectionsStore() {
   const [state, setState] = createStore({
     playlist: [] as Collection[],
@@ -53,6 +53,11 @@ export function createCollectionsStore() {
       act(() => call('collections.rename', { kind, name, newName })),
     remove: (kind: CollectionKind, name: string) =>
       act(() => call('collections.remove', { kind, name })),
+    /** Counts change elsewhere too (a playlist's page, a drop from the gallery). */
+    reload: load,
+    /** An album inside another; null: the top level. */
+    move: (name: string, parent: string | null) =>
+      act(() => call('collections.move', { name, parent })),
   }
 }
 

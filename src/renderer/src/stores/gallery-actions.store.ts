@@ -3,12 +3,13 @@ import type { MethodResult } from '../../../shared/contract'
 import type { CollectionKind, Selection, Tag } from '../../../shared/domain'
 import { call, messageOf, on, onReconnect } from '../lib/api'
 import { plural } from '../lib/format'
+import type { GalleryDrag } from '../lib/gallery-drag'
 import type { SelectionStore } from './selection.store'
 
 export type HeldBy = MethodResult<'assets.remove'>['heldBy']
 
-/** How many ids an "add to collection" sends (the contract takes ids there). */
-const COLLECTION_LIMIT = 10_000
+const collected = ({ collection: c, added }: MethodResult<'collections.addSelection'>): string =>
+  `${plural(added, 'item')} added. ${c.kind === 'album' ? 'Album' : 'Playlist'} “${c.name}” now holds ${plural(c.itemCount, 'item')}.`
 
 /**
  * What the selection bar does: tag, rate, retry, remove, add to a collection. Each action turns
@@ -43,12 +44,13 @@ export function createGalleryActionsStore(selection: SelectionStore) {
     what: string,
     action: (selection: Selection) => Promise<T>,
     done: (answer: T) => string | null,
+    from: () => Promise<Selection> = selection.resolve,
   ): Promise<T | null> => {
     setBusy(true)
     setError(null)
     setNotice(null)
     try {
-      const answer = await action(await selection.resolve())
+      const answer = await action(await from())
       setNotice(done(answer))
       return answer
     } catch (e) {
@@ -105,17 +107,23 @@ export function createGalleryActionsStore(selection: SelectionStore) {
             ? `${plural(answer.removed.length, 'asset')} removed from the library. The files were not touched.`
             : null,
       ),
+    // The core resolves the selection (a select-all stays a query): no ids come back here.
     addToCollection: (kind: CollectionKind, name: string, create: boolean) =>
       run(
         kind === 'album' ? 'Adding to the album' : 'Adding to the playlist',
         async (s) => {
-          const assetIds =
-            'ids' in s ? s.ids : await call('assets.ids', { selection: s, limit: COLLECTION_LIMIT })
           if (create) await call('collections.create', { kind, name })
-          return call('collections.add', { kind, name, assetIds })
+          return call('collections.addSelection', { kind, name, selection: s })
         },
-        (detail) =>
-          `${detail.kind === 'album' ? 'Album' : 'Playlist'} “${detail.name}” now holds ${plural(detail.itemCount, 'item')}.`,
+        collected,
+      ),
+    /** Tiles dropped on a playlist or an album (the sidebar, the collections list). */
+    addDragged: (kind: CollectionKind, name: string, drag: GalleryDrag) =>
+      run(
+        kind === 'album' ? 'Adding to the album' : 'Adding to the playlist',
+        (s) => call('collections.addSelection', { kind, name, selection: s }),
+        collected,
+        async () => drag.selection ?? selection.resolve(),
       ),
     collections: (kind: CollectionKind) => call('collections.list', { kind }),
   }

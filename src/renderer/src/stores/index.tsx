@@ -15,6 +15,7 @@ import { createSelectionStore } from './selection.store'
 import { createImportsStatusStore } from './imports-status.store'
 import { createStorageStore } from './storage.store'
 import { createExportJobsStore } from './export-jobs.store'
+import { createCollectionsStore } from './collections.store'
 
 function createRootStore() {
   const app = createAppStore()
@@ -33,6 +34,7 @@ function createRootStore() {
   const actions = createGalleryActionsStore(selection)
   const folders = createGalleryFoldersStore()
   const exportJobs = createExportJobsStore()
+  const collections = createCollectionsStore()
 
   return {
     app,
@@ -51,6 +53,7 @@ function createRootStore() {
     actions,
     folders,
     exportJobs,
+    collections,
   }
 }
 

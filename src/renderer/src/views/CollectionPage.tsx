@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js'
 import type { CollectionKind } from '../../../shared/domain'
 import { Banner } from '../components/Banner'
 import { CollectionItems, parseSeconds } from '../components/collections/CollectionItems'
+import { CoverButton } from '../components/collections/CoverButton'
 import { ExportDialog } from '../components/collections/ExportDialog'
 import { ProfilePicker } from '../components/collections/ProfilePicker'
 import { itemWarning } from '../components/collections/item-warning'
@@ -152,6 +153,12 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           >
             Remove selected
           </button>
+          <CoverButton
+            items={items()}
+            checked={checkedIds()}
+            coverAssetId={store.detail()?.coverAssetId ?? null}
+            onCover={(assetId) => void store.setCover(assetId)}
+          />
           <Show when={ordered()}>
             <span class="collection-bulk__hint">Drag rows, or Alt+↑/↓, to reorder</span>
           </Show>

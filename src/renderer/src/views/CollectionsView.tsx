@@ -6,11 +6,11 @@ import { DeleteCollectionDialog } from '../components/collections/DeleteCollecti
 import { IconCollections } from '../components/icons'
 import { PageHeader } from '../components/PageHeader'
 import { useStore } from '../stores'
-import { createCollectionsStore } from '../stores/collections.store'
 import { hrefOf } from '../stores/router.store'
 import { CollectionPage } from './CollectionPage'
 import '../styles/gallery-chrome.css'
 import '../styles/collections.css'
+import '../styles/albums.css'
 
 /** `#/collections`: playlists and albums; with `?playlist=` or `?album=`, that one's page. */
 export function CollectionsView() {
@@ -27,7 +27,9 @@ export function CollectionsView() {
 }
 
 function CollectionsIndex() {
-  const store = createCollectionsStore()
+  const { collections: store } = useStore()
+  // Items may have been added or removed on a page since the list was read.
+  void store.reload()
   const [deleting, setDeleting] = createSignal<Collection | null>(null)
   return (
     <>
@@ -53,6 +55,7 @@ function CollectionsIndex() {
               onCreate={(name) => store.create(kind, name)}
               onRename={(name, newName) => store.rename(kind, name, newName)}
               onDelete={setDeleting}
+              onMove={kind === 'album' ? store.move : undefined}
             />
           )}
         </For>

@@ -17,6 +17,7 @@ const Viewer = lazy(() =>
   import('../components/viewer/Viewer').then((m) => ({ default: m.Viewer })),
 )
 import { call, dragOut, messageOf } from '../lib/api'
+import { beginGalleryDrag, dragOfTile } from '../lib/gallery-drag'
 import { useStore } from '../stores'
 import type { ImportTarget } from '../../../shared/contract'
 import type { HeldBy } from '../stores/gallery-actions.store'
@@ -30,7 +31,7 @@ const PLAIN_CLICK = { toggle: false, range: false }
 
 /** The library as a gallery: wires the gallery, selection and action stores to what renders. */
 export function GalleryView() {
-  const { gallery, galleryQuery: q, selection, actions, roots, router } = useStore()
+  const { gallery, galleryQuery: q, selection, actions, roots, router, collections } = useStore()
   const [dialog, setDialog] = createSignal<DialogName | null>(null)
   const [heldBy, setHeldBy] = createSignal<HeldBy | null>(null)
   const [inspectorOpen, setInspectorOpen] = createSignal(false)
@@ -146,7 +147,25 @@ export function GalleryView() {
       })
   }
 
-  // Dragging a selected tile takes the selection along (up to 100 files), else the tile alone.
+  // A tile drag carries the selection it is part of (else the tile) to a playlist or an album;
+  // in the desktop app it is also the OS drag of the files, out to the desktop.
+  const dragTile = (index: number, id: number, event: DragEvent): void => {
+    const drag = dragOfTile(
+      selection.model(),
+      gallery.query(),
+      gallery.total() ?? 0,
+      index,
+      id,
+      (i) => gallery.rowAt(i)?.id,
+    )
+    if (!dragOut) return beginGalleryDrag(event.dataTransfer, drag)
+    // The OS drag of the files replaces the page's own drag of the element.
+    event.preventDefault()
+    beginGalleryDrag(null, drag)
+    dragTiles(index, id)
+  }
+
+  // Dragging a selected tile out takes the selection along (up to 100 files), else the tile alone.
   const dragTiles = (index: number, id: number): void => {
     void (async () => {
       const ids = selection.isSelected(index, id)
@@ -257,7 +276,7 @@ export function GalleryView() {
               onBandBegin={selection.beginBand}
               onBand={selection.band}
               onBandEnd={selection.endBand}
-              onDragOut={dragOut ? dragTiles : undefined}
+              onTileDrag={dragTile}
             />
           </div>
           <Show when={inspectorOpen() && focusedId()}>
@@ -307,7 +326,9 @@ export function GalleryView() {
             count={selection.count()}
             busy={actions.busy()}
             list={actions.collections}
-            onAdd={(kind, name, create) => finish(actions.addToCollection(kind, name, create))}
+            onAdd={(kind, name, create) =>
+              finish(actions.addToCollection(kind, name, create).finally(collections.reload))
+            }
             onClose={() => setDialog(null)}
           />
         </Match>

@@ -1,8 +1,9 @@
-import { createEffect, createSignal, For, on, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js'
 import type { CollectionItem } from '../../../../shared/domain'
 import type { ItemCompliance } from '../../../../shared/profiles'
 import { formatDuration } from '../../lib/format'
 import { variantUrl } from '../../lib/media'
+import { rowWindow } from '../../lib/row-window'
 import { ComplianceBadge } from './ComplianceBadge'
 import { itemWarning } from './item-warning'
 
@@ -21,6 +22,10 @@ export interface CollectionItemsProps {
 }
 
 const DRAG_TYPE = 'application/x-marquee-item'
+/** Rows rendered beyond each edge of the view. */
+const OVERSCAN = 8
+/** Until a row has been measured (the CSS gives every row the same height). */
+const ROW_HEIGHT = 57
 
 /** Seconds as typed ("7.5") to milliseconds; empty is the default (null); junk is undefined. */
 export function parseSeconds(text: string): number | null | undefined {
@@ -33,6 +38,30 @@ export function parseSeconds(text: string): number | null | undefined {
 export function CollectionItems(props: CollectionItemsProps) {
   const [dragging, setDragging] = createSignal<number | null>(null)
   let body: HTMLTableSectionElement | undefined
+  let scroller: HTMLDivElement | undefined
+
+  // Only the rows in view (and a few around them) are in the page: a 5,000-item playlist
+  // scrolls like a 50-item one.
+  const [scrollTop, setScrollTop] = createSignal(0)
+  const [viewport, setViewport] = createSignal(800)
+  const [rowHeight, setRowHeight] = createSignal(ROW_HEIGHT)
+  const win = createMemo(() =>
+    rowWindow(scrollTop(), viewport(), props.items.length, rowHeight(), OVERSCAN),
+  )
+  const shown = createMemo(() => props.items.slice(win().first, win().end))
+  const columns = () => (props.ordered ? 8 : 6) + (props.verdictOf ? 1 : 0)
+  onMount(() => {
+    if (!scroller) return
+    const observer = new ResizeObserver(() => setViewport(scroller!.clientHeight))
+    observer.observe(scroller)
+    onCleanup(() => observer.disconnect())
+  })
+  createEffect(
+    on(shown, () => {
+      const row = body?.querySelector<HTMLElement>('tr[data-item-id]')
+      if (row && row.offsetHeight > 0) setRowHeight(row.offsetHeight)
+    }),
+  )
 
   // After a keyboard move the row is moved, then re-rendered with the core's answer; each time,
   // focus follows it, so Alt+↓ can be pressed again and again.
@@ -52,8 +81,16 @@ export function CollectionItems(props: CollectionItemsProps) {
   )
 
   return (
-    <div class="table-frame">
-      <table class="table collection-items" data-testid="collection-items">
+    <div
+      class="table-frame collection-items-scroll"
+      ref={scroller}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <table
+        class="table collection-items"
+        data-testid="collection-items"
+        aria-rowcount={props.items.length + 1}
+      >
         <thead>
           <tr>
             <th class="cell-check">
@@ -80,113 +117,127 @@ export function CollectionItems(props: CollectionItemsProps) {
           </tr>
         </thead>
         <tbody ref={body} onMouseDown={() => (keepFocus = null)}>
-          <For each={props.items}>
-            {(item, index) => (
-              <tr
-                data-testid="collection-item"
-                data-item-id={item.id}
-                tabIndex={0}
-                draggable={props.ordered}
-                classList={{
-                  'is-dragging': dragging() === item.id,
-                  'has-warning': itemWarning(item) !== null,
-                }}
-                aria-label={`${index() + 1}. ${item.name}`}
-                onKeyDown={(e) => {
-                  if (!props.ordered || !e.altKey) return
-                  if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
-                  e.preventDefault()
-                  props.onMove(item.id, e.key === 'ArrowUp' ? -1 : 1)
-                  refocus(item.id)
-                }}
-                onDragStart={(e) => {
-                  e.dataTransfer?.setData(DRAG_TYPE, String(item.id))
-                  setDragging(item.id)
-                }}
-                onDragEnd={() => setDragging(null)}
-                onDragOver={(e) => {
-                  if (dragging() !== null) e.preventDefault()
-                }}
-                onDrop={(e) => {
-                  e.preventDefault()
-                  const id = Number(e.dataTransfer?.getData(DRAG_TYPE) || dragging())
-                  setDragging(null)
-                  if (id) props.onMoveTo(id, index())
-                }}
-              >
-                <td class="cell-check">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${item.name}`}
-                    checked={props.checked.has(item.id)}
-                    onChange={() => props.onToggle(item.id)}
-                  />
-                </td>
-                <Show when={props.ordered}>
-                  <td class="cell-position">{index() + 1}</td>
-                </Show>
-                <td class="cell-thumb">
-                  <Show when={item.sha256} fallback={<span class="collection-thumb" />}>
-                    {(sha) => (
-                      <img
-                        class="collection-thumb"
-                        src={variantUrl(sha(), 'small')}
-                        alt=""
-                        loading="lazy"
-                        onError={(e) => (e.currentTarget.style.visibility = 'hidden')}
-                      />
-                    )}
-                  </Show>
-                </td>
-                <td class="cell-name" title={item.name}>
-                  {item.name}
-                </td>
-                <td class="cell-type">{item.type}</td>
-                <Show when={props.ordered}>
-                  <td class="cell-duration">
+          <Show when={win().before > 0}>
+            <tr class="collection-items__spacer" aria-hidden="true">
+              <td colSpan={columns()} style={{ height: `${win().before}px` }} />
+            </tr>
+          </Show>
+          <For each={shown()}>
+            {(item, offset) => {
+              const index = () => win().first + offset()
+              return (
+                <tr
+                  data-testid="collection-item"
+                  data-item-id={item.id}
+                  aria-rowindex={index() + 2}
+                  tabIndex={0}
+                  draggable={props.ordered}
+                  classList={{
+                    'is-dragging': dragging() === item.id,
+                    'has-warning': itemWarning(item) !== null,
+                  }}
+                  aria-label={`${index() + 1}. ${item.name}`}
+                  onKeyDown={(e) => {
+                    if (!props.ordered || !e.altKey) return
+                    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
+                    e.preventDefault()
+                    props.onMove(item.id, e.key === 'ArrowUp' ? -1 : 1)
+                    refocus(item.id)
+                  }}
+                  onDragStart={(e) => {
+                    e.dataTransfer?.setData(DRAG_TYPE, String(item.id))
+                    setDragging(item.id)
+                  }}
+                  onDragEnd={() => setDragging(null)}
+                  onDragOver={(e) => {
+                    if (dragging() !== null) e.preventDefault()
+                  }}
+                  onDrop={(e) => {
+                    e.preventDefault()
+                    const id = Number(e.dataTransfer?.getData(DRAG_TYPE) || dragging())
+                    setDragging(null)
+                    if (id) props.onMoveTo(id, index())
+                  }}
+                >
+                  <td class="cell-check">
                     <input
-                      class="input input--inline"
-                      inputMode="decimal"
-                      aria-label={`Duration of ${item.name} in seconds`}
-                      value={item.durationMs === null ? '' : String(item.durationMs / 1000)}
-                      placeholder={`${formatDuration(item.effectiveDurationMs)} (default)`}
-                      onChange={(e) => {
-                        const ms = parseSeconds(e.currentTarget.value)
-                        if (ms === undefined) e.currentTarget.setCustomValidity('At least 0.1 s')
-                        else props.onDuration(item.id, ms)
-                      }}
+                      type="checkbox"
+                      aria-label={`Select ${item.name}`}
+                      checked={props.checked.has(item.id)}
+                      onChange={() => props.onToggle(item.id)}
                     />
                   </td>
-                </Show>
-                <Show when={props.verdictOf}>
-                  {(verdictOf) => (
-                    <td class="cell-compliance">
-                      <ComplianceBadge verdict={verdictOf()(item.id)} />
+                  <Show when={props.ordered}>
+                    <td class="cell-position">{index() + 1}</td>
+                  </Show>
+                  <td class="cell-thumb">
+                    <Show when={item.sha256} fallback={<span class="collection-thumb" />}>
+                      {(sha) => (
+                        <img
+                          class="collection-thumb"
+                          src={variantUrl(sha(), 'small')}
+                          alt=""
+                          loading="lazy"
+                          onError={(e) => (e.currentTarget.style.visibility = 'hidden')}
+                        />
+                      )}
+                    </Show>
+                  </td>
+                  <td class="cell-name" title={item.name}>
+                    {item.name}
+                  </td>
+                  <td class="cell-type">{item.type}</td>
+                  <Show when={props.ordered}>
+                    <td class="cell-duration">
+                      <input
+                        class="input input--inline"
+                        inputMode="decimal"
+                        aria-label={`Duration of ${item.name} in seconds`}
+                        value={item.durationMs === null ? '' : String(item.durationMs / 1000)}
+                        placeholder={`${formatDuration(item.effectiveDurationMs)} (default)`}
+                        onChange={(e) => {
+                          const ms = parseSeconds(e.currentTarget.value)
+                          if (ms === undefined) e.currentTarget.setCustomValidity('At least 0.1 s')
+                          else props.onDuration(item.id, ms)
+                        }}
+                      />
                     </td>
-                  )}
-                </Show>
-                <td class="cell-warning">
-                  <Show when={itemWarning(item)}>
-                    {(text) => (
-                      <span class="collection-warning" title={text()}>
-                        {text()}
-                      </span>
+                  </Show>
+                  <Show when={props.verdictOf}>
+                    {(verdictOf) => (
+                      <td class="cell-compliance">
+                        <ComplianceBadge verdict={verdictOf()(item.id)} />
+                      </td>
                     )}
                   </Show>
-                </td>
-                <td class="cell-remove">
-                  <button
-                    type="button"
-                    class="button button--small button--quiet"
-                    aria-label={`Remove ${item.name}`}
-                    onClick={() => props.onRemove(item.id)}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            )}
+                  <td class="cell-warning">
+                    <Show when={itemWarning(item)}>
+                      {(text) => (
+                        <span class="collection-warning" title={text()}>
+                          {text()}
+                        </span>
+                      )}
+                    </Show>
+                  </td>
+                  <td class="cell-remove">
+                    <button
+                      type="button"
+                      class="button button--small button--quiet"
+                      aria-label={`Remove ${item.name}`}
+                      onClick={() => props.onRemove(item.id)}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              )
+            }}
           </For>
+          <Show when={win().after > 0}>
+            <tr class="collection-items__spacer" aria-hidden="true">
+              <td colSpan={columns()} style={{ height: `${win().after}px` }} />
+            </tr>
+          </Show>
         </tbody>
       </table>
     </div>

@@ -1,6 +1,10 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Collection, CollectionKind } from '../../../../shared/domain'
-import { formatDateTime, formatDuration, plural } from '../../lib/format'
+import { selfAndInside, treeOrder, type TreeRow } from '../../lib/album-tree'
+import { createDropTarget } from '../../lib/drop-target'
+import { plural } from '../../lib/format'
+import { CollectionRowCells } from './CollectionRow'
+import { MoveAlbumDialog } from './MoveAlbumDialog'
 
 export interface CollectionListProps {
   kind: CollectionKind
@@ -9,19 +13,87 @@ export interface CollectionListProps {
   onCreate: (name: string) => Promise<boolean>
   onRename: (name: string, newName: string) => Promise<boolean>
   onDelete: (collection: Collection) => void
+  /** Albums: put one inside another (null: the top level). */
+  onMove?: (name: string, parent: string | null) => Promise<boolean>
 }
 
 const TITLE = { playlist: 'Playlists', album: 'Albums' } as const
 const ONE = { playlist: 'playlist', album: 'album' } as const
+/** An album dragged onto another, to go inside it. */
+const ALBUM_DRAG_TYPE = 'application/x-marquee-album'
 
-/** One kind's collections: a form to create one, then a row each with rename and delete. */
+/**
+ * One kind's collections: a form to create one, then a row each with its collage, rename and
+ * delete. Albums show as a tree; drag one onto another, or use "Move to…", to nest it.
+ */
 export function CollectionList(props: CollectionListProps) {
   const [draft, setDraft] = createSignal('')
   const [renaming, setRenaming] = createSignal<number | null>(null)
+  const [moving, setMoving] = createSignal<Collection | null>(null)
+  const [dragged, setDragged] = createSignal<Collection | null>(null)
+  const nests = () => props.kind === 'album' && props.onMove !== undefined
+
+  const rows = (): TreeRow[] =>
+    props.kind === 'album'
+      ? treeOrder(props.items)
+      : props.items.map((collection) => ({ collection, depth: 0 }))
 
   const create = async (e: Event): Promise<void> => {
     e.preventDefault()
     if (draft().trim() && (await props.onCreate(draft().trim()))) setDraft('')
+  }
+
+  const AlbumRow = (row: TreeRow) => {
+    // A changed list builds new rows (treeOrder makes new objects), so this row's album is fixed.
+    // eslint-disable-next-line solid/reactivity
+    const c = row.collection
+    // An album cannot go inside itself or its own sub-albums; those rows do not light up.
+    const target = createDropTarget(
+      (transfer) => {
+        const from = dragged()
+        return (
+          nests() &&
+          from !== null &&
+          [...(transfer?.types ?? [])].includes(ALBUM_DRAG_TYPE) &&
+          !selfAndInside(props.items, from.id).has(c.id) &&
+          from.parentId !== c.id
+        )
+      },
+      () => {
+        const from = dragged()
+        setDragged(null)
+        if (from) void props.onMove?.(from.name, c.name)
+      },
+      'move',
+    )
+    return (
+      <tr
+        data-testid="collection-row"
+        data-depth={row.depth}
+        data-drop={target.over() ? 'over' : undefined}
+        draggable={nests() && renaming() !== c.id}
+        onDragStart={(e) => {
+          if (!nests()) return
+          e.dataTransfer?.setData(ALBUM_DRAG_TYPE, c.name)
+          if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move'
+          setDragged(c)
+        }}
+        onDragEnd={() => setDragged(null)}
+        {...target.handlers}
+      >
+        <CollectionRowCells
+          collection={c}
+          depth={row.depth}
+          href={props.hrefOf(c.name)}
+          renaming={renaming() === c.id}
+          onRenameStart={() => setRenaming(c.id)}
+          onRenameEnd={() => setRenaming(null)}
+          onRename={(newName) => props.onRename(c.name, newName)}
+          onDelete={() => props.onDelete(c)}
+          onMoveStart={nests() ? () => setMoving(c) : undefined}
+        />
+      </tr>
+    )
   }
 
   return (
@@ -50,6 +122,9 @@ export function CollectionList(props: CollectionListProps) {
           </p>
         }
       >
+        <Show when={nests()}>
+          <p class="collections-hint">Drag an album onto another, or use “Move to…”, to nest it.</p>
+        </Show>
         <div class="table-frame">
           <table class="table">
             <thead>
@@ -66,62 +141,23 @@ export function CollectionList(props: CollectionListProps) {
               </tr>
             </thead>
             <tbody>
-              <For each={props.items}>
-                {(c) => (
-                  <tr data-testid="collection-row">
-                    <td>
-                      <Show
-                        when={renaming() === c.id}
-                        fallback={<a href={props.hrefOf(c.name)}>{c.name}</a>}
-                      >
-                        <input
-                          class="input input--inline"
-                          aria-label={`New name for ${c.name}`}
-                          value={c.name}
-                          ref={(el) => queueMicrotask(() => el.select())}
-                          onKeyDown={async (e) => {
-                            if (e.key === 'Escape') setRenaming(null)
-                            if (e.key !== 'Enter') return
-                            const next = e.currentTarget.value.trim()
-                            if (next && next !== c.name && !(await props.onRename(c.name, next)))
-                              return
-                            setRenaming(null)
-                          }}
-                          onBlur={() => setRenaming(null)}
-                        />
-                      </Show>
-                    </td>
-                    <td class="cell-count">{c.itemCount}</td>
-                    <Show when={props.kind === 'playlist'}>
-                      <td class="cell-count">
-                        {c.itemCount > 0 ? formatDuration(c.durationMs) : '—'}
-                      </td>
-                    </Show>
-                    <td class="cell-date">{formatDateTime(c.updatedAt)}</td>
-                    <td class="cell-actions">
-                      <button
-                        type="button"
-                        class="button button--small button--quiet"
-                        aria-label={`Rename ${c.name}`}
-                        onClick={() => setRenaming(c.id)}
-                      >
-                        Rename
-                      </button>
-                      <button
-                        type="button"
-                        class="button button--small button--quiet"
-                        aria-label={`Delete ${c.name}`}
-                        onClick={() => props.onDelete(c)}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
+              <For each={rows()}>{(row) => AlbumRow(row)}</For>
             </tbody>
           </table>
         </div>
+      </Show>
+      <Show when={moving()}>
+        {(album) => (
+          <MoveAlbumDialog
+            album={album()}
+            albums={props.items}
+            onClose={() => setMoving(null)}
+            onMove={(parent) => {
+              void props.onMove?.(album().name, parent)
+              setMoving(null)
+            }}
+          />
+        )}
       </Show>
       <p class="visually-hidden" aria-live="polite">
         {plural(props.items.length, ONE[props.kind])}

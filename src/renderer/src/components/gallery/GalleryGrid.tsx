@@ -53,8 +53,8 @@ export interface GalleryGridProps {
   onBandBegin: (additive: boolean) => void
   onBand: (ranges: Range[]) => void
   onBandEnd: (focus: number | null) => void
-  /** Drags a tile (and the selection it is in) out to the desktop; absent in a browser. */
-  onDragOut?: (index: number, id: number) => void
+  /** A tile (and the selection it is in) starts being dragged. */
+  onTileDrag: (index: number, id: number, event: DragEvent) => void
 }
 
 /**
@@ -193,8 +193,7 @@ export function GalleryGrid(props: GalleryGridProps) {
     isOffline: (rootId) => props.isOffline(rootId),
     total: () => props.total,
     releaseFocus: () => el?.focus({ preventScroll: true }),
-    canDragOut: () => props.onDragOut !== undefined,
-    dragOut: (index, id) => props.onDragOut?.(index, id),
+    dragStart: (index, id, event) => props.onTileDrag(index, id, event),
   }
 
   // Read from the element, not the frame-delayed signal: a click may follow a scroll at once.

@@ -23,10 +23,8 @@ export interface TileContext {
   total: () => number
   /** The focused tile is being recycled for another index: focus goes to the grid. */
   releaseFocus: () => void
-  /** Tiles can be dragged out of the window (the desktop app). */
-  canDragOut: () => boolean
-  /** Drags this tile (and the selection it is part of) out of the window. */
-  dragOut: (index: number, id: number) => void
+  /** Drags this tile (and the selection it is part of): onto a collection, or out of the window. */
+  dragStart: (index: number, id: number, event: DragEvent) => void
 }
 
 const STARS = [1, 2, 3, 4, 5]
@@ -96,13 +94,11 @@ export function GalleryTile(props: { index: number; ctx: TileContext }) {
       aria-setsize={ctx.total()}
       aria-label={row() ? tileLabel(row()!, offline()) : 'Loading'}
       tabIndex={focused() ? 0 : -1}
-      draggable={ctx.canDragOut() && row() !== undefined}
+      draggable={row() !== undefined}
       onDragStart={(event) => {
         const r = row()
-        if (!ctx.canDragOut() || !r) return
-        // The OS drag of the files replaces the page's own drag of the element.
-        event.preventDefault()
-        ctx.dragOut(props.index, r.id)
+        if (r) ctx.dragStart(props.index, r.id, event)
+        else event.preventDefault()
       }}
       style={{
         transform: `translate3d(${box()?.x ?? 0}px, ${box()?.y ?? 0}px, 0)`,
