@@ -51,6 +51,8 @@ import { DatabaseRepository } from './repositories/database.repository'
 import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
 import { ExportService } from './services/export.service'
+import { widgetSource } from './services/widget-source'
+import { IntegrationMediaRepository } from './repositories/integration-media.repository'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import { AssetChangesService } from './services/asset-changes.service'
@@ -256,6 +258,11 @@ export function createCore(options: CoreOptions): Core {
     events,
     logger,
     now,
+    // Integrations are wired below; exports only ask for snapshots once the core runs.
+    widgets: {
+      snapshot: (id) => widgets.snapshot(id),
+      reference: (owner, ownerId, sha256s) => widgets.reference(owner, ownerId, sha256s),
+    },
   })
   // Imports wake the queue after each file; a few times a second is plenty.
   let wakeTimer: NodeJS.Timeout | undefined
@@ -292,6 +299,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
+  const widgets = widgetSource(integrations.integrations, new IntegrationMediaRepository(db))
   const services: Services = {
     imports,
     integrations: integrations.integrations,

@@ -417,6 +417,22 @@ export interface GraphMethods {
   }
 }
 
+/**
+ * A playlist item that is not a library file (docs/decisions.md "Virtual playlist items"): a web
+ * page (http/https) or an integration's live data. Without a duration an item plays 10 s.
+ */
+export type VirtualItemInput =
+  | { kind: 'url'; url: string; durationMs?: number }
+  | { kind: 'integration'; integrationId: number; durationMs?: number }
+
+export interface PlaylistItemsMethods {
+  /** Appends web pages and integrations to a playlist, in order (assets: `collections.add`). */
+  'collections.addItems': {
+    args: { name: string; items: VirtualItemInput[] }
+    result: CollectionDetail
+  }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
@@ -425,7 +441,8 @@ export type Methods = AppMethods &
   ExportMethods &
   ImportMethods &
   IntegrationsMethods &
-  GraphMethods
+  GraphMethods &
+  PlaylistItemsMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -491,6 +508,7 @@ export const METHOD_NAMES = [
   'graph.impact',
   'graph.link',
   'graph.unlink',
+  'collections.addItems',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

@@ -113,5 +113,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     'graph.impact': ({ node }) => graph.impact(node),
     'graph.link': ({ from, to, relation, ...options }) => graph.link(from, to, relation, options),
     'graph.unlink': ({ from, to, relation }) => graph.unlink(from, to, relation),
+    'collections.addItems': ({ name, items }) => collections.addItems(name, items),
   }
 }

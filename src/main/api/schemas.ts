@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain'
 import { integrationSchemas } from './integration-schemas'
 import { graphSchemas } from './graph-schemas'
+import { playlistItemSchemas } from './playlist-item-schemas'
 
 const none = z
   .undefined()
@@ -215,4 +216,5 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'import.resume': none,
   ...integrationSchemas,
   ...graphSchemas,
+  ...playlistItemSchemas,
 }

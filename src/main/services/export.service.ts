@@ -19,7 +19,8 @@ import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bund
 import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
-import { resolveExportItems } from './export-items'
+import { resolveExportItems, type ExportEntry } from './export-items'
+import { prepareWidget, widgetFile, type PreparedWidget, type WidgetSource } from './export-widgets'
 import { progressThrottle } from './progress-throttle'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
@@ -68,7 +69,12 @@ export interface ExportDeps extends PrepareDeps {
   bundles: BundlesRepository
   events: EventBus
   logger: Logger
+  /** Integration snapshots for integration items; without it such items cannot be exported. */
+  widgets?: WidgetSource
 }
+
+/** What the copy loop needs of an object: media renditions and widget images alike. */
+type CopyObject = Pick<MediaObject, 'name' | 'sha256' | 'ext' | 'size' | 'file'>
 
 /**
  * Exports media to a bundle folder a player can use offline (docs/bundle-format.md): renditions
@@ -165,7 +171,9 @@ export class ExportService {
           )
         }
       }
-      const unique = [...new Map([...objects.values()].map((o) => [o.sha256, o])).values()]
+      const widgets = await this.prepareWidgets(items.integrationIds, signal)
+      const copies: CopyObject[] = [...objects.values(), ...widgets.flatMap((w) => w.objects)]
+      const unique = [...new Map(copies.map((o) => [o.sha256, o])).values()]
       const totalBytes = unique.reduce((sum, o) => sum + o.size, 0)
 
       const previous = await this.previousManifest(dir)
@@ -180,7 +188,7 @@ export class ExportService {
       }
       for (const object of plan.present) tick(object.size)
       files = plan.present.length
-      const copied = new Set<MediaObject>()
+      const copied = new Set<CopyObject>()
       // The destination can fill while we copy (another program writing to the same stick):
       // say so in a sentence, and leave it resumable.
       const onDestination = async (work: () => Promise<void>): Promise<void> => {
@@ -242,14 +250,7 @@ export class ExportService {
         playlists: items.playlists.map((p) => ({
           id: p.id,
           name: p.name,
-          items: p.items.map((i) => {
-            const o = objects.get(i.assetId)!
-            return {
-              mediaId: String(i.assetId),
-              durationMs: i.durationMs ?? o.durationMs ?? 10_000,
-              object: objectPath(o.sha256, o.ext),
-            }
-          }),
+          items: p.items.map((i) => this.manifestItem(i, objects)),
         })),
         keepAudio,
         media: [...objects.values()].map((o) => ({
@@ -267,18 +268,26 @@ export class ExportService {
           handling: o.handling,
           source: o.source,
         })),
+        widgets: widgets.map((w) => w.entry),
       })
       const valid = validateManifest(manifest)
       if (!valid.ok)
         throw new Error(`Marquee built an invalid manifest: ${valid.errors.join('; ')}`)
-      const player = playerFiles(manifest)
+      const player = playerFiles(
+        manifest,
+        widgets.map((w) => w.document),
+      )
+      const carried = [
+        ...widgets.map((w) => ({ path: w.entry.file, content: w.content })),
+        ...player,
+      ]
       const sums = formatSha256Sums([
         ...unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
-        ...player.map((f) => ({ sha256: sha256Text(f.content), path: f.path })),
+        ...carried.map((f) => ({ sha256: sha256Text(f.content), path: f.path })),
       ])
       await onDestination(async () => {
         // The player before SHA256SUMS and the manifest, so the commit point covers it too.
-        for (const file of player) {
+        for (const file of carried) {
           const [folder, name] = [dirname(join(dir, file.path)), basename(file.path)]
           await this.deps.files.writeAtomically(folder, name, file.content)
         }
@@ -297,7 +306,9 @@ export class ExportService {
         objects: unique.length,
         copied: plan.toCopy.length,
         skipped: plan.present.length,
-        transcoded: unique.filter((o) => o.handling !== 'copied').length,
+        transcoded: [...new Map([...objects.values()].map((o) => [o.sha256, o])).values()].filter(
+          (o) => o.handling !== 'copied',
+        ).length,
         bytes: totalBytes,
         durationMs: this.deps.now() - started,
         verified: request.verify === true,
@@ -312,6 +323,7 @@ export class ExportService {
         },
         [...objects.values()].map((o) => ({ assetId: o.assetId, sha256: o.sha256 })),
       )
+      this.referenceWidgetMedia(request.source.playlist, items.playlists, bundleId, widgets)
       report({
         phase: 'done',
         files: unique.length,
@@ -363,12 +375,12 @@ export class ExportService {
   /** Objects already in the bundle with the right size are kept (and hashed with --verify). */
   private async planCopies(
     dir: string,
-    objects: MediaObject[],
+    objects: CopyObject[],
     verify: boolean,
     signal: AbortSignal,
   ) {
-    const present: MediaObject[] = []
-    const toCopy: MediaObject[] = []
+    const present: CopyObject[] = []
+    const toCopy: CopyObject[] = []
     for (const object of objects) {
       const target = join(dir, objectPath(object.sha256, object.ext))
       const size = await this.deps.files.sizeOf(target)
@@ -380,7 +392,7 @@ export class ExportService {
     return { present, toCopy }
   }
 
-  private async checkSpace(dir: string, toCopy: MediaObject[]): Promise<void> {
+  private async checkSpace(dir: string, toCopy: CopyObject[]): Promise<void> {
     const { free, fat } = await this.deps.files.space(dir)
     if (fat) {
       const big = toCopy.find((o) => o.size > FAT32_MAX_FILE)
@@ -412,7 +424,7 @@ export class ExportService {
     dir: string,
     placed: number,
     total: number,
-    missing: MediaObject[],
+    missing: CopyObject[],
   ): Promise<AppError> {
     await this.deps.files
       .removeFolder(join(dir, '.staging'))
@@ -434,7 +446,7 @@ export class ExportService {
 
   private async verifyObjects(
     dir: string,
-    objects: MediaObject[],
+    objects: CopyObject[],
     signal: AbortSignal,
     progress: (bytes: number, done: number) => void,
   ): Promise<void> {
@@ -456,6 +468,63 @@ export class ExportService {
         )
       done++
     }
+  }
+
+  /** A playlist entry as the manifest lists it (media items point at their object). */
+  private manifestItem(entry: ExportEntry, objects: Map<number, MediaObject>) {
+    if (entry.kind === 'url')
+      return { type: 'url' as const, url: entry.url, durationMs: entry.durationMs }
+    if (entry.kind === 'integration')
+      return {
+        type: 'widget' as const,
+        widgetId: String(entry.integrationId),
+        durationMs: entry.durationMs,
+        file: widgetFile(entry.integrationId),
+      }
+    const o = objects.get(entry.assetId)!
+    return {
+      mediaId: String(entry.assetId),
+      durationMs: entry.durationMs ?? o.durationMs ?? 10_000,
+      object: objectPath(o.sha256, o.ext),
+    }
+  }
+
+  private async prepareWidgets(ids: number[], signal: AbortSignal): Promise<PreparedWidget[]> {
+    if (ids.length === 0) return []
+    const source = this.deps.widgets
+    if (!source) throw new AppError('UNAVAILABLE', 'Integration items cannot be exported here.')
+    const prepared: PreparedWidget[] = []
+    for (const id of ids) {
+      prepared.push(
+        await prepareWidget(
+          source.snapshot(id),
+          {
+            cacheDir: this.deps.cacheDir,
+            hashFile: (path, s) => this.deps.files.hashFile(path, s),
+            sizeOf: (path) => this.deps.files.sizeOf(path),
+          },
+          signal,
+        ),
+      )
+    }
+    return prepared
+  }
+
+  /**
+   * The cached images a bundle holds stay referenced by the bundle, and by the playlist it was
+   * made from (until its next export), so cache retention keeps them (docs/integrations.md).
+   */
+  private referenceWidgetMedia(
+    playlistName: string | undefined,
+    playlists: Array<{ id: string }>,
+    bundleId: string,
+    widgets: PreparedWidget[],
+  ): void {
+    const source = this.deps.widgets
+    if (!source) return
+    const used = [...new Set(widgets.flatMap((w) => w.cacheItems))]
+    if (used.length > 0) source.reference('bundle', bundleId, used)
+    if (playlistName !== undefined) source.reference('playlist', playlists[0]!.id, used)
   }
 
   private emit(progress: ExportProgress): void {
