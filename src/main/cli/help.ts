@@ -16,6 +16,8 @@ Commands:
   retry (--failed | <asset id>...) [--wait] [--json]
                                      Process failed assets again
   playlist create|add|ls|show|rm <name> [<asset id|path>...] [--duration S]
+  playlist add-url <name> <url>... [--duration S]
+  playlist add-integration <name> <integration id>... [--duration S]
   album create|add|ls|show|rm <name> [<asset id|path>...]
                                      Playlists (ordered, with durations) and albums
   export (--playlist N | --album N | --query Q | <asset id|path>...) --profile P --out DIR

@@ -5,6 +5,7 @@ import { allowOnly, stringOption, type ParsedArgs } from '../args'
 import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { formatDuration } from './jobs.command'
+import { addPlaylistItems } from './playlist-items.command'
 
 /** `playlist …` and `album …`: create, add, ls, show, rm. */
 export function collectionCommand(kind: CollectionKind) {
@@ -45,6 +46,10 @@ export function collectionCommand(kind: CollectionKind) {
         )
         return true
       }
+      case 'add-url':
+      case 'add-integration':
+        if (kind === 'album') throw new UsageError('Albums hold library files only.')
+        return addPlaylistItems(lib, args, io, sub === 'add-url' ? 'url' : 'integration')
       case 'ls':
       case 'list': {
         allowOnly(args, `${kind} ls`, ['json'])
@@ -81,7 +86,11 @@ export function collectionCommand(kind: CollectionKind) {
         return true
       }
       default:
-        throw new UsageError(`'${kind}' takes create, add, ls, show or rm.`)
+        throw new UsageError(
+          kind === 'playlist'
+            ? `'playlist' takes create, add, add-url, add-integration, ls, show or rm.`
+            : `'album' takes create, add, ls, show or rm.`,
+        )
     }
   }
 }
@@ -105,7 +114,13 @@ function describe(detail: CollectionDetail): string {
       detail.kind === 'playlist'
         ? `  ${(item.effectiveDurationMs / 1000).toFixed(1)} s${item.durationMs === null ? '' : ' (set)'}`
         : ''
-    return `${String(i + 1).padStart(3)}. ${item.name}  [${item.type}, id ${item.assetId}, ${item.status}]${duration}\n`
+    const what =
+      item.kind === 'asset'
+        ? `${item.type}, id ${item.assetId}, ${item.status}`
+        : item.kind === 'url'
+          ? 'web page'
+          : `integration ${item.integration!.id}, ${item.integration!.status}`
+    return `${String(i + 1).padStart(3)}. ${item.name}  [${what}]${duration}\n`
   })
   const total = detail.kind === 'playlist' ? `, ${formatDuration(detail.durationMs)}` : ''
   return `${detail.kind === 'album' ? 'Album' : 'Playlist'} "${detail.name}" — ${detail.itemCount} items${total}\n${lines.join('')}`
