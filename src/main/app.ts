@@ -52,6 +52,8 @@ import { RenditionsRepository } from './repositories/renditions.repository'
 import { CollectionsService } from './services/collections.service'
 import { ExportService } from './services/export.service'
 import { widgetSource } from './services/widget-source'
+import { PreviewService } from './services/preview.service'
+import { withPreview } from './transport/preview-route'
 import { IntegrationMediaRepository } from './repositories/integration-media.repository'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
@@ -327,9 +329,17 @@ export function createCore(options: CoreOptions): Core {
     ),
   }
   const dispatch = createDispatch(createHandlers(services), logger)
-  const media = createMediaHandler(
-    { rootPath: (id) => rootsRepository.get(id)?.path, cacheDir: paths.cacheDir },
-    new MediaFilesRepository(originals),
+  const preview = new PreviewService(
+    collections,
+    (sha256) => processing.derivatives.listed(sha256),
+    widgets,
+  )
+  const media = withPreview(
+    createMediaHandler(
+      { rootPath: (id) => rootsRepository.get(id)?.path, cacheDir: paths.cacheDir },
+      new MediaFilesRepository(originals),
+    ),
+    (playlistId) => preview.build(playlistId),
   )
 
   let closing: Promise<void> | undefined

@@ -26,7 +26,7 @@ const WIDGETS_GLOBAL = 'MARQUEE_WIDGETS'
  * beside it (a page opened from file:// can read neither JSON file).
  */
 export function manifestScript(
-  manifest: BundleManifest,
+  manifest: BundleManifest | object,
   widgets: ReadonlyArray<{ id: string }> = [],
 ): string {
   const script = `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest, null, 2)}\n`
