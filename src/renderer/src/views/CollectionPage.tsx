@@ -4,6 +4,10 @@ import { Banner } from '../components/Banner'
 import { CollectionItems, parseSeconds } from '../components/collections/CollectionItems'
 import { ExportDialog } from '../components/collections/ExportDialog'
 import { itemWarning } from '../components/collections/item-warning'
+import { AddIntegrationDialog } from '../components/collections/AddIntegrationDialog'
+import { AddWebPageDialog } from '../components/collections/AddWebPageDialog'
+import { PlaylistActions } from '../components/collections/PlaylistActions'
+import { PreviewOverlay } from '../components/collections/PreviewOverlay'
 import { PageHeader } from '../components/PageHeader'
 import { formatDuration, plural } from '../lib/format'
 import { createCollectionStore } from '../stores/collection.store'
@@ -17,10 +21,13 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
   const store = createCollectionStore(props.kind, props.name)
   const [bulkSeconds, setBulkSeconds] = createSignal('')
   const [exporting, setExporting] = createSignal(false)
+  const [adding, setAdding] = createSignal<'url' | 'integration' | null>(null)
+  const [previewing, setPreviewing] = createSignal(false)
   const exports = createExportStore()
   const ordered = () => props.kind === 'playlist'
   const items = () => store.detail()?.items ?? []
-  const warned = () => items().filter((i) => itemWarning(i) !== null).length
+  // Integration warnings (stale, needs re-auth) do not stop an export: the snapshot goes as is.
+  const warned = () => items().filter((i) => i.kind === 'asset' && itemWarning(i) !== null).length
   const checkedIds = () => [...store.checked()]
 
   const applyBulk = (e: Event): void => {
@@ -38,14 +45,23 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
       <PageHeader
         title={store.detail()?.name ?? props.name}
         actions={
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={items().length === 0}
-            onClick={() => setExporting(true)}
-          >
-            Export…
-          </button>
+          <>
+            <Show when={ordered()}>
+              <PlaylistActions
+                canPreview={items().length > 0}
+                onAdd={setAdding}
+                onPreview={() => setPreviewing(true)}
+              />
+            </Show>
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={items().length === 0}
+              onClick={() => setExporting(true)}
+            >
+              Export…
+            </button>
+          </>
         }
         description={
           <Show when={store.detail()}>
@@ -65,6 +81,21 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           store={exports}
           onClose={() => setExporting(false)}
         />
+      </Show>
+      <Show when={adding() === 'url'}>
+        <AddWebPageDialog onAdd={store.addItems} onClose={() => setAdding(null)} />
+      </Show>
+      <Show when={adding() === 'integration'}>
+        <AddIntegrationDialog onAdd={store.addItems} onClose={() => setAdding(null)} />
+      </Show>
+      <Show when={previewing() && store.detail()}>
+        {(d) => (
+          <PreviewOverlay
+            playlistId={d().id}
+            name={d().name}
+            onClose={() => setPreviewing(false)}
+          />
+        )}
       </Show>
       <Show when={store.error()}>
         {(message) => (

@@ -3,6 +3,7 @@ import type { CollectionItem } from '../../../../shared/domain'
 import { formatDuration } from '../../lib/format'
 import { variantUrl } from '../../lib/media'
 import { itemWarning } from './item-warning'
+import { ItemKindIcon } from './ItemKindIcon'
 
 export interface CollectionItemsProps {
   items: readonly CollectionItem[]
@@ -119,7 +120,16 @@ export function CollectionItems(props: CollectionItemsProps) {
                   <td class="cell-position">{index() + 1}</td>
                 </Show>
                 <td class="cell-thumb">
-                  <Show when={item.sha256} fallback={<span class="collection-thumb" />}>
+                  <Show
+                    when={item.kind === 'asset' && item.sha256}
+                    fallback={
+                      item.kind === 'asset' ? (
+                        <span class="collection-thumb" />
+                      ) : (
+                        <ItemKindIcon item={item} />
+                      )
+                    }
+                  >
                     {(sha) => (
                       <img
                         class="collection-thumb"
