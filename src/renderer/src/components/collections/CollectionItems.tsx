@@ -144,7 +144,13 @@ export function CollectionItems(props: CollectionItemsProps) {
                 <td class="cell-name" title={item.name}>
                   {item.name}
                 </td>
-                <td class="cell-type">{item.type}</td>
+                <td class="cell-type">
+                  {item.kind === 'url'
+                    ? 'web page'
+                    : item.kind === 'integration'
+                      ? item.integration!.kind
+                      : item.type}
+                </td>
                 <Show when={props.ordered}>
                   <td class="cell-duration">
                     <input
