@@ -16,7 +16,12 @@ export function PreviewOverlay(props: { playlistId: number; name: string; onClos
   })
   onCleanup(() => document.removeEventListener('keydown', onKey))
   return (
-    <div class="preview-overlay" role="dialog" aria-label={`Preview of ${props.name}`}>
+    <div
+      class="preview-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Preview of ${props.name}`}
+    >
       <div class="preview-overlay__bar">
         <span>Preview of “{props.name}” · plays from the cache, as a bundle would</span>
         <button
