@@ -88,6 +88,8 @@ describe('web page and integration items in a playlist', () => {
     expect(walked.neighbours.filter((n) => n.node.startsWith('asset')).map((n) => n.node)).toEqual(
       [],
     )
+    const impact = await call(core, 'graph.impact', { node: `collection:${detail.id}` })
+    expect(impact.assets).toEqual([])
   })
 
   it('refuses addresses a player must not open, and integrations that do not exist', async () => {
