@@ -1,5 +1,8 @@
 import type { ExportSource } from '../../shared/contract'
 import { AppError } from '../errors'
+import { objectPath } from '../export/manifest'
+import type { MediaObject } from './export-objects'
+import { widgetFile } from './export-widgets'
 import type { AssetsService } from './assets.service'
 import type { CollectionsService } from './collections.service'
 
@@ -83,4 +86,23 @@ function finish(name: string, playlists: ExportItems['playlists']): ExportItems 
     ...new Set(entries.flatMap((e) => (e.kind === 'integration' ? [e.integrationId] : []))),
   ]
   return { name, playlists, assetIds, integrationIds }
+}
+
+/** A playlist entry as the manifest lists it: media items point at their prepared object. */
+export function manifestEntry(entry: ExportEntry, objects: Map<number, MediaObject>) {
+  if (entry.kind === 'url')
+    return { type: 'url' as const, url: entry.url, durationMs: entry.durationMs }
+  if (entry.kind === 'integration')
+    return {
+      type: 'widget' as const,
+      widgetId: String(entry.integrationId),
+      durationMs: entry.durationMs,
+      file: widgetFile(entry.integrationId),
+    }
+  const o = objects.get(entry.assetId)!
+  return {
+    mediaId: String(entry.assetId),
+    durationMs: entry.durationMs ?? o.durationMs ?? 10_000,
+    object: objectPath(o.sha256, o.ext),
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { IntegrationKind } from '../../shared/integrations'
+import { AppError } from '../errors'
 import { objectPath, type ManifestWidget } from '../export/manifest'
 
 /** What an export reads of an integration: its latest data, as the poller left it. */
@@ -136,6 +137,55 @@ export async function prepareWidget(
     objects: [...objects.values()],
     cacheItems: [...cacheItems],
   }
+}
+
+/** Every integration's snapshot for one export, in order. */
+export async function prepareWidgets(
+  ids: number[],
+  deps: {
+    widgets?: WidgetSource
+    cacheDir: string
+    files: {
+      hashFile: (path: string, signal?: AbortSignal) => Promise<string>
+      sizeOf: (path: string) => Promise<number | null>
+    }
+  },
+  signal: AbortSignal,
+): Promise<PreparedWidget[]> {
+  if (ids.length === 0) return []
+  const source = deps.widgets
+  if (!source) throw new AppError('UNAVAILABLE', 'Integration items cannot be exported here.')
+  const prepared: PreparedWidget[] = []
+  for (const id of ids) {
+    prepared.push(
+      await prepareWidget(
+        source.snapshot(id),
+        {
+          cacheDir: deps.cacheDir,
+          hashFile: (path, s) => deps.files.hashFile(path, s),
+          sizeOf: (path) => deps.files.sizeOf(path),
+        },
+        signal,
+      ),
+    )
+  }
+  return prepared
+}
+
+/**
+ * The cached images a bundle holds stay referenced by the bundle, and by the playlist it was
+ * made from (until that playlist's next export), so cache retention keeps them.
+ */
+export function referenceWidgetMedia(
+  source: WidgetSource | undefined,
+  bundleId: string,
+  playlistId: string | null,
+  widgets: PreparedWidget[],
+): void {
+  if (!source) return
+  const used = [...new Set(widgets.flatMap((w) => w.cacheItems))]
+  if (used.length > 0) source.reference('bundle', bundleId, used)
+  if (playlistId !== null) source.reference('playlist', playlistId, used)
 }
 
 export const widgetFile = (integrationId: number | string): string =>

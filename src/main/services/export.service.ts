@@ -19,8 +19,8 @@ import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bund
 import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
-import { resolveExportItems, type ExportEntry } from './export-items'
-import { prepareWidget, widgetFile, type PreparedWidget, type WidgetSource } from './export-widgets'
+import { manifestEntry, resolveExportItems } from './export-items'
+import { prepareWidgets, referenceWidgetMedia, type WidgetSource } from './export-widgets'
 import { progressThrottle } from './progress-throttle'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
@@ -171,7 +171,7 @@ export class ExportService {
           )
         }
       }
-      const widgets = await this.prepareWidgets(items.integrationIds, signal)
+      const widgets = await prepareWidgets(items.integrationIds, this.deps, signal)
       const copies: CopyObject[] = [...objects.values(), ...widgets.flatMap((w) => w.objects)]
       const unique = [...new Map(copies.map((o) => [o.sha256, o])).values()]
       const totalBytes = unique.reduce((sum, o) => sum + o.size, 0)
@@ -250,7 +250,7 @@ export class ExportService {
         playlists: items.playlists.map((p) => ({
           id: p.id,
           name: p.name,
-          items: p.items.map((i) => this.manifestItem(i, objects)),
+          items: p.items.map((i) => manifestEntry(i, objects)),
         })),
         keepAudio,
         media: [...objects.values()].map((o) => ({
@@ -323,7 +323,9 @@ export class ExportService {
         },
         [...objects.values()].map((o) => ({ assetId: o.assetId, sha256: o.sha256 })),
       )
-      this.referenceWidgetMedia(request.source.playlist, items.playlists, bundleId, widgets)
+      // Only a playlist export names a playlist that keeps the snapshot's images referenced.
+      const playlistId = request.source.playlist !== undefined ? items.playlists[0]!.id : null
+      referenceWidgetMedia(this.deps.widgets, bundleId, playlistId, widgets)
       report({
         phase: 'done',
         files: unique.length,
@@ -468,63 +470,6 @@ export class ExportService {
         )
       done++
     }
-  }
-
-  /** A playlist entry as the manifest lists it (media items point at their object). */
-  private manifestItem(entry: ExportEntry, objects: Map<number, MediaObject>) {
-    if (entry.kind === 'url')
-      return { type: 'url' as const, url: entry.url, durationMs: entry.durationMs }
-    if (entry.kind === 'integration')
-      return {
-        type: 'widget' as const,
-        widgetId: String(entry.integrationId),
-        durationMs: entry.durationMs,
-        file: widgetFile(entry.integrationId),
-      }
-    const o = objects.get(entry.assetId)!
-    return {
-      mediaId: String(entry.assetId),
-      durationMs: entry.durationMs ?? o.durationMs ?? 10_000,
-      object: objectPath(o.sha256, o.ext),
-    }
-  }
-
-  private async prepareWidgets(ids: number[], signal: AbortSignal): Promise<PreparedWidget[]> {
-    if (ids.length === 0) return []
-    const source = this.deps.widgets
-    if (!source) throw new AppError('UNAVAILABLE', 'Integration items cannot be exported here.')
-    const prepared: PreparedWidget[] = []
-    for (const id of ids) {
-      prepared.push(
-        await prepareWidget(
-          source.snapshot(id),
-          {
-            cacheDir: this.deps.cacheDir,
-            hashFile: (path, s) => this.deps.files.hashFile(path, s),
-            sizeOf: (path) => this.deps.files.sizeOf(path),
-          },
-          signal,
-        ),
-      )
-    }
-    return prepared
-  }
-
-  /**
-   * The cached images a bundle holds stay referenced by the bundle, and by the playlist it was
-   * made from (until its next export), so cache retention keeps them (docs/integrations.md).
-   */
-  private referenceWidgetMedia(
-    playlistName: string | undefined,
-    playlists: Array<{ id: string }>,
-    bundleId: string,
-    widgets: PreparedWidget[],
-  ): void {
-    const source = this.deps.widgets
-    if (!source) return
-    const used = [...new Set(widgets.flatMap((w) => w.cacheItems))]
-    if (used.length > 0) source.reference('bundle', bundleId, used)
-    if (playlistName !== undefined) source.reference('playlist', playlists[0]!.id, used)
   }
 
   private emit(progress: ExportProgress): void {
