@@ -60,6 +60,10 @@ import { DrivesRepository, type DrivesSources } from './repositories/drives.repo
 import { ComplianceService } from './services/compliance.service'
 import { ProfilesService } from './services/profiles.service'
 import { ProfilesRepository } from './repositories/profiles.repository'
+import { widgetSource } from './services/widget-source'
+import { PreviewService } from './services/preview.service'
+import { withPreview } from './transport/preview-route'
+import { IntegrationMediaRepository } from './repositories/integration-media.repository'
 import { JobsService } from './services/jobs.service'
 import { SimilarityService } from './services/similarity.service'
 import { AssetChangesService } from './services/asset-changes.service'
@@ -295,6 +299,11 @@ export function createCore(options: CoreOptions): Core {
     now,
     history: bundleHistory,
     drives,
+    // Integrations are wired below; exports only ask for snapshots once the core runs.
+    widgets: {
+      snapshot: (id) => widgets.snapshot(id),
+      reference: (owner, ownerId, sha256s) => widgets.reference(owner, ownerId, sha256s),
+    },
   })
   const exportPrecheck = new ExportPrecheckService({
     assets: processing.assets,
@@ -340,6 +349,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
+  const widgets = widgetSource(integrations.integrations, new IntegrationMediaRepository(db))
   const services: Services = {
     imports,
     integrations: integrations.integrations,
@@ -372,9 +382,17 @@ export function createCore(options: CoreOptions): Core {
     ),
   }
   const dispatch = createDispatch(createHandlers(services), logger)
-  const media = createMediaHandler(
-    { rootPath: (id) => rootsRepository.get(id)?.path, cacheDir: paths.cacheDir },
-    new MediaFilesRepository(originals),
+  const preview = new PreviewService(
+    collections,
+    (sha256) => processing.derivatives.listed(sha256),
+    widgets,
+  )
+  const media = withPreview(
+    createMediaHandler(
+      { rootPath: (id) => rootsRepository.get(id)?.path, cacheDir: paths.cacheDir },
+      new MediaFilesRepository(originals),
+    ),
+    (playlistId) => preview.build(playlistId),
   )
 
   let closing: Promise<void> | undefined

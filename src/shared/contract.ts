@@ -463,6 +463,22 @@ export interface ProfilesMethods {
   }
 }
 
+/**
+ * A playlist item that is not a library file (docs/decisions.md "Virtual playlist items"): a web
+ * page (http/https) or an integration's live data. Without a duration an item plays 10 s.
+ */
+export type VirtualItemInput =
+  | { kind: 'url'; url: string; durationMs?: number }
+  | { kind: 'integration'; integrationId: number; durationMs?: number }
+
+export interface PlaylistItemsMethods {
+  /** Appends web pages and integrations to a playlist, in order (assets: `collections.add`). */
+  'collections.addItems': {
+    args: { name: string; items: VirtualItemInput[] }
+    result: CollectionDetail
+  }
+}
+
 export type Methods = AppMethods &
   RootsMethods &
   AssetsMethods &
@@ -472,7 +488,8 @@ export type Methods = AppMethods &
   ImportMethods &
   IntegrationsMethods &
   GraphMethods &
-  ProfilesMethods
+  ProfilesMethods &
+  PlaylistItemsMethods
 export type MethodName = keyof Methods
 export type MethodArgs<M extends MethodName> = Methods[M]['args']
 export type MethodResult<M extends MethodName> = Methods[M]['result']
@@ -549,6 +566,7 @@ export const METHOD_NAMES = [
   'profiles.remove',
   'collections.setProfile',
   'export.compliance',
+  'collections.addItems',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

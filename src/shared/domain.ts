@@ -2,6 +2,7 @@
  * Domain types and constants shared by the core and the renderer.
  * Types and constants only: nothing here may import runtime code.
  */
+import type { IntegrationKind, IntegrationStatus } from './integrations'
 
 export const APP_NAME = 'Marquee'
 
@@ -203,17 +204,45 @@ export type CollectionKind = (typeof COLLECTION_KINDS)[number]
 /** Images play this long in a playlist unless an item says otherwise. */
 export const DEFAULT_IMAGE_DURATION_MS = 10_000
 
+/**
+ * What a playlist item plays: a library file, a web page (URL) or an integration's data. Albums
+ * hold assets only.
+ */
+export const PLAYLIST_ITEM_KINDS = ['asset', 'url', 'integration'] as const
+export type PlaylistItemKind = (typeof PLAYLIST_ITEM_KINDS)[number]
+
+/** The integration an item plays, with what the playlist view warns about. */
+export interface ItemIntegration {
+  id: number
+  kind: IntegrationKind
+  name: string
+  status: IntegrationStatus
+  /** Since when its data is stale (the last fetch failed); null when fresh. */
+  staleSince: number | null
+  /** Whether it has any data yet (a snapshot to export). */
+  hasData: boolean
+}
+
 export interface CollectionItem {
   /** The item's own id (a playlist may hold the same asset twice). */
   id: number
-  assetId: number
+  kind: PlaylistItemKind
+  /** The library asset; null for web page and integration items. */
+  assetId: number | null
+  /** A web page item's address (http or https). */
+  url: string | null
+  /** An integration item's integration. */
+  integration: ItemIntegration | null
   position: number
   /** The item's own duration, or null for the default (images 10 s, videos their length). */
   durationMs: number | null
   /** What a player will show it for. */
   effectiveDurationMs: number
+  /** The file name, the web page's address, or the integration's name. */
   name: string
-  type: AssetType
+  /** The asset's type; `url` and `integration` for the other kinds. */
+  type: AssetType | 'url' | 'integration'
+  /** The asset's status; virtual items are always `ready` (their problems are in `integration`). */
   status: AssetStatus
   /** The content hash, which names its cached thumbnails; null until it is hashed. */
   sha256: string | null

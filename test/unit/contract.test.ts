@@ -92,6 +92,7 @@ describe('the contract', () => {
       'profiles.remove': { name: 'nope' },
       'collections.setProfile': { collectionId: 999, profile: 'fhd-h264' },
       'export.compliance': { collectionId: 999 },
+      'collections.addItems': { name: 'Nope', items: [{ kind: 'url', url: 'https://a.test/' }] },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

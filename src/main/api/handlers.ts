@@ -141,5 +141,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     },
     'export.compliance': ({ collectionId, profile }) =>
       services.compliance.check(collectionId, profile),
+    'collections.addItems': ({ name, items }) => collections.addItems(name, items),
   }
 }

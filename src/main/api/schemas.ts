@@ -10,6 +10,7 @@ import {
 import { integrationSchemas } from './integration-schemas'
 import { graphSchemas } from './graph-schemas'
 import { profileSchemas } from './profile-schemas'
+import { playlistItemSchemas } from './playlist-item-schemas'
 
 const none = z
   .undefined()
@@ -245,4 +246,5 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   ...integrationSchemas,
   ...graphSchemas,
   ...profileSchemas,
+  ...playlistItemSchemas,
 }

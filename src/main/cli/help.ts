@@ -16,6 +16,8 @@ Commands:
   retry (--failed | <asset id>...) [--wait] [--json]
                                      Process failed assets again
   playlist create|add|ls|show|rm <name> [<asset id|path>...] [--duration S]
+  playlist add-url <name> <url>... [--duration S]
+  playlist add-integration <name> <integration id>... [--duration S]
   album create|add|ls|show|rm <name> [<asset id|path>...]
   album move <name> [<parent>]       Nest an album (no parent: the top level)
   album cover <name> [<asset id|path>]

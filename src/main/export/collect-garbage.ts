@@ -6,6 +6,7 @@
  */
 import { lstat, readdir, rm, rmdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { manifestObjects } from './manifest'
 import {
   code,
   filesUnder,
@@ -35,7 +36,7 @@ export async function collectGarbage(dir: string): Promise<GarbageReport> {
         'Without a valid manifest every object would look unused — run verify-bundle for details.',
     )
   }
-  const referenced = new Set(read.manifest.media.map((media) => media.object))
+  const referenced = new Set(manifestObjects(read.manifest).keys())
   const garbage = (await filesUnder(dir, OBJECTS_DIR)).filter((file) => !referenced.has(file.path))
   const staged = await filesUnder(dir, STAGING_DIR)
 

@@ -27,6 +27,8 @@ export interface BundleManifest {
   profile: ProfileLimits
   playlists: ManifestPlaylist[]
   media: ManifestMedia[]
+  /** Integration snapshots (`widgets/<id>.json`) and their images; left out when there are none. */
+  widgets?: ManifestWidget[]
 }
 
 export interface ManifestPlaylist {
@@ -35,10 +37,59 @@ export interface ManifestPlaylist {
   items: ManifestItem[]
 }
 
-export interface ManifestItem {
+export type ManifestItem = ManifestMediaItem | ManifestUrlItem | ManifestWidgetItem
+
+export interface ManifestMediaItem {
   mediaId: string
   durationMs: number
   object: string
+}
+
+/** A web page: players that show web pages open it (the bundled player: a sandboxed frame). */
+export interface ManifestUrlItem {
+  type: 'url'
+  url: string
+  durationMs: number
+}
+
+/** An integration's snapshot, rendered by the player like the app's live preview. */
+export interface ManifestWidgetItem {
+  type: 'widget'
+  widgetId: string
+  durationMs: number
+  /** `widgets/<id>.json`. */
+  file: string
+}
+
+/** An integration snapshot as the bundle holds it: the JSON file and the images it names. */
+export interface ManifestWidget {
+  /** The integration's id. */
+  id: string
+  kind: 'spotify' | 'feed'
+  name: string
+  file: string
+  sha256: string
+  size: number
+  /** ISO 8601 UTC: when the data was fetched, and since when it was stale (null when fresh). */
+  fetchedAt: string | null
+  staleSince: string | null
+  objects: Array<{ object: string; sha256: string; size: number; mime: string }>
+}
+
+export const isMediaItem = (item: ManifestItem): item is ManifestMediaItem => !('type' in item)
+
+/** Every object path the manifest names (media and widget images), with its hash and size. */
+export function manifestObjects(
+  manifest: BundleManifest,
+): Map<string, { sha256: string; size: number }> {
+  const objects = new Map<string, { sha256: string; size: number }>()
+  for (const media of manifest.media) {
+    objects.set(media.object, { sha256: media.sha256, size: media.size })
+  }
+  for (const widget of manifest.widgets ?? []) {
+    for (const o of widget.objects) objects.set(o.object, { sha256: o.sha256, size: o.size })
+  }
+  return objects
 }
 
 /** One object as the bundle holds it: after any transcode, so its facts are the output's. */
@@ -95,14 +146,19 @@ export interface ManifestInput {
     id: string | number
     name: string
     /** durationMs: videos and audio default to their length, everything else to 10 s. */
-    items: Array<{
-      mediaId: string | number
-      durationMs?: number | null
-      /** Derived from the media; when given it must agree. */
-      object?: string
-    }>
+    items: Array<
+      | {
+          mediaId: string | number
+          durationMs?: number | null
+          /** Derived from the media; when given it must agree. */
+          object?: string
+        }
+      | ManifestUrlItem
+      | ManifestWidgetItem
+    >
   }>
   media: ManifestMediaInput[]
+  widgets?: ManifestWidget[]
 }
 
 /**
@@ -122,7 +178,8 @@ export function buildManifest(input: ManifestInput): BundleManifest {
   const playlists = input.playlists.map((playlist) => ({
     id: String(playlist.id),
     name: playlist.name,
-    items: playlist.items.map((item) => {
+    items: playlist.items.map((item): ManifestItem => {
+      if ('type' in item) return item
       const entry = media.get(String(item.mediaId))
       if (!entry) {
         throw new RangeError(
@@ -151,6 +208,7 @@ export function buildManifest(input: ManifestInput): BundleManifest {
     profile: profileLimits(input.profile, input.keepAudio),
     playlists,
     media: [...media.values()],
+    ...(input.widgets?.length ? { widgets: input.widgets } : {}),
   }
 }
 
@@ -231,9 +289,25 @@ function referenceErrors(manifest: BundleManifest): string[] {
     }
     sizeByObject.set(media.object, media.size)
   })
+  const widgets = new Set<string>()
+  ;(manifest.widgets ?? []).forEach((widget, index) => {
+    const at = `widgets[${index}]`
+    if (widgets.has(widget.id))
+      errors.push(`${at}.id: widget ${widget.id} is listed more than once`)
+    widgets.add(widget.id)
+    widget.objects.forEach((o, j) => {
+      if (!o.object.includes(o.sha256))
+        errors.push(`${at}.objects[${j}].object: the file name is not the object's sha256`)
+    })
+  })
   manifest.playlists.forEach((playlist, p) => {
     playlist.items.forEach((item, i) => {
       const at = `playlists[${p}].items[${i}]`
+      if (!isMediaItem(item)) {
+        if (item.type === 'widget' && !widgets.has(item.widgetId))
+          errors.push(`${at}.widgetId: widget ${item.widgetId} is not in the manifest's widgets`)
+        return
+      }
       const media = byId.get(item.mediaId)
       if (!media) errors.push(`${at}.mediaId: media ${item.mediaId} is not in the manifest's media`)
       else if (media.object !== item.object) {

@@ -18,17 +18,32 @@ export interface PlayerFile {
 /** The global player.js reads; kept in one place with the file that assigns it. */
 const MANIFEST_GLOBAL = 'MARQUEE_MANIFEST'
 
-/** manifest.js: the same JSON as manifest.json, assigned to a global. */
-export function manifestScript(manifest: BundleManifest): string {
-  return `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest, null, 2)}\n`
+/** The global with the widget documents (`widgets/<id>.json`), keyed by integration id. */
+const WIDGETS_GLOBAL = 'MARQUEE_WIDGETS'
+
+/**
+ * manifest.js: the same JSON as manifest.json, assigned to a global, and the widget snapshots
+ * beside it (a page opened from file:// can read neither JSON file).
+ */
+export function manifestScript(
+  manifest: BundleManifest | object,
+  widgets: ReadonlyArray<{ id: string }> = [],
+): string {
+  const script = `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest, null, 2)}\n`
+  if (widgets.length === 0) return script
+  const byId = Object.fromEntries(widgets.map((w) => [w.id, w]))
+  return `${script}window.${WIDGETS_GLOBAL} = ${JSON.stringify(byId, null, 2)}\n`
 }
 
 /** Every file of `player/` for this manifest; the static ones first, manifest.js last. */
-export function playerFiles(manifest: BundleManifest): PlayerFile[] {
+export function playerFiles(
+  manifest: BundleManifest,
+  widgets: ReadonlyArray<{ id: string }> = [],
+): PlayerFile[] {
   return [
     { path: `${PLAYER_DIR}/index.html`, content: PLAYER_HTML },
     { path: `${PLAYER_DIR}/player.css`, content: PLAYER_CSS },
     { path: `${PLAYER_DIR}/player.js`, content: PLAYER_JS },
-    { path: `${PLAYER_DIR}/manifest.js`, content: manifestScript(manifest) },
+    { path: `${PLAYER_DIR}/manifest.js`, content: manifestScript(manifest, widgets) },
   ]
 }

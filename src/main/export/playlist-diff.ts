@@ -4,7 +4,8 @@ import type { PlaylistChanges } from '../../shared/exports'
 export interface SnapshotItem {
   /** collection_items.id: stays when an item is reordered, re-timed or its asset replaced. */
   id: number
-  assetId: number
+  /** Null for a web page or integration item. */
+  assetId: number | null
   sha256: string | null
   /** What the player shows it for (its own duration or the default). */
   durationMs: number

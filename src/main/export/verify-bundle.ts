@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
-import type { BundleManifest } from './manifest'
+import { manifestObjects, type BundleManifest } from './manifest'
 import {
   code,
   filesUnder,
@@ -98,9 +98,10 @@ export async function verifyBundle(
 
 /** Object path → what it must be; validateManifest has made sure one path has one hash and size. */
 function expectedObjects(manifest: BundleManifest): Map<string, ExpectedObject> {
-  const objects = new Map<string, ExpectedObject>()
-  for (const media of manifest.media) {
-    objects.set(media.object, { sha256: media.sha256, size: media.size })
+  // Widget files are checked like objects: the manifest gives their hash and size.
+  const objects: Map<string, ExpectedObject> = manifestObjects(manifest)
+  for (const widget of manifest.widgets ?? []) {
+    objects.set(widget.file, { sha256: widget.sha256, size: widget.size })
   }
   return objects
 }
@@ -198,7 +199,7 @@ async function checkSums(
   if (paths.some((path, i) => i > 0 && paths[i - 1]! > path)) {
     warn(SUMS_FILE, 'lines are not sorted by path')
   }
-  await checkCarried(dir, carried, error, warn)
+  await checkCarried(dir, carried, expected, error, warn)
 }
 
 /** What a bundle carries besides media: the offline player and integration snapshots. */
@@ -217,6 +218,7 @@ function isCarried(path: string): boolean {
 async function checkCarried(
   dir: string,
   listed: Map<string, string>,
+  expected: Map<string, ExpectedObject>,
   error: Report,
   warn: Report,
 ): Promise<void> {
@@ -232,7 +234,7 @@ async function checkCarried(
   }
   for (const folder of CARRIED_DIRS) {
     for (const file of await filesUnder(dir, folder)) {
-      if (listed.has(file.path)) continue
+      if (listed.has(file.path) || expected.has(file.path)) continue
       const name = file.path.slice(file.path.lastIndexOf('/') + 1)
       if (/^\..+\.tmp$/.test(name)) {
         warn(file.path, 'temporary file from an interrupted export; the next export replaces it')

@@ -21,7 +21,8 @@ const ASSETS_OF: Record<GraphNode['kind'], string> = {
   asset: 'SELECT CAST(@num AS INTEGER) AS id',
   folder: `SELECT id FROM assets WHERE ${IN_FOLDER}`,
   root: 'SELECT id FROM assets WHERE root_id = @num',
-  collection: 'SELECT asset_id AS id FROM collection_items WHERE collection_id = @num',
+  collection:
+    'SELECT asset_id AS id FROM collection_items WHERE collection_id = @num AND asset_id IS NOT NULL',
   bundle: 'SELECT id FROM assets WHERE 0',
 }
 

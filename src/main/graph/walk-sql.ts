@@ -114,7 +114,8 @@ const TERMS: Term[] = [
     kind: `'asset'`,
     num: 'ci.asset_id',
     txt: `''`,
-    join: 'JOIN collection_items ci ON ci.collection_id = w.num',
+    // Web page and integration items are no assets: no edge.
+    join: 'JOIN collection_items ci ON ci.collection_id = w.num AND ci.asset_id IS NOT NULL',
   },
   {
     relation: 'includes',

@@ -1,4 +1,11 @@
-import type { AssetStatus, AssetType, Collection, CollectionKind } from '../../shared/domain'
+import type {
+  AssetStatus,
+  AssetType,
+  Collection,
+  CollectionKind,
+  PlaylistItemKind,
+} from '../../shared/domain'
+import type { IntegrationKind, IntegrationStatus } from '../../shared/integrations'
 import type { Db } from '../db/connection'
 
 export interface CollectionRow {
@@ -21,17 +28,28 @@ export interface CollectionLook {
 
 export interface ItemRow {
   id: number
-  assetId: number
+  kind: PlaylistItemKind
+  assetId: number | null
+  url: string | null
+  integrationId: number | null
+  integrationKind: IntegrationKind | null
+  integrationStatus: IntegrationStatus | null
+  integrationStaleSince: number | null
+  integrationHasData: number
   position: number
   durationMs: number | null
   name: string
-  type: AssetType
+  type: AssetType | 'url' | 'integration'
   status: AssetStatus
   assetDurationMs: number | null
   sha256: string | null
   offline: number
   error: string | null
 }
+
+export type VirtualItemRow =
+  | { kind: 'url'; url: string; durationMs: number | null }
+  | { kind: 'integration'; integrationId: number; durationMs: number | null }
 
 const SELECT = `SELECT c.id, c.kind, c.name, c.profile, c.created_at, c.updated_at, c.parent_id,
   c.cover_asset_id,
@@ -54,10 +72,21 @@ export class CollectionsRepository {
       remove: db.prepare<[number]>('DELETE FROM collections WHERE id = ?'),
       touch: db.prepare<[number, number]>('UPDATE collections SET updated_at = ? WHERE id = ?'),
       items: db.prepare<[number], ItemRow>(
-        `SELECT i.id, i.asset_id AS assetId, i.position, i.duration_ms AS durationMs, a.name, a.type,
-           a.status, a.duration_ms AS assetDurationMs, a.sha256, a.error,
-           (r.status = 'offline') AS offline
-         FROM collection_items i JOIN assets a ON a.id = i.asset_id JOIN roots r ON r.id = a.root_id
+        // Web page and integration items have no asset: their name and type come from the URL
+        // and the integration, and they count as ready (problems are the integration's status).
+        `SELECT i.id, i.kind, i.asset_id AS assetId, i.url, i.integration_id AS integrationId,
+           n.kind AS integrationKind, n.status AS integrationStatus,
+           n.stale_since AS integrationStaleSince,
+           (s.integration_id IS NOT NULL) AS integrationHasData,
+           i.position, i.duration_ms AS durationMs,
+           coalesce(a.name, i.url, n.name) AS name,
+           CASE i.kind WHEN 'asset' THEN a.type ELSE i.kind END AS type,
+           coalesce(a.status, 'ready') AS status, a.duration_ms AS assetDurationMs, a.sha256,
+           a.error, coalesce(r.status = 'offline', 0) AS offline
+         FROM collection_items i
+         LEFT JOIN assets a ON a.id = i.asset_id LEFT JOIN roots r ON r.id = a.root_id
+         LEFT JOIN integrations n ON n.id = i.integration_id
+         LEFT JOIN integration_snapshots s ON s.integration_id = i.integration_id
          WHERE i.collection_id = ? ORDER BY i.position, i.id`,
       ),
       maxPosition: db.prepare<[number], { p: number | null }>(
@@ -68,6 +97,15 @@ export class CollectionsRepository {
       ),
       addItem: db.prepare<[number, number, number, number | null, number]>(
         'INSERT INTO collection_items (collection_id, asset_id, position, duration_ms, added_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      addVirtual: db.prepare<
+        [number, PlaylistItemKind, string | null, number | null, number, number | null, number]
+      >(
+        `INSERT INTO collection_items (collection_id, kind, url, integration_id, position,
+           duration_ms, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      integrationExists: db.prepare<[number], { one: number }>(
+        'SELECT 1 AS one FROM integrations WHERE id = ?',
       ),
       rename: db.prepare<[string, number, number]>(
         'UPDATE collections SET name = ?, updated_at = ? WHERE id = ?',
@@ -175,6 +213,29 @@ export class CollectionsRepository {
       this.s.touch.run(now, collection.id)
       return added
     })
+  }
+
+  /** Appends web page and integration items to a playlist, in order. */
+  addVirtual(collectionId: number, items: VirtualItemRow[], now: number): void {
+    this.transaction(() => {
+      let position = (this.s.maxPosition.get(collectionId)!.p ?? 0) + 1
+      for (const item of items) {
+        this.s.addVirtual.run(
+          collectionId,
+          item.kind,
+          item.kind === 'url' ? item.url : null,
+          item.kind === 'integration' ? item.integrationId : null,
+          position++,
+          item.durationMs,
+          now,
+        )
+      }
+      this.s.touch.run(now, collectionId)
+    })
+  }
+
+  integrationExists(id: number): boolean {
+    return this.s.integrationExists.get(id) !== undefined
   }
 
   holding(assetId: number): Array<{ id: number; kind: CollectionKind; name: string }> {

@@ -6,6 +6,7 @@ import type {
   Selection,
 } from '../../shared/domain'
 import { DEFAULT_IMAGE_DURATION_MS } from '../../shared/domain'
+import type { VirtualItemInput } from '../../shared/contract'
 import { AppError } from '../errors'
 import type { AlbumTreeRepository } from '../repositories/album-tree.repository'
 import {
@@ -13,7 +14,9 @@ import {
   type CollectionRow,
   type CollectionsRepository,
   type ItemRow,
+  type VirtualItemRow,
 } from '../repositories/collections.repository'
+import { checkWebAddress } from './web-address'
 
 /** A gallery selection as a filter over `assets a` and the gallery's order. */
 export interface SelectionFilter {
@@ -131,6 +134,27 @@ export class CollectionsService {
     return { collection, added: collection.itemCount - before }
   }
 
+  /**
+   * Appends web pages and integrations to a playlist (albums hold library files only). A URL
+   * must be http or https: a player opens it in a sandboxed frame, and other schemes (file:,
+   * javascript:, data:) would reach what a sandbox does not guard.
+   */
+  addItems(name: string, items: VirtualItemInput[]): CollectionDetail {
+    const row = this.find('playlist', name)
+    const rows = items.map((item): VirtualItemRow => {
+      const durationMs = item.durationMs ?? null
+      if (item.kind === 'url') return { kind: 'url', url: checkWebAddress(item.url), durationMs }
+      if (!this.collections.integrationExists(item.integrationId))
+        throw new AppError(
+          'NOT_FOUND',
+          `There is no integration ${item.integrationId}. 'marquee integrations ls' lists them.`,
+        )
+      return { kind: 'integration', integrationId: item.integrationId, durationMs }
+    })
+    this.collections.addVirtual(row.id, rows, this.now())
+    return this.get('playlist', row.name)
+  }
+
   rename(kind: CollectionKind, name: string, newName: string): Collection {
     const row = this.find(kind, name)
     const clean = newName.trim()
@@ -229,7 +253,20 @@ export function effectiveDuration(
 function toItem(row: ItemRow): CollectionItem {
   return {
     id: row.id,
+    kind: row.kind,
     assetId: row.assetId,
+    url: row.url,
+    integration:
+      row.integrationId === null
+        ? null
+        : {
+            id: row.integrationId,
+            kind: row.integrationKind!,
+            name: row.name,
+            status: row.integrationStatus!,
+            staleSince: row.integrationStaleSince,
+            hasData: row.integrationHasData === 1,
+          },
     position: row.position,
     durationMs: row.durationMs,
     effectiveDurationMs: effectiveDuration(row),

@@ -52,6 +52,8 @@ export class ComplianceService {
     const verdicts = new Map<number, Verdict>()
     const items: ItemCompliance[] = []
     for (const item of detail.items) {
+      // Web pages and integration snapshots are not media files: no profile applies to them.
+      if (item.assetId === null) continue
       let verdict = verdicts.get(item.assetId)
       if (!verdict) {
         verdict = await this.verdict(item, profile)
@@ -71,7 +73,7 @@ export class ComplianceService {
   private async verdict(item: CollectionItem, profile: PlayerProfile): Promise<Verdict> {
     const early = verdictForStatus(item.status, item.error)
     if (early) return early
-    const asset = this.deps.assets.get(item.assetId)
+    const asset = item.assetId === null ? undefined : this.deps.assets.get(item.assetId)
     if (!asset?.sha256) return { outcome: 'pending', label: 'not processed yet', reasons: [] }
     try {
       const video = asset.type === 'video' ? await this.videoInputs(asset) : null

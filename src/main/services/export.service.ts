@@ -18,7 +18,8 @@ import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bund
 import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
-import { resolveExportItems } from './export-items'
+import { manifestEntry, resolveExportItems } from './export-items'
+import { prepareWidgets, referenceWidgetMedia, type WidgetSource } from './export-widgets'
 import { trailingThrottle } from './progress-trailing'
 import type { CollectionsService } from './collections.service'
 import type { AssetsService } from './assets.service'
@@ -77,7 +78,12 @@ export interface ExportDeps extends PrepareDeps {
   drives?: DrivesRepository
   /** Built-in and custom player profiles. */
   profiles: Pick<ProfilesService, 'byId'>
+  /** Integration snapshots for integration items; without it such items cannot be exported. */
+  widgets?: WidgetSource
 }
+
+/** What the copy loop needs of an object: media renditions and widget images alike. */
+type CopyObject = Pick<MediaObject, 'name' | 'sha256' | 'ext' | 'size' | 'file'>
 
 /**
  * Exports media to a bundle folder a player can use offline (docs/bundle-format.md): renditions
@@ -179,7 +185,9 @@ export class ExportService {
           )
         }
       }
-      const unique = [...new Map([...objects.values()].map((o) => [o.sha256, o])).values()]
+      const widgets = await prepareWidgets(items.integrationIds, this.deps, signal)
+      const copies: CopyObject[] = [...objects.values(), ...widgets.flatMap((w) => w.objects)]
+      const unique = [...new Map(copies.map((o) => [o.sha256, o])).values()]
       const totalBytes = unique.reduce((sum, o) => sum + o.size, 0)
 
       const previous = await this.previousManifest(dir)
@@ -194,7 +202,7 @@ export class ExportService {
       }
       for (const object of plan.present) tick(object.size)
       files = plan.present.length
-      const copied = new Set<MediaObject>()
+      const copied = new Set<CopyObject>()
       // The destination can fill while we copy (another program writing to the same stick):
       // say so in a sentence, and leave it resumable.
       const onDestination = async (work: () => Promise<void>): Promise<void> => {
@@ -257,14 +265,7 @@ export class ExportService {
         playlists: items.playlists.map((p) => ({
           id: p.id,
           name: p.name,
-          items: p.items.map((i) => {
-            const o = objects.get(i.assetId)!
-            return {
-              mediaId: String(i.assetId),
-              durationMs: i.durationMs ?? o.durationMs ?? 10_000,
-              object: objectPath(o.sha256, o.ext),
-            }
-          }),
+          items: p.items.map((i) => manifestEntry(i, objects)),
         })),
         keepAudio,
         media: [...objects.values()].map((o) => ({
@@ -282,18 +283,26 @@ export class ExportService {
           handling: o.handling,
           source: o.source,
         })),
+        widgets: widgets.map((w) => w.entry),
       })
       const valid = validateManifest(manifest)
       if (!valid.ok)
         throw new Error(`Marquee built an invalid manifest: ${valid.errors.join('; ')}`)
-      const player = playerFiles(manifest)
+      const player = playerFiles(
+        manifest,
+        widgets.map((w) => w.document),
+      )
+      const carried = [
+        ...widgets.map((w) => ({ path: w.entry.file, content: w.content })),
+        ...player,
+      ]
       const sums = formatSha256Sums([
         ...unique.map((o) => ({ sha256: o.sha256, path: objectPath(o.sha256, o.ext) })),
-        ...player.map((f) => ({ sha256: sha256Text(f.content), path: f.path })),
+        ...carried.map((f) => ({ sha256: sha256Text(f.content), path: f.path })),
       ])
       await onDestination(async () => {
         // The player before SHA256SUMS and the manifest, so the commit point covers it too.
-        for (const file of player) {
+        for (const file of carried) {
           const [folder, name] = [dirname(join(dir, file.path)), basename(file.path)]
           await this.deps.files.writeAtomically(folder, name, file.content)
         }
@@ -312,7 +321,9 @@ export class ExportService {
         objects: unique.length,
         copied: plan.toCopy.length,
         skipped: plan.present.length,
-        transcoded: unique.filter((o) => o.handling !== 'copied').length,
+        transcoded: [...new Map([...objects.values()].map((o) => [o.sha256, o])).values()].filter(
+          (o) => o.handling !== 'copied',
+        ).length,
         bytes: totalBytes,
         durationMs: this.deps.now() - started,
         verified: request.verify === true,
@@ -328,6 +339,9 @@ export class ExportService {
         [...objects.values()].map((o) => ({ assetId: o.assetId, sha256: o.sha256 })),
       )
       this.deps.history?.record(bundleId, snapshot)
+      // Only a playlist export names a playlist that keeps the snapshot's images referenced.
+      const playlistId = request.source.playlist !== undefined ? items.playlists[0]!.id : null
+      referenceWidgetMedia(this.deps.widgets, bundleId, playlistId, widgets)
       report({
         phase: 'done',
         files: unique.length,
@@ -380,12 +394,12 @@ export class ExportService {
   /** Objects already in the bundle with the right size are kept (and hashed with --verify). */
   private async planCopies(
     dir: string,
-    objects: MediaObject[],
+    objects: CopyObject[],
     verify: boolean,
     signal: AbortSignal,
   ) {
-    const present: MediaObject[] = []
-    const toCopy: MediaObject[] = []
+    const present: CopyObject[] = []
+    const toCopy: CopyObject[] = []
     for (const object of objects) {
       const target = join(dir, objectPath(object.sha256, object.ext))
       const size = await this.deps.files.sizeOf(target)
@@ -397,7 +411,7 @@ export class ExportService {
     return { present, toCopy }
   }
 
-  private async checkSpace(dir: string, toCopy: MediaObject[]): Promise<void> {
+  private async checkSpace(dir: string, toCopy: CopyObject[]): Promise<void> {
     const space = await this.deps.files.space(dir)
     const free = space.free
     const fsType = (await this.deps.drives?.destination(dir))?.fsType
@@ -431,7 +445,7 @@ export class ExportService {
     dir: string,
     placed: number,
     total: number,
-    missing: MediaObject[],
+    missing: CopyObject[],
   ): Promise<AppError> {
     await this.deps.files
       .removeFolder(join(dir, '.staging'))
@@ -453,7 +467,7 @@ export class ExportService {
 
   private async verifyObjects(
     dir: string,
-    objects: MediaObject[],
+    objects: CopyObject[],
     signal: AbortSignal,
     progress: (bytes: number, done: number) => void,
   ): Promise<void> {

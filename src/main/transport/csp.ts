@@ -11,6 +11,8 @@ export function contentSecurityPolicy(mediaSources: string[] = []): string {
     `img-src 'self' data: blob:${media}`,
     `media-src 'self' blob:${media}`,
     "font-src 'self'",
+    // The playlist preview: the bundled player, served by the media route, in an overlay.
+    `frame-src 'self'${media}`,
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -16,6 +16,7 @@ import { contentSecurityPolicy } from './csp'
 import { readStaticFile } from './static-files'
 import { attachWebSocketApi } from './websocket'
 import { MEDIA_HTTP_PREFIX, UPLOAD_PATH } from '../../shared/contract'
+import { previewTarget } from './preview-route'
 import { createUploadHandler } from './uploads'
 
 export interface ServeOptions {
@@ -109,7 +110,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     if (url.pathname.startsWith(MEDIA_HTTP_PREFIX)) {
       const response = await core.media(toFetchRequest(req, origin))
-      return sendFetchResponse(response, res, SECURITY_HEADERS)
+      // The playlist preview is shown in a frame of the app's own page, and nowhere else.
+      const framing: Record<string, string> = previewTarget(url)
+        ? { 'X-Frame-Options': 'SAMEORIGIN' }
+        : {}
+      return sendFetchResponse(response, res, { ...SECURITY_HEADERS, ...framing })
     }
     if (url.pathname === UPLOAD_PATH || url.pathname.startsWith(`${UPLOAD_PATH}/`))
       return upload(req, res)

@@ -6,6 +6,7 @@ import type { CliIo } from '../io'
 import { UsageError } from '../io'
 import { coverCommand, moveAlbumCommand } from './album-tree.command'
 import { formatDuration } from './jobs.command'
+import { addPlaylistItems } from './playlist-items.command'
 
 /** `playlist …` and `album …`: create, add, ls, show, rm. */
 export function collectionCommand(kind: CollectionKind) {
@@ -46,6 +47,10 @@ export function collectionCommand(kind: CollectionKind) {
         )
         return true
       }
+      case 'add-url':
+      case 'add-integration':
+        if (kind === 'album') throw new UsageError('Albums hold library files only.')
+        return addPlaylistItems(lib, args, io, sub === 'add-url' ? 'url' : 'integration')
       case 'ls':
       case 'list': {
         allowOnly(args, `${kind} ls`, ['json'])
@@ -88,7 +93,9 @@ export function collectionCommand(kind: CollectionKind) {
         return coverCommand(kind)(lib, args, io)
       default:
         throw new UsageError(
-          `'${kind}' takes create, add, ls, show, rm${kind === 'album' ? ', move' : ''} or cover.`,
+          kind === 'playlist'
+            ? `'playlist' takes create, add, add-url, add-integration, ls, show, rm or cover.`
+            : `'album' takes create, add, ls, show, rm, move or cover.`,
         )
     }
   }
@@ -113,7 +120,13 @@ function describe(detail: CollectionDetail): string {
       detail.kind === 'playlist'
         ? `  ${(item.effectiveDurationMs / 1000).toFixed(1)} s${item.durationMs === null ? '' : ' (set)'}`
         : ''
-    return `${String(i + 1).padStart(3)}. ${item.name}  [${item.type}, id ${item.assetId}, ${item.status}]${duration}\n`
+    const what =
+      item.kind === 'asset'
+        ? `${item.type}, id ${item.assetId}, ${item.status}`
+        : item.kind === 'url'
+          ? 'web page'
+          : `integration ${item.integration!.id}, ${item.integration!.status}`
+    return `${String(i + 1).padStart(3)}. ${item.name}  [${what}]${duration}\n`
   })
   const total = detail.kind === 'playlist' ? `, ${formatDuration(detail.durationMs)}` : ''
   return `${detail.kind === 'album' ? 'Album' : 'Playlist'} "${detail.name}" — ${detail.itemCount} items${total}\n${lines.join('')}`

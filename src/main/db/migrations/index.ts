@@ -11,6 +11,7 @@ import { up as graph } from './0009-graph'
 import { up as bundlePlaylists } from './0010-bundle-playlists'
 import { up as playerProfiles } from './0011-player-profiles'
 import { up as albumNesting } from './0012-album-nesting'
+import { up as virtualItems } from './0013-virtual-items'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'bundle-playlists', up: bundlePlaylists },
   { version: 11, name: 'player-profiles', up: playerProfiles },
   { version: 12, name: 'album-nesting', up: albumNesting },
+  { version: 13, name: 'virtual-items', up: virtualItems },
 ]

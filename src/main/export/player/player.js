@@ -3,6 +3,10 @@
  * in order, each item for its durationMs, and starts over after the last. Plain script, no
  * build step and no network, so any Chromium-based kiosk browser can open it from the stick.
  *
+ * Items are media (an object), web pages (`type: "url"`, shown in a sandboxed frame: scripts run,
+ * but the page gets no access to this player, the stick or cookies) and integration snapshots
+ * (`type: "widget"`, read from window.MARQUEE_WIDGETS in manifest.js, drawn as the app's widget).
+ *
  * Query: ?playlist=<id> plays one playlist; without it, all of them one after the other.
  * Keys: F full screen, → next item, ← previous item.
  */
@@ -11,6 +15,7 @@
   const stage = document.getElementById('stage')
   const notice = document.getElementById('notice')
   const manifest = window.MARQUEE_MANIFEST
+  const widgets = window.MARQUEE_WIDGETS || {}
 
   /** A card in place of the item: what is wrong, and what the operator can do. */
   function card(title, detail, isError) {
@@ -105,16 +110,145 @@
     return card(entry.name, 'This player shows images, video and audio; documents are skipped.')
   }
 
+  function el(tag, className, text) {
+    const node = document.createElement(tag)
+    if (className) node.className = className
+    if (text !== undefined) node.textContent = text
+    return node
+  }
+
+  /** A web page in a sandbox: its scripts run, but it cannot reach this page or the stick. */
+  function frame(item) {
+    const iframe = document.createElement('iframe')
+    iframe.className = 'web-page'
+    iframe.setAttribute('sandbox', 'allow-scripts')
+    iframe.setAttribute('referrerpolicy', 'no-referrer')
+    iframe.title = item.url
+    iframe.src = item.url
+    return iframe
+  }
+
+  /** The best cached variant of a `{original_url, files}` image, or null. */
+  function cachedImage(image, order) {
+    const files = image && typeof image === 'object' ? image.files : null
+    if (!files || typeof files !== 'object') return null
+    for (const variant of order) if (typeof files[variant] === 'string') return files[variant]
+    return null
+  }
+
+  function picture(image, order, className, alt) {
+    const path = cachedImage(image, order)
+    if (!path) return el('div', className + ' placeholder', '♪')
+    const img = el('img', className)
+    img.alt = alt
+    img.src = url(path)
+    img.addEventListener('error', () =>
+      img.replaceWith(el('div', className + ' placeholder missing-image', 'Missing: ' + path)),
+    )
+    return img
+  }
+
+  /** Spotify "now playing" as the app draws it: art, track, artist, album, progress. */
+  function nowPlaying(data) {
+    const box = el('div', 'widget now-playing')
+    box.append(picture(data.album_art, ['full', 'preview', 'thumbnail'], 'art', 'Album art'))
+    const text = el('div', 'now-playing-text')
+    text.append(
+      el('h1', 'track', String(data.track_name || 'No track playing')),
+      el('p', 'artist', String(data.artist_name || '')),
+      el('p', 'album', String(data.album_name || '')),
+    )
+    const percent = parseFloat(String(data.progress_percent || '0')) || 0
+    const bar = el('div', 'progress')
+    bar.setAttribute('role', 'progressbar')
+    bar.setAttribute('aria-valuenow', String(Math.round(percent)))
+    const fill = el('span')
+    fill.style.width = Math.min(100, Math.max(0, percent)) + '%'
+    bar.append(fill)
+    const times = el('p', 'times')
+    times.append(
+      el('span', '', String(data.progress_formatted || '')),
+      el('span', '', String(data.duration_formatted || '')),
+    )
+    text.append(bar, times)
+    box.append(text)
+    return box
+  }
+
+  function isImage(value) {
+    return value && typeof value === 'object' && typeof value.original_url === 'string'
+  }
+
+  function firstImage(value, depth) {
+    if (!value || typeof value !== 'object' || depth > 4) return null
+    if (isImage(value)) return value
+    for (const inner of Object.values(value)) {
+      const found = firstImage(inner, depth + 1)
+      if (found) return found
+    }
+    return null
+  }
+
+  function label(record) {
+    for (const key of ['title', 'name', 'label', 'text', 'headline']) {
+      if (typeof record[key] === 'string' || typeof record[key] === 'number')
+        return String(record[key])
+    }
+    return ''
+  }
+
+  /** A JSON feed: its title, its first image large, and the first list of entries. */
+  function feed(doc) {
+    const data = doc.data
+    const box = el('div', 'widget feed')
+    box.append(el('h1', 'feed-title', label(data) || doc.name))
+    const list = Object.values(data).find(
+      (v) => Array.isArray(v) && v.some((x) => x && typeof x === 'object'),
+    )
+    const hero = Object.entries(data).find(([, v]) => isImage(v))
+    if (hero) box.append(picture(hero[1], ['full', 'preview', 'thumbnail'], 'hero', doc.name))
+    if (list) {
+      const rows = el('ul', 'feed-items')
+      for (const entry of list.slice(0, 8)) {
+        if (!entry || typeof entry !== 'object') continue
+        const row = el('li')
+        const image = firstImage(entry, 0)
+        if (image) row.append(picture(image, ['thumbnail', 'preview', 'full'], 'thumb', ''))
+        row.append(el('span', '', label(entry)))
+        rows.append(row)
+      }
+      box.append(rows)
+    }
+    return box
+  }
+
+  function widget(item) {
+    const doc = widgets[item.widgetId]
+    if (!doc) return null
+    if (!doc.data) {
+      return card(doc.name, 'No data yet: the integration had not fetched anything when exported.')
+    }
+    const shown = doc.kind === 'spotify' ? nowPlaying(doc.data) : feed(doc)
+    if (doc.staleSince) shown.append(el('p', 'stale', 'Data from ' + doc.fetchedAt))
+    return shown
+  }
+
   function show(next) {
     clearTimeout(timer)
     index = (next + items.length) % items.length
     const { item, playlist } = items[index]
     const entry = media.get(item.mediaId)
     stage.dataset.index = String(index)
-    stage.dataset.mediaId = item.mediaId
+    stage.dataset.mediaId = item.mediaId || ''
+    stage.dataset.kind = item.type || 'media'
     stage.dataset.playlist = playlist.id
     stage.dataset.state = 'playing'
-    if (!entry) missing(null, item.object)
+    if (item.type === 'url') stage.replaceChildren(frame(item))
+    else if (item.type === 'widget') {
+      const shown = widget(item)
+      if (shown) stage.replaceChildren(shown)
+      else missing(null, item.file)
+    } else if (!entry) missing(null, item.object)
     else {
       const shown = element(entry, item)
       const source = shown.matches('img, video') ? shown : shown.querySelector('audio')

@@ -35,3 +35,11 @@ export function bestVariant(
         : ['large', 'medium', 'small']
   return order.find((v) => variants.includes(v)) ?? null
 }
+
+/**
+ * The playlist preview: the bundled player served from the cache's URL space, so its relative
+ * object paths reach cached variants (src/main/transport/preview-route.ts).
+ */
+export function previewUrl(playlistId: number): string {
+  return `${base()}cache/.preview/${playlistId}/index.html`
+}

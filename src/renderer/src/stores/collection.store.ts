@@ -1,4 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js'
+import type { VirtualItemInput } from '../../../shared/contract'
 import type { CollectionDetail, CollectionKind } from '../../../shared/domain'
 import { call, messageOf, onReconnect } from '../lib/api'
 
@@ -79,7 +80,18 @@ export function createCollectionStore(kind: CollectionKind, name: string) {
     await load()
   }
 
+  /** Web pages and integrations; the dialog shows a refusal, so it is returned, not bannered. */
+  const addItems = async (items: VirtualItemInput[]): Promise<string | null> => {
+    try {
+      setDetail(await call('collections.addItems', { name: currentName(), items }))
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
   return {
+    addItems,
     detail,
     setCover,
     error,

@@ -6,6 +6,10 @@ import { CoverButton } from '../components/collections/CoverButton'
 import { ExportDialog } from '../components/collections/ExportDialog'
 import { ProfilePicker } from '../components/collections/ProfilePicker'
 import { itemWarning } from '../components/collections/item-warning'
+import { AddIntegrationDialog } from '../components/collections/AddIntegrationDialog'
+import { AddWebPageDialog } from '../components/collections/AddWebPageDialog'
+import { PlaylistActions } from '../components/collections/PlaylistActions'
+import { PreviewOverlay } from '../components/collections/PreviewOverlay'
 import { PageHeader } from '../components/PageHeader'
 import { formatDuration, plural } from '../lib/format'
 import { createCollectionStore } from '../stores/collection.store'
@@ -23,9 +27,12 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
   // Root-level: the export goes on (and is shown) after this page or its dialog closes.
   // eslint-disable-next-line solid/reactivity
   const exports = useStore().exportJobs.forCollection(props.kind, props.name)
+  const [adding, setAdding] = createSignal<'url' | 'integration' | null>(null)
+  const [previewing, setPreviewing] = createSignal(false)
   const ordered = () => props.kind === 'playlist'
   const items = () => store.detail()?.items ?? []
-  const warned = () => items().filter((i) => itemWarning(i) !== null).length
+  // Integration warnings (stale, needs re-auth) do not stop an export: the snapshot goes as is.
+  const warned = () => items().filter((i) => i.kind === 'asset' && itemWarning(i) !== null).length
   const checkedIds = () => [...store.checked()]
   const compliance = createComplianceStore(store.detail, () =>
     items()
@@ -48,14 +55,23 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
       <PageHeader
         title={store.detail()?.name ?? props.name}
         actions={
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={items().length === 0}
-            onClick={() => setExporting(true)}
-          >
-            Export…
-          </button>
+          <>
+            <Show when={ordered()}>
+              <PlaylistActions
+                canPreview={items().length > 0}
+                onAdd={setAdding}
+                onPreview={() => setPreviewing(true)}
+              />
+            </Show>
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={items().length === 0}
+              onClick={() => setExporting(true)}
+            >
+              Export…
+            </button>
+          </>
         }
         description={
           <Show when={store.detail()}>
@@ -80,6 +96,21 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           }))}
           onClose={() => setExporting(false)}
         />
+      </Show>
+      <Show when={adding() === 'url'}>
+        <AddWebPageDialog onAdd={store.addItems} onClose={() => setAdding(null)} />
+      </Show>
+      <Show when={adding() === 'integration'}>
+        <AddIntegrationDialog onAdd={store.addItems} onClose={() => setAdding(null)} />
+      </Show>
+      <Show when={previewing() && store.detail()}>
+        {(d) => (
+          <PreviewOverlay
+            playlistId={d().id}
+            name={d().name}
+            onClose={() => setPreviewing(false)}
+          />
+        )}
       </Show>
       <Show when={store.error()}>
         {(message) => (

@@ -6,6 +6,7 @@ import { variantUrl } from '../../lib/media'
 import { rowWindow } from '../../lib/row-window'
 import { ComplianceBadge } from './ComplianceBadge'
 import { itemWarning } from './item-warning'
+import { ItemKindIcon } from './ItemKindIcon'
 
 export interface CollectionItemsProps {
   items: readonly CollectionItem[]
@@ -171,7 +172,16 @@ export function CollectionItems(props: CollectionItemsProps) {
                     <td class="cell-position">{index() + 1}</td>
                   </Show>
                   <td class="cell-thumb">
-                    <Show when={item.sha256} fallback={<span class="collection-thumb" />}>
+                    <Show
+                      when={item.kind === 'asset' && item.sha256}
+                      fallback={
+                        item.kind === 'asset' ? (
+                          <span class="collection-thumb" />
+                        ) : (
+                          <ItemKindIcon item={item} />
+                        )
+                      }
+                    >
                       {(sha) => (
                         <img
                           class="collection-thumb"
@@ -186,7 +196,13 @@ export function CollectionItems(props: CollectionItemsProps) {
                   <td class="cell-name" title={item.name}>
                     {item.name}
                   </td>
-                  <td class="cell-type">{item.type}</td>
+                  <td class="cell-type">
+                    {item.kind === 'url'
+                      ? 'web page'
+                      : item.kind === 'integration'
+                        ? item.integration!.kind
+                        : item.type}
+                  </td>
                   <Show when={props.ordered}>
                     <td class="cell-duration">
                       <input
@@ -206,7 +222,16 @@ export function CollectionItems(props: CollectionItemsProps) {
                   <Show when={props.verdictOf}>
                     {(verdictOf) => (
                       <td class="cell-compliance">
-                        <ComplianceBadge verdict={verdictOf()(item.id)} />
+                        <Show
+                          when={item.kind === 'asset'}
+                          fallback={
+                            <span class="compliance-badge compliance-badge--plays">
+                              {item.kind === 'url' ? 'shown as a web page' : 'snapshot at export'}
+                            </span>
+                          }
+                        >
+                          <ComplianceBadge verdict={verdictOf()(item.id)} />
+                        </Show>
                       </td>
                     )}
                   </Show>
