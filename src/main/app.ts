@@ -63,6 +63,8 @@ import { TagsRepository } from './repositories/tags.repository'
 import { ImportService } from './services/import.service'
 import { GraphService } from './services/graph.service'
 import { GraphRepository } from './repositories/graph.repository'
+import { ReplaceService } from './services/replace.service'
+import { ReplaceRepository } from './repositories/replace.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
@@ -108,6 +110,7 @@ export interface Services extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  replace: ReplaceService
 }
 
 export interface Core {
@@ -292,6 +295,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
+  const graph = new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now)
   const services: Services = {
     imports,
     integrations: integrations.integrations,
@@ -299,7 +303,13 @@ export function createCore(options: CoreOptions): Core {
     integrationPoller: integrations.integrationPoller,
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
-    graph: new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now),
+    graph,
+    replace: new ReplaceService(
+      new ReplaceRepository(db),
+      graph,
+      (id) => processing.assets.get(id) !== undefined,
+      now,
+    ),
     roots,
     scan,
     storage,

@@ -44,7 +44,14 @@ import type {
   PollResult,
   UpdateIntegrationRequest,
 } from './integrations'
-import type { GraphDirection, GraphLink, ImpactResult, NeighboursResult, PathResult } from './graph'
+import type {
+  GraphDirection,
+  GraphLink,
+  ImpactResult,
+  NeighboursResult,
+  PathResult,
+  ReplaceResult,
+} from './graph'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -415,6 +422,15 @@ export interface GraphMethods {
     args: { from: string; to: string; relation?: string }
     result: { removed: number }
   }
+  /**
+   * Replace content: every playlist and album item holding `oldId` holds `newId` instead (same
+   * position and duration), with a `replaces` edge new → old, in one transaction. Files are
+   * never touched.
+   */
+  'assets.replace': {
+    args: { oldId: number; newId: number; note?: string }
+    result: ReplaceResult
+  }
 }
 
 export type Methods = AppMethods &
@@ -491,6 +507,7 @@ export const METHOD_NAMES = [
   'graph.impact',
   'graph.link',
   'graph.unlink',
+  'assets.replace',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

@@ -72,3 +72,12 @@ export interface GraphLink {
   weight: number
   createdAt: number
 }
+
+/** What `assets.replace` changed: each collection that held the old asset, and the edge. */
+export interface ReplaceResult {
+  oldId: number
+  newId: number
+  /** Items now holding the new asset (an album that held both keeps one item). */
+  collections: Array<{ id: number; kind: 'album' | 'playlist'; name: string; items: number }>
+  link: GraphLink
+}

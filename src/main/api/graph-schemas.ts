@@ -38,4 +38,9 @@ export const graphSchemas: {
     weight: z.number().min(0).max(1).optional(),
   }),
   'graph.unlink': z.strictObject({ from: node, to: node, relation: relation.optional() }),
+  'assets.replace': z.strictObject({
+    oldId: z.number().int().positive(),
+    newId: z.number().int().positive(),
+    note: z.string().max(2000).optional(),
+  }),
 }

@@ -52,6 +52,8 @@ Commands:
                                      Record a relation of your own (related_to, replaces, …)
   unlink <a> <b> [--relation R] [--json]
                                      Remove relations you recorded
+  replace <old> <new|path> [--note T] [--json]
+                                     Put new content in every playlist and album of the old
   version [--json]                   Print the version
   help                               Show this help
 
