@@ -64,6 +64,7 @@ import { ImportService } from './services/import.service'
 import { GraphService } from './services/graph.service'
 import { GraphRepository } from './repositories/graph.repository'
 import { ReplaceService } from './services/replace.service'
+import { ImpactGuard } from './services/impact-guard'
 import { ReplaceRepository } from './repositories/replace.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
@@ -111,6 +112,7 @@ export interface Services extends IntegrationServices {
   imports: ImportService
   graph: GraphService
   replace: ReplaceService
+  impactGuard: ImpactGuard
 }
 
 export interface Core {
@@ -304,6 +306,7 @@ export function createCore(options: CoreOptions): Core {
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     graph,
+    impactGuard: new ImpactGuard(graph),
     replace: new ReplaceService(
       new ReplaceRepository(db),
       graph,

@@ -62,7 +62,11 @@ export interface AppMethods {
 export interface RootsMethods {
   'roots.list': { args: void; result: Root[] }
   'roots.add': { args: { path: string; label?: string; kind?: RootKind }; result: Root }
-  'roots.remove': { args: { id: number }; result: { id: number } }
+  /**
+   * Forgets a root. When playlists, albums or exported bundles use its files, refused (CONFLICT,
+   * saying what uses it; `graph.impact` lists it) unless `confirm`.
+   */
+  'roots.remove': { args: { id: number; confirm?: boolean }; result: { id: number } }
   'roots.update': {
     args: {
       id: number
@@ -192,7 +196,11 @@ export interface CollectionsMethods {
     args: { kind: CollectionKind; name: string; assetIds: number[]; durationMs?: number }
     result: CollectionDetail
   }
-  'collections.remove': { args: { kind: CollectionKind; name: string }; result: { id: number } }
+  /** Refused (CONFLICT) when exported bundles hold its media, unless `confirm`. */
+  'collections.remove': {
+    args: { kind: CollectionKind; name: string; confirm?: boolean }
+    result: { id: number }
+  }
   'collections.rename': {
     args: { kind: CollectionKind; name: string; newName: string }
     result: Collection

@@ -7,6 +7,7 @@ import type { ExportService } from '../services/export.service'
 import type { GalleryService } from '../services/gallery.service'
 import type { GraphService } from '../services/graph.service'
 import type { ReplaceService } from '../services/replace.service'
+import type { ImpactGuard } from '../services/impact-guard'
 import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
@@ -26,6 +27,7 @@ export interface HandlerServices extends IntegrationServices {
   imports: ImportService
   graph: GraphService
   replace: ReplaceService
+  impactGuard: ImpactGuard
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -38,7 +40,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     'app.storage': () => storage.status(),
     'roots.list': () => roots.list(),
     'roots.add': (args) => roots.add(args),
-    'roots.remove': ({ id }) => scan.removeRoot(id),
+    'roots.remove': ({ id, confirm }) => {
+      const root = roots.get(id)
+      services.impactGuard.check(`root:${id}`, `"${root.label}"`, confirm === true)
+      return scan.removeRoot(id)
+    },
     'roots.update': (args) => roots.update(args),
     'roots.scan': ({ ids, confirmEmpty }) => {
       ids?.forEach((id) => roots.get(id))
@@ -80,7 +86,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     'collections.create': ({ kind, name }) => collections.create(kind, name),
     'collections.add': ({ kind, name, assetIds, durationMs }) =>
       collections.add(kind, name, assetIds, durationMs ?? null),
-    'collections.remove': ({ kind, name }) => collections.remove(kind, name),
+    'collections.remove': ({ kind, name, confirm }) => {
+      const { id } = collections.get(kind, name)
+      services.impactGuard.check(`collection:${id}`, `The ${kind} "${name}"`, confirm === true)
+      return collections.remove(kind, name)
+    },
     'collections.rename': ({ kind, name, newName }) => collections.rename(kind, name, newName),
     'collections.reorder': ({ name, itemIds }) => collections.reorder(name, itemIds),
     'collections.setDuration': ({ name, itemIds, durationMs }) =>
