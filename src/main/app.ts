@@ -65,6 +65,10 @@ import { GraphService } from './services/graph.service'
 import { GraphRepository } from './repositories/graph.repository'
 import { ReplaceService } from './services/replace.service'
 import { ImpactGuard } from './services/impact-guard'
+import { FolderTagsService } from './services/folder-tags.service'
+import { FolderTagsRepository } from './repositories/folder-tags.repository'
+import { GraphRebuildService } from './services/graph-rebuild.service'
+import { GraphRepairRepository } from './repositories/graph-repair.repository'
 import { ReplaceRepository } from './repositories/replace.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
@@ -113,6 +117,8 @@ export interface Services extends IntegrationServices {
   graph: GraphService
   replace: ReplaceService
   impactGuard: ImpactGuard
+  folderTags: FolderTagsService
+  graphRebuild: GraphRebuildService
 }
 
 export interface Core {
@@ -297,6 +303,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
+  const folderTagsRepository = new FolderTagsRepository(db)
   const graph = new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now)
   const services: Services = {
     imports,
@@ -307,6 +314,13 @@ export function createCore(options: CoreOptions): Core {
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     graph,
     impactGuard: new ImpactGuard(graph),
+    folderTags: new FolderTagsService(
+      folderTagsRepository,
+      new TagsRepository(db),
+      (id) => rootsRepository.get(id) !== undefined,
+      now,
+    ),
+    graphRebuild: new GraphRebuildService(new GraphRepairRepository(db), folderTagsRepository),
     replace: new ReplaceService(
       new ReplaceRepository(db),
       graph,

@@ -50,6 +50,7 @@ import type {
   ImpactResult,
   NeighboursResult,
   PathResult,
+  RebuildResult,
   ReplaceResult,
 } from './graph'
 
@@ -439,6 +440,17 @@ export interface GraphMethods {
     args: { oldId: number; newId: number; note?: string }
     result: ReplaceResult
   }
+  /**
+   * Tags a folder (`''` is the whole root): its assets and those arriving later carry the tags
+   * (propagation down `contains`); removing takes back only what the folder handed down.
+   * `changed` counts assets that gained or lost a tag; `tags` are the folder's tags now.
+   */
+  'tags.folder': {
+    args: { rootId: number; folder: string; add?: string[]; remove?: string[] }
+    result: { changed: number; tags: string[] }
+  }
+  /** Repairs what the graph stores or derives (orphan links, tags handed down by folders). */
+  'graph.rebuild': { args: void; result: RebuildResult }
 }
 
 export type Methods = AppMethods &
@@ -516,6 +528,8 @@ export const METHOD_NAMES = [
   'graph.link',
   'graph.unlink',
   'assets.replace',
+  'tags.folder',
+  'graph.rebuild',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

@@ -81,3 +81,15 @@ export interface ReplaceResult {
   collections: Array<{ id: number; kind: 'album' | 'playlist'; name: string; items: number }>
   link: GraphLink
 }
+
+/** What `graph.rebuild` repaired. */
+export interface RebuildResult {
+  /** Links dropped because an end is gone. */
+  orphanLinks: number
+  /** Links kept. */
+  links: number
+  /** Tags handed down by folders, dropped and written again: equal counts mean nothing drifted. */
+  folderTagsRemoved: number
+  folderTagsAdded: number
+  ms: number
+}

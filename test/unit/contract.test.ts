@@ -76,6 +76,8 @@ describe('the contract', () => {
       'graph.link': { from: 'asset:1', to: 'asset:2', relation: 'related_to' },
       'graph.unlink': { from: 'asset:1', to: 'asset:2' },
       'assets.replace': { oldId: 1, newId: 2 },
+      'tags.folder': { rootId: 1, folder: 'Menus', add: ['menu'] },
+      'graph.rebuild': undefined,
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -43,4 +43,11 @@ export const graphSchemas: {
     newId: z.number().int().positive(),
     note: z.string().max(2000).optional(),
   }),
+  'tags.folder': z.strictObject({
+    rootId: z.number().int().positive(),
+    folder: z.string().max(4096),
+    add: z.array(z.string().min(1).max(100)).max(100).optional(),
+    remove: z.array(z.string().min(1).max(100)).max(100).optional(),
+  }),
+  'graph.rebuild': z.undefined(),
 }

@@ -8,6 +8,8 @@ import type { GalleryService } from '../services/gallery.service'
 import type { GraphService } from '../services/graph.service'
 import type { ReplaceService } from '../services/replace.service'
 import type { ImpactGuard } from '../services/impact-guard'
+import type { FolderTagsService } from '../services/folder-tags.service'
+import type { GraphRebuildService } from '../services/graph-rebuild.service'
 import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
@@ -28,6 +30,8 @@ export interface HandlerServices extends IntegrationServices {
   graph: GraphService
   replace: ReplaceService
   impactGuard: ImpactGuard
+  folderTags: FolderTagsService
+  graphRebuild: GraphRebuildService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -126,5 +130,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'graph.link': ({ from, to, relation, ...options }) => graph.link(from, to, relation, options),
     'graph.unlink': ({ from, to, relation }) => graph.unlink(from, to, relation),
     'assets.replace': ({ oldId, newId, note }) => services.replace.replace(oldId, newId, note),
+    'tags.folder': (request) => services.folderTags.apply(request),
+    'graph.rebuild': () => services.graphRebuild.rebuild(),
   }
 }

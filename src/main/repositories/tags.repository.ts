@@ -40,12 +40,17 @@ export class TagsRepository {
     return this.s.byName.get(name)?.id
   }
 
-  /** Adds a tag to every asset of a selection; answers how many did not carry it yet. */
+  /**
+   * Adds a tag to every asset of a selection; answers how many did not carry it yet (or carried
+   * it only from a folder).
+   */
   add(tagId: number, selection: Built): number {
     return this.db
       .prepare(
-        `INSERT OR IGNORE INTO asset_tags (asset_id, tag_id)
-         SELECT a.id, @tagId FROM assets a WHERE ${selection.where}`,
+        // A tag set by hand stays when the folder that also handed it down is untagged.
+        `INSERT INTO asset_tags (asset_id, tag_id)
+         SELECT a.id, @tagId FROM assets a WHERE ${selection.where} AND true
+         ON CONFLICT (asset_id, tag_id) DO UPDATE SET via_folder = 0 WHERE via_folder = 1`,
       )
       .run({ ...selection.params, tagId }).changes
   }
