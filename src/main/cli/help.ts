@@ -48,6 +48,7 @@ Commands:
   graph path <a> <b> [--relation R]... [--max-depth N] [--json]
                                      The shortest chain of relations between two nodes
   graph impact <node> [--json]       What uses a node: collections, bundles, other assets
+  graph rebuild [--json]             Repair the graph: orphan links, tags handed down by folders
   link <a> <b> --relation R [--note T] [--json]
                                      Record a relation of your own (related_to, replaces, …)
   unlink <a> <b> [--relation R] [--json]

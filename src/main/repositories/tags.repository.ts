@@ -55,13 +55,27 @@ export class TagsRepository {
       .run({ ...selection.params, tagId }).changes
   }
 
+  /**
+   * Removes a tag set by hand. One a tagged folder hands down stays while the folder carries it
+   * (untag the folder instead): the folder's rule, not the row, is the truth a rebuild restores.
+   */
   remove(tagId: number, selection: Built): number {
+    const params = { ...selection.params, tagId }
+    this.db
+      .prepare(
+        `UPDATE asset_tags SET via_folder = 1 WHERE tag_id = @tagId AND via_folder = 0
+         AND asset_id IN (SELECT a.id FROM assets a WHERE ${selection.where}
+           AND EXISTS (SELECT 1 FROM folder_tags f WHERE f.tag_id = @tagId
+             AND f.root_id = a.root_id AND (f.dir = '' OR a.dir = f.dir
+               OR substr(a.dir, 1, length(f.dir) + 1) = f.dir || '/')))`,
+      )
+      .run(params)
     return this.db
       .prepare(
-        `DELETE FROM asset_tags WHERE tag_id = @tagId
+        `DELETE FROM asset_tags WHERE tag_id = @tagId AND via_folder = 0
          AND asset_id IN (SELECT a.id FROM assets a WHERE ${selection.where})`,
       )
-      .run({ ...selection.params, tagId }).changes
+      .run(params).changes
   }
 
   transaction<T>(fn: () => T): T {

@@ -26,6 +26,12 @@ export function up(db: Database.Database): void {
 
     ALTER TABLE asset_tags ADD COLUMN via_folder INTEGER NOT NULL DEFAULT 0;
 
+    -- Migration 0009 drops links of a root that goes, not those of its folders.
+    CREATE TRIGGER links_root_folders_gone AFTER DELETE ON roots BEGIN
+      DELETE FROM links WHERE source_kind = 'folder' AND source_num = old.id;
+      DELETE FROM links WHERE target_kind = 'folder' AND target_num = old.id;
+    END;
+
     CREATE TRIGGER folder_tags_arrive AFTER INSERT ON assets
     WHEN EXISTS (SELECT 1 FROM folder_tags WHERE root_id = new.root_id)
     BEGIN
