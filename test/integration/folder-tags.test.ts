@@ -114,3 +114,20 @@ describe('tags propagated down contains', () => {
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })
+
+describe('marquee folder-tag', () => {
+  it('tags a folder by path and says what it hands down', async () => {
+    const { cli } = await import('../support/cli')
+    const dataDir = tempDir('marquee-data-')
+    const media = tempDir('marquee-lib-')
+    writeTree(media, { 'Menus/a.jpg': 'a', 'Menus/Summer/b.jpg': 'bb', 'Lobby/c.jpg': 'c' })
+    const run = (...args: string[]) => cli([...args, '--data-dir', dataDir], media)
+    expect((await run('index', media)).code).toBe(0)
+    const tagged = await run('folder-tag', 'Menus', '--tag', 'menu', '--tag', 'food')
+    expect(tagged).toMatchObject({ code: 0, stderr: '' })
+    expect(tagged.stdout).toMatch(/^Menus in ".*" hands down food, menu; 4 file\(s\) changed\.\n$/)
+    const json = await run('folder-tag', join(media, 'Menus'), '--untag', 'food', '--json')
+    expect(JSON.parse(json.stdout)).toEqual({ changed: 2, tags: ['menu'] })
+    expect((await run('folder-tag', '/elsewhere', '--tag', 'x')).code).toBe(2)
+  })
+})

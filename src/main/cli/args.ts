@@ -48,6 +48,8 @@ const OPTIONS = {
   direction: { type: 'string' },
   relation: { type: 'string', multiple: true },
   note: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  untag: { type: 'string', multiple: true },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

@@ -55,6 +55,8 @@ Commands:
                                      Remove relations you recorded
   replace <old> <new|path> [--note T] [--json]
                                      Put new content in every playlist and album of the old
+  folder-tag <folder> [--tag T]... [--untag T]... [--json]
+                                     Tag a folder: its files, and those arriving later, too
   version [--json]                   Print the version
   help                               Show this help
 

@@ -17,6 +17,7 @@ import { cacheCommand } from './commands/cache.command'
 import { integrationsCommand } from './commands/integrations.command'
 import { graphCommand, linkCommand, unlinkCommand } from './commands/graph.command'
 import { replaceCommand } from './commands/replace.command'
+import { folderTagCommand } from './commands/folder-tag.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   link: linkCommand,
   unlink: unlinkCommand,
   replace: replaceCommand,
+  'folder-tag': folderTagCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */
