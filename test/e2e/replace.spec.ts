@@ -92,7 +92,7 @@ test.describe('replace with…', () => {
         )
     }, fresh)
     await expect(dialog.getByTestId('replace-done')).toContainText('Playlist “Lobby” (1 item)', {
-      timeout: 20_000,
+      timeout: 60_000,
     })
     expect(existsSync(join(root, 'Menus', 'menu-summer.png'))).toBe(true)
     expect(existsSync(join(root, 'Menus', 'menu.png'))).toBe(true)
