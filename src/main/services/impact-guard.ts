@@ -10,14 +10,17 @@ import type { GraphService } from './graph.service'
 export class ImpactGuard {
   constructor(private readonly graph: GraphService) {}
 
-  /** Throws CONFLICT naming what uses `node` unless `confirm`; answers the sentence or null. */
-  check(node: string, what: string, confirm: boolean): string | null {
+  /**
+   * Throws CONFLICT naming what uses `node`, unless `confirm`: then nothing is asked (a root's
+   * impact reads all of its files — seconds at 1M — and the caller has shown it already).
+   */
+  check(node: string, what: string, confirm: boolean): void {
+    if (confirm) return
     const sentence = usedBy(this.graph.impact(node))
-    if (sentence && !confirm)
+    if (sentence)
       throw new AppError(
         'CONFLICT',
         `${what} is ${sentence}. Nothing was removed; confirm to remove it anyway.`,
       )
-    return sentence
   }
 }
