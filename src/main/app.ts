@@ -76,6 +76,13 @@ import { TagsRepository } from './repositories/tags.repository'
 import { ImportService } from './services/import.service'
 import { GraphService } from './services/graph.service'
 import { GraphRepository } from './repositories/graph.repository'
+import { ReplaceService } from './services/replace.service'
+import { ImpactGuard } from './services/impact-guard'
+import { FolderTagsService } from './services/folder-tags.service'
+import { FolderTagsRepository } from './repositories/folder-tags.repository'
+import { GraphRebuildService } from './services/graph-rebuild.service'
+import { GraphRepairRepository } from './repositories/graph-repair.repository'
+import { ReplaceRepository } from './repositories/replace.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
@@ -128,6 +135,10 @@ export interface Services extends IntegrationServices {
   profiles: ProfilesService
   compliance: ComplianceService
   albums: AlbumTreeService
+  replace: ReplaceService
+  impactGuard: ImpactGuard
+  folderTags: FolderTagsService
+  graphRebuild: GraphRebuildService
 }
 
 export interface Core {
@@ -350,6 +361,8 @@ export function createCore(options: CoreOptions): Core {
     now,
   )
   const widgets = widgetSource(integrations.integrations, new IntegrationMediaRepository(db))
+  const folderTagsRepository = new FolderTagsRepository(db)
+  const graph = new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now)
   const services: Services = {
     imports,
     integrations: integrations.integrations,
@@ -357,7 +370,21 @@ export function createCore(options: CoreOptions): Core {
     integrationPoller: integrations.integrationPoller,
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
-    graph: new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now),
+    graph,
+    impactGuard: new ImpactGuard(graph),
+    folderTags: new FolderTagsService(
+      folderTagsRepository,
+      new TagsRepository(db),
+      (id) => rootsRepository.get(id) !== undefined,
+      now,
+    ),
+    graphRebuild: new GraphRebuildService(new GraphRepairRepository(db), folderTagsRepository),
+    replace: new ReplaceService(
+      new ReplaceRepository(db),
+      graph,
+      (id) => processing.assets.get(id) !== undefined,
+      now,
+    ),
     roots,
     scan,
     storage,

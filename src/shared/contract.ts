@@ -45,8 +45,16 @@ import type {
   PollResult,
   UpdateIntegrationRequest,
 } from './integrations'
-import type { GraphDirection, GraphLink, ImpactResult, NeighboursResult, PathResult } from './graph'
 import type { ComplianceReport, CustomProfileRequest, ProfileInfo } from './profiles'
+import type {
+  GraphDirection,
+  GraphLink,
+  ImpactResult,
+  NeighboursResult,
+  PathResult,
+  RebuildResult,
+  ReplaceResult,
+} from './graph'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -57,7 +65,11 @@ export interface AppMethods {
 export interface RootsMethods {
   'roots.list': { args: void; result: Root[] }
   'roots.add': { args: { path: string; label?: string; kind?: RootKind }; result: Root }
-  'roots.remove': { args: { id: number }; result: { id: number } }
+  /**
+   * Forgets a root. When playlists, albums or exported bundles use its files, refused (CONFLICT,
+   * saying what uses it; `graph.impact` lists it) unless `confirm`.
+   */
+  'roots.remove': { args: { id: number; confirm?: boolean }; result: { id: number } }
   'roots.update': {
     args: {
       id: number
@@ -187,7 +199,11 @@ export interface CollectionsMethods {
     args: { kind: CollectionKind; name: string; assetIds: number[]; durationMs?: number }
     result: CollectionDetail
   }
-  'collections.remove': { args: { kind: CollectionKind; name: string }; result: { id: number } }
+  /** Refused (CONFLICT) when exported bundles hold its media, unless `confirm`. */
+  'collections.remove': {
+    args: { kind: CollectionKind; name: string; confirm?: boolean }
+    result: { id: number }
+  }
   'collections.rename': {
     args: { kind: CollectionKind; name: string; newName: string }
     result: Collection
@@ -443,6 +459,26 @@ export interface GraphMethods {
     args: { from: string; to: string; relation?: string }
     result: { removed: number }
   }
+  /**
+   * Replace content: every playlist and album item holding `oldId` holds `newId` instead (same
+   * position and duration), with a `replaces` edge new → old, in one transaction. Files are
+   * never touched.
+   */
+  'assets.replace': {
+    args: { oldId: number; newId: number; note?: string }
+    result: ReplaceResult
+  }
+  /**
+   * Tags a folder (`''` is the whole root): its assets and those arriving later carry the tags
+   * (propagation down `contains`); removing takes back only what the folder handed down.
+   * `changed` counts assets that gained or lost a tag; `tags` are the folder's tags now.
+   */
+  'tags.folder': {
+    args: { rootId: number; folder: string; add?: string[]; remove?: string[] }
+    result: { changed: number; tags: string[] }
+  }
+  /** Repairs what the graph stores or derives (orphan links, tags handed down by folders). */
+  'graph.rebuild': { args: void; result: RebuildResult }
 }
 
 /** Player profiles and what a collection's items become under one (docs/profiles.md). */
@@ -567,6 +603,9 @@ export const METHOD_NAMES = [
   'collections.setProfile',
   'export.compliance',
   'collections.addItems',
+  'assets.replace',
+  'tags.folder',
+  'graph.rebuild',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

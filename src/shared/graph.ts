@@ -72,3 +72,24 @@ export interface GraphLink {
   weight: number
   createdAt: number
 }
+
+/** What `assets.replace` changed: each collection that held the old asset, and the edge. */
+export interface ReplaceResult {
+  oldId: number
+  newId: number
+  /** Items now holding the new asset (an album that held both keeps one item). */
+  collections: Array<{ id: number; kind: 'album' | 'playlist'; name: string; items: number }>
+  link: GraphLink
+}
+
+/** What `graph.rebuild` repaired. */
+export interface RebuildResult {
+  /** Links dropped because an end is gone. */
+  orphanLinks: number
+  /** Links kept. */
+  links: number
+  /** Tags handed down by folders, dropped and written again: equal counts mean nothing drifted. */
+  folderTagsRemoved: number
+  folderTagsAdded: number
+  ms: number
+}

@@ -168,7 +168,11 @@ describe('the graph after a long random sequence of library changes', () => {
       async () => {
         const cs = db.prepare('SELECT name FROM collections').pluck().all() as string[]
         if (cs.length)
-          await core.dispatch('collections.remove', { kind: 'playlist', name: rnd.pick(cs) })
+          await core.dispatch('collections.remove', {
+            kind: 'playlist',
+            name: rnd.pick(cs),
+            confirm: true,
+          })
       },
       () => {
         const ids = assetIds()

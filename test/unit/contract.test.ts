@@ -93,6 +93,9 @@ describe('the contract', () => {
       'collections.setProfile': { collectionId: 999, profile: 'fhd-h264' },
       'export.compliance': { collectionId: 999 },
       'collections.addItems': { name: 'Nope', items: [{ kind: 'url', url: 'https://a.test/' }] },
+      'assets.replace': { oldId: 1, newId: 2 },
+      'tags.folder': { rootId: 1, folder: 'Menus', add: ['menu'] },
+      'graph.rebuild': undefined,
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -38,4 +38,16 @@ export const graphSchemas: {
     weight: z.number().min(0).max(1).optional(),
   }),
   'graph.unlink': z.strictObject({ from: node, to: node, relation: relation.optional() }),
+  'assets.replace': z.strictObject({
+    oldId: z.number().int().positive(),
+    newId: z.number().int().positive(),
+    note: z.string().max(2000).optional(),
+  }),
+  'tags.folder': z.strictObject({
+    rootId: z.number().int().positive(),
+    folder: z.string().max(4096),
+    add: z.array(z.string().min(1).max(100)).max(100).optional(),
+    remove: z.array(z.string().min(1).max(100)).max(100).optional(),
+  }),
+  'graph.rebuild': z.undefined(),
 }

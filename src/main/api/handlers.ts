@@ -9,6 +9,10 @@ import type { ExportPrecheckService } from '../services/export-precheck.service'
 import type { BundleHistoryService } from '../services/bundle-history.service'
 import type { GalleryService } from '../services/gallery.service'
 import type { GraphService } from '../services/graph.service'
+import type { ReplaceService } from '../services/replace.service'
+import type { ImpactGuard } from '../services/impact-guard'
+import type { FolderTagsService } from '../services/folder-tags.service'
+import type { GraphRebuildService } from '../services/graph-rebuild.service'
 import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
@@ -34,6 +38,10 @@ export interface HandlerServices extends IntegrationServices {
   profiles: ProfilesService
   compliance: ComplianceService
   albums: AlbumTreeService
+  replace: ReplaceService
+  impactGuard: ImpactGuard
+  folderTags: FolderTagsService
+  graphRebuild: GraphRebuildService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -46,7 +54,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     'app.storage': () => storage.status(),
     'roots.list': () => roots.list(),
     'roots.add': (args) => roots.add(args),
-    'roots.remove': ({ id }) => scan.removeRoot(id),
+    'roots.remove': ({ id, confirm }) => {
+      const root = roots.get(id)
+      services.impactGuard.check(`root:${id}`, `"${root.label}"`, confirm === true)
+      return scan.removeRoot(id)
+    },
     'roots.update': (args) => roots.update(args),
     'roots.scan': ({ ids, confirmEmpty }) => {
       ids?.forEach((id) => roots.get(id))
@@ -88,7 +100,11 @@ export function createHandlers(services: HandlerServices): Handlers {
     'collections.create': ({ kind, name }) => collections.create(kind, name),
     'collections.add': ({ kind, name, assetIds, durationMs }) =>
       collections.add(kind, name, assetIds, durationMs ?? null),
-    'collections.remove': ({ kind, name }) => collections.remove(kind, name),
+    'collections.remove': ({ kind, name, confirm }) => {
+      const { id } = collections.get(kind, name)
+      services.impactGuard.check(`collection:${id}`, `The ${kind} "${name}"`, confirm === true)
+      return collections.remove(kind, name)
+    },
     'collections.rename': ({ kind, name, newName }) => collections.rename(kind, name, newName),
     'collections.reorder': ({ name, itemIds }) => collections.reorder(name, itemIds),
     'collections.setDuration': ({ name, itemIds, durationMs }) =>
@@ -142,5 +158,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'export.compliance': ({ collectionId, profile }) =>
       services.compliance.check(collectionId, profile),
     'collections.addItems': ({ name, items }) => collections.addItems(name, items),
+    'assets.replace': ({ oldId, newId, note }) => services.replace.replace(oldId, newId, note),
+    'tags.folder': (request) => services.folderTags.apply(request),
+    'graph.rebuild': () => services.graphRebuild.rebuild(),
   }
 }

@@ -68,7 +68,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'app.storage': none,
   'roots.list': none,
   'roots.add': z.strictObject({ path, label: label.optional(), kind: kind.optional() }),
-  'roots.remove': z.strictObject({ id }),
+  'roots.remove': z.strictObject({ id, confirm: z.boolean().optional() }),
   'roots.update': z.strictObject({
     id,
     label: label.optional(),
@@ -160,7 +160,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
       .max(24 * 3600_000)
       .optional(),
   }),
-  'collections.remove': z.strictObject(collection),
+  'collections.remove': z.strictObject({ ...collection, confirm: z.boolean().optional() }),
   'collections.rename': z.strictObject({ ...collection, newName: collection.name }),
   'collections.reorder': z.strictObject({
     name: collection.name,

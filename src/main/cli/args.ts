@@ -52,6 +52,8 @@ const OPTIONS = {
   level: { type: 'string' },
   'max-bitrate': { type: 'string' },
   'image-format': { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  untag: { type: 'string', multiple: true },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

@@ -52,6 +52,7 @@ Commands:
   graph path <a> <b> [--relation R]... [--max-depth N] [--json]
                                      The shortest chain of relations between two nodes
   graph impact <node> [--json]       What uses a node: collections, bundles, other assets
+  graph rebuild [--json]             Repair the graph: orphan links, tags handed down by folders
   link <a> <b> --relation R [--note T] [--json]
                                      Record a relation of your own (related_to, replaces, …)
   unlink <a> <b> [--relation R] [--json]
@@ -64,6 +65,10 @@ Commands:
                                      Set the profile a collection is checked and exported for
   profiles check (--playlist N | --album N) [--profile P] [--json]
                                      What each item becomes: plays as is, remuxed, transcoded…
+  replace <old> <new|path> [--note T] [--json]
+                                     Put new content in every playlist and album of the old
+  folder-tag <folder> [--tag T]... [--untag T]... [--json]
+                                     Tag a folder: its files, and those arriving later, too
   version [--json]                   Print the version
   help                               Show this help
 

@@ -17,6 +17,8 @@ import { cacheCommand } from './commands/cache.command'
 import { integrationsCommand } from './commands/integrations.command'
 import { graphCommand, linkCommand, unlinkCommand } from './commands/graph.command'
 import { profilesCommand } from './commands/profiles.command'
+import { replaceCommand } from './commands/replace.command'
+import { folderTagCommand } from './commands/folder-tag.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -45,6 +47,8 @@ const COMMANDS: Record<string, Command> = {
   link: linkCommand,
   unlink: unlinkCommand,
   profiles: profilesCommand,
+  replace: replaceCommand,
+  'folder-tag': folderTagCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

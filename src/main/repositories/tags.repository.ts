@@ -40,23 +40,42 @@ export class TagsRepository {
     return this.s.byName.get(name)?.id
   }
 
-  /** Adds a tag to every asset of a selection; answers how many did not carry it yet. */
+  /**
+   * Adds a tag to every asset of a selection; answers how many did not carry it yet (or carried
+   * it only from a folder).
+   */
   add(tagId: number, selection: Built): number {
     return this.db
       .prepare(
-        `INSERT OR IGNORE INTO asset_tags (asset_id, tag_id)
-         SELECT a.id, @tagId FROM assets a WHERE ${selection.where}`,
+        // A tag set by hand stays when the folder that also handed it down is untagged.
+        `INSERT INTO asset_tags (asset_id, tag_id)
+         SELECT a.id, @tagId FROM assets a WHERE ${selection.where} AND true
+         ON CONFLICT (asset_id, tag_id) DO UPDATE SET via_folder = 0 WHERE via_folder = 1`,
       )
       .run({ ...selection.params, tagId }).changes
   }
 
+  /**
+   * Removes a tag set by hand. One a tagged folder hands down stays while the folder carries it
+   * (untag the folder instead): the folder's rule, not the row, is the truth a rebuild restores.
+   */
   remove(tagId: number, selection: Built): number {
+    const params = { ...selection.params, tagId }
+    this.db
+      .prepare(
+        `UPDATE asset_tags SET via_folder = 1 WHERE tag_id = @tagId AND via_folder = 0
+         AND asset_id IN (SELECT a.id FROM assets a WHERE ${selection.where}
+           AND EXISTS (SELECT 1 FROM folder_tags f WHERE f.tag_id = @tagId
+             AND f.root_id = a.root_id AND (f.dir = '' OR a.dir = f.dir
+               OR substr(a.dir, 1, length(f.dir) + 1) = f.dir || '/')))`,
+      )
+      .run(params)
     return this.db
       .prepare(
-        `DELETE FROM asset_tags WHERE tag_id = @tagId
+        `DELETE FROM asset_tags WHERE tag_id = @tagId AND via_folder = 0
          AND asset_id IN (SELECT a.id FROM assets a WHERE ${selection.where})`,
       )
-      .run({ ...selection.params, tagId }).changes
+      .run(params).changes
   }
 
   transaction<T>(fn: () => T): T {

@@ -77,8 +77,13 @@ export function collectionCommand(kind: CollectionKind) {
       }
       case 'rm':
       case 'remove': {
-        allowOnly(args, `${kind} rm`, ['json'])
-        const removed = await lib.call('collections.remove', { kind, name: needName() })
+        allowOnly(args, `${kind} rm`, ['json', 'yes'])
+        // Without --yes the core refuses one whose media went into bundles, saying which.
+        const removed = await lib.call('collections.remove', {
+          kind,
+          name: needName(),
+          confirm: args.values.yes === true,
+        })
         io.stdout(
           json
             ? `${JSON.stringify(removed)}\n`

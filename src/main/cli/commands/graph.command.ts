@@ -65,8 +65,19 @@ export async function graphCommand(lib: Library, args: ParsedArgs, io: CliIo): P
       print(result, describeImpact(result))
       return true
     }
+    case 'rebuild': {
+      allowOnly(args, 'graph rebuild', ['json'])
+      const result = await lib.call('graph.rebuild', undefined)
+      print(
+        result,
+        `Graph rebuilt in ${result.ms} ms: ${result.orphanLinks} orphan link(s) removed, ` +
+          `${result.links} kept; ${result.folderTagsAdded} tag(s) handed down by folders ` +
+          `(${result.folderTagsRemoved} before).\n`,
+      )
+      return true
+    }
     default:
-      throw new UsageError(`'graph' takes neighbours, path or impact.`)
+      throw new UsageError(`'graph' takes neighbours, path, impact or rebuild.`)
   }
 }
 

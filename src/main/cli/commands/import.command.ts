@@ -66,7 +66,7 @@ async function target(lib: Library, into: string, cwd: string): Promise<ImportTa
  * Listens to import.progress from before the import starts (its first events may come before
  * its id does), and resolves with each import's result once all have ended.
  */
-function followImports(lib: Library, onProgress: (p: ImportProgress) => void) {
+export function followImports(lib: Library, onProgress: (p: ImportProgress) => void) {
   const ends = new Map<string, ImportProgress>()
   let wanted: Set<string> | null = null
   let wake: (() => void) | undefined

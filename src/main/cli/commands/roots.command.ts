@@ -40,11 +40,15 @@ export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): P
     }
     case 'rm':
     case 'remove': {
-      allowOnly(args, 'roots rm', ['json'])
+      allowOnly(args, 'roots rm', ['json', 'yes'])
       if (rest.length !== 1 || !/^\d+$/.test(rest[0]!)) {
         throw new UsageError(`'roots rm' takes the numeric id shown by 'roots ls'.`)
       }
-      const removed = await lib.call('roots.remove', { id: Number(rest[0]) })
+      // Without --yes the core refuses a root that collections or bundles use, saying which.
+      const removed = await lib.call('roots.remove', {
+        id: Number(rest[0]),
+        confirm: args.values.yes === true,
+      })
       io.stdout(
         json
           ? `${JSON.stringify(removed)}\n`

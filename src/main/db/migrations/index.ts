@@ -12,6 +12,7 @@ import { up as bundlePlaylists } from './0010-bundle-playlists'
 import { up as playerProfiles } from './0011-player-profiles'
 import { up as albumNesting } from './0012-album-nesting'
 import { up as virtualItems } from './0013-virtual-items'
+import { up as folderTags } from './0014-folder-tags'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'player-profiles', up: playerProfiles },
   { version: 12, name: 'album-nesting', up: albumNesting },
   { version: 13, name: 'virtual-items', up: virtualItems },
+  { version: 14, name: 'folder-tags', up: folderTags },
 ]

@@ -5,6 +5,7 @@ import { RescanButton } from './RescanButton'
 import { RootRowDetail } from './RootRowDetail'
 import { RootStatus } from './RootStatus'
 import { Announcer, hasFeedback, type ScanActivity } from './ScanFeedback'
+import { ImpactNotice } from './ImpactNotice'
 
 export interface RootRowProps {
   root: Root
@@ -169,6 +170,7 @@ export function RootRow(props: RootRowProps) {
                 Remove <strong>{props.root.label}</strong> from the library? Files on disk are not
                 touched.
               </span>
+              <ImpactNotice node={`root:${props.root.id}`} what="This folder" />
               <button
                 type="button"
                 class="button button--small button--danger"

@@ -52,7 +52,8 @@ export function createCollectionsStore() {
     rename: (kind: CollectionKind, name: string, newName: string) =>
       act(() => call('collections.rename', { kind, name, newName })),
     remove: (kind: CollectionKind, name: string) =>
-      act(() => call('collections.remove', { kind, name })),
+      // The dialog showed what uses it (graph.impact) before the user confirmed.
+      act(() => call('collections.remove', { kind, name, confirm: true })),
     /** Counts change elsewhere too (a playlist's page, a drop from the gallery). */
     reload: load,
     /** An album inside another; null: the top level. */

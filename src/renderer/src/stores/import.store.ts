@@ -103,8 +103,11 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
     }),
   )
 
-  /** Files dropped on the page, into a root's inbox or a folder of a root. */
-  async function drop(transfer: DataTransfer, into: ImportTarget): Promise<void> {
+  /**
+   * Files dropped on the page, into a root's inbox or a folder of a root. Answers the import's
+   * id (its end comes as import.progress), or null when the drop was refused (`refusal`).
+   */
+  async function drop(transfer: DataTransfer, into: ImportTarget): Promise<string | null> {
     setRefusal(null)
     try {
       const bridge = face === 'electron' ? window.marquee?.shell : undefined
@@ -119,17 +122,18 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
           onDuplicate: duplicateChoice,
         })
         open(importId)
-        return
+        return importId
       }
       const files = await filesOf(transfer)
       if (files.length === 0) throw new Error('The drop holds no files.')
-      await upload(files, into)
+      return await upload(files, into)
     } catch (error) {
       setRefusal(messageOf(error))
+      return null
     }
   }
 
-  async function upload(files: DroppedFile[], into: ImportTarget): Promise<void> {
+  async function upload(files: DroppedFile[], into: ImportTarget): Promise<string> {
     const { importId, uploads: planned = [] } = await call('import.start', {
       uploads: files.map((f) => ({
         name: f.name,
@@ -155,6 +159,7 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
       }
     }
     await Promise.all(Array.from({ length: UPLOADS_AT_ONCE }, lane))
+    return importId
   }
 
   /** One file through tus; a dropped connection is retried from where the server's part ends. */

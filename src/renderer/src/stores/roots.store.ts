@@ -64,7 +64,8 @@ export function createRootsStore() {
     const snapshot = { ...removed }
     setState('roots', (roots) => roots.filter((r) => r.id !== id))
     try {
-      await call('roots.remove', { id })
+      // The row showed what uses the root (graph.impact) before the user confirmed.
+      await call('roots.remove', { id, confirm: true })
     } catch (e) {
       // Already gone is what the user wanted.
       if (e instanceof ApiCallError && e.code === 'NOT_FOUND') return

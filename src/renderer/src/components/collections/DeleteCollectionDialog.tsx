@@ -1,6 +1,7 @@
 import type { Collection } from '../../../../shared/domain'
 import { formatDuration, plural } from '../../lib/format'
 import { Dialog } from '../gallery/Dialog'
+import { ImpactNotice } from '../ImpactNotice'
 
 /** Says what a collection holds before it goes; the media themselves stay in the library. */
 export function DeleteCollectionDialog(props: {
@@ -20,6 +21,7 @@ export function DeleteCollectionDialog(props: {
         {c().kind === 'playlist' ? ` (${formatDuration(c().durationMs)} running time)` : ''}. The
         media stay in the library and in bundles already exported; only the {c().kind} goes.
       </p>
+      <ImpactNotice node={`collection:${c().id}`} what={`This ${c().kind}`} />
       <div class="dialog__actions">
         <button type="button" class="button" onClick={() => props.onClose()}>
           Cancel

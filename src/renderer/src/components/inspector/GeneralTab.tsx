@@ -15,6 +15,8 @@ export interface GeneralTabProps {
   suggestions: Tag[]
   onEdit: (patch: Partial<Pick<Asset, 'title' | 'description' | 'rating'>>) => void
   onTag: (change: { add?: string[]; remove?: string[] }) => void
+  /** Opens "Replace with…" (the new version takes this one's place in collections). */
+  onReplace?: () => void
 }
 
 const TYPE_NAMES: Record<Asset['type'], string> = {
@@ -138,6 +140,19 @@ export function GeneralTab(props: GeneralTabProps) {
                 >
                   <IconExternal />
                   Open
+                </button>
+              )}
+            </Show>
+            <Show when={props.onReplace}>
+              {(replace) => (
+                <button
+                  type="button"
+                  class="button button--small"
+                  data-testid="inspector-replace"
+                  title="Put a new version in every playlist and album that holds this one"
+                  onClick={() => replace()()}
+                >
+                  Replace with…
                 </button>
               )}
             </Show>

@@ -24,6 +24,7 @@ import { MetadataTab } from './MetadataTab'
 import { namespaceLabel, namespacesOf } from './metadata-tree'
 import { GraphTab } from './GraphTab'
 import { RelatedTab } from './RelatedTab'
+import { ReplaceDialog } from './ReplaceDialog'
 import { Tabs, type TabItem } from './Tabs'
 
 export interface InspectorProps {
@@ -41,6 +42,7 @@ export function Inspector(props: InspectorProps) {
   const details = props.details ?? createAssetDetails()
   const idPrefix = createUniqueId()
   const [selected, setSelected] = createSignal(lastTab)
+  const [replacing, setReplacing] = createSignal(false)
   const [tags, { refetch: refetchTags }] = createResource(() => call('tags.list').catch(() => []))
 
   createEffect(() => void details.load(props.assetId))
@@ -99,6 +101,7 @@ export function Inspector(props: InspectorProps) {
                   suggestions={tags() ?? []}
                   onEdit={(patch) => void details.edit(a().id, patch)}
                   onTag={(change) => void details.tag(a().id, change).then(refetchTags)}
+                  onReplace={() => setReplacing(true)}
                 />
               </Match>
               <Match when={current().startsWith('meta:') && current().slice(5)}>
@@ -118,6 +121,9 @@ export function Inspector(props: InspectorProps) {
             </Switch>
           </Tabs>
         )}
+      </Show>
+      <Show when={replacing() && asset()}>
+        {(a) => <ReplaceDialog asset={a()} onClose={() => setReplacing(false)} />}
       </Show>
     </div>
   )
