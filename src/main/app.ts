@@ -63,6 +63,8 @@ import { TagsRepository } from './repositories/tags.repository'
 import { ImportService } from './services/import.service'
 import { GraphService } from './services/graph.service'
 import { GraphRepository } from './repositories/graph.repository'
+import { GraphNodesService } from './services/graph-nodes.service'
+import { GraphNodesRepository } from './repositories/graph-nodes.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
@@ -108,6 +110,7 @@ export interface Services extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  graphNodes: GraphNodesService
 }
 
 export interface Core {
@@ -300,6 +303,7 @@ export function createCore(options: CoreOptions): Core {
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     graph: new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now),
+    graphNodes: new GraphNodesService(new GraphNodesRepository(db)),
     roots,
     scan,
     storage,

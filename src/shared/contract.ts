@@ -44,7 +44,14 @@ import type {
   PollResult,
   UpdateIntegrationRequest,
 } from './integrations'
-import type { GraphDirection, GraphLink, ImpactResult, NeighboursResult, PathResult } from './graph'
+import type {
+  GraphDirection,
+  GraphLink,
+  GraphNodeInfo,
+  ImpactResult,
+  NeighboursResult,
+  PathResult,
+} from './graph'
 
 export interface AppMethods {
   'app.info': { args: void; result: AppInfo }
@@ -415,6 +422,8 @@ export interface GraphMethods {
     args: { from: string; to: string; relation?: string }
     result: { removed: number }
   }
+  /** Labels and thumbnails of up to 500 nodes, in the order asked (the explorer draws them). */
+  'graph.describe': { args: { nodes: string[] }; result: GraphNodeInfo[] }
 }
 
 export type Methods = AppMethods &
@@ -491,6 +500,7 @@ export const METHOD_NAMES = [
   'graph.impact',
   'graph.link',
   'graph.unlink',
+  'graph.describe',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

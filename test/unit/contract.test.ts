@@ -75,6 +75,7 @@ describe('the contract', () => {
       'graph.impact': { node: 'asset:1' },
       'graph.link': { from: 'asset:1', to: 'asset:2', relation: 'related_to' },
       'graph.unlink': { from: 'asset:1', to: 'asset:2' },
+      'graph.describe': { nodes: ['asset:1'] },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

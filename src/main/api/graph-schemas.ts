@@ -38,4 +38,5 @@ export const graphSchemas: {
     weight: z.number().min(0).max(1).optional(),
   }),
   'graph.unlink': z.strictObject({ from: node, to: node, relation: relation.optional() }),
+  'graph.describe': z.strictObject({ nodes: z.array(node).max(500) }),
 }

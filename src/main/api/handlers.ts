@@ -6,6 +6,7 @@ import type { CollectionsService } from '../services/collections.service'
 import type { ExportService } from '../services/export.service'
 import type { GalleryService } from '../services/gallery.service'
 import type { GraphService } from '../services/graph.service'
+import type { GraphNodesService } from '../services/graph-nodes.service'
 import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
@@ -24,6 +25,7 @@ export interface HandlerServices extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  graphNodes: GraphNodesService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -113,5 +115,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     'graph.impact': ({ node }) => graph.impact(node),
     'graph.link': ({ from, to, relation, ...options }) => graph.link(from, to, relation, options),
     'graph.unlink': ({ from, to, relation }) => graph.unlink(from, to, relation),
+    'graph.describe': ({ nodes }) => services.graphNodes.describe(nodes),
   }
 }
