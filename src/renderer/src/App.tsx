@@ -22,6 +22,8 @@ const CollectionsView = lazy(() =>
 const ExportsView = lazy(() =>
   import('./views/ExportsView').then((m) => ({ default: m.ExportsView })),
 )
+// The graph explorer brings cytoscape; only those who open it load it.
+const GraphView = lazy(() => import('./views/GraphView').then((m) => ({ default: m.GraphView })))
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
@@ -68,6 +70,8 @@ export default function App() {
         return [{ label: 'Integrations' }]
       case 'exports':
         return [{ label: 'Exports' }]
+      case 'graph':
+        return [{ label: 'Graph' }]
     }
   }
   const crumbs = (): Crumb[] => crumbsOf(router.route())
@@ -188,6 +192,9 @@ export default function App() {
               </Match>
               <Match when={router.route().name === 'exports'}>
                 <ExportsView />
+              </Match>
+              <Match when={router.route().name === 'graph'}>
+                <GraphView />
               </Match>
             </Switch>
           </div>

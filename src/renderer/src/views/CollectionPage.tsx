@@ -38,14 +38,23 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
       <PageHeader
         title={store.detail()?.name ?? props.name}
         actions={
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={items().length === 0}
-            onClick={() => setExporting(true)}
-          >
-            Export…
-          </button>
+          <>
+            <Show when={store.detail()}>
+              {(d) => (
+                <a class="button" href={hrefOf({ name: 'graph', node: `collection:${d().id}` })}>
+                  Open in graph
+                </a>
+              )}
+            </Show>
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={items().length === 0}
+              onClick={() => setExporting(true)}
+            >
+              Export…
+            </button>
+          </>
         }
         description={
           <Show when={store.detail()}>

@@ -5,6 +5,7 @@ import { IconExports } from '../components/icons'
 import { PageHeader } from '../components/PageHeader'
 import { formatBytes, formatDateTime, formatDuration } from '../lib/format'
 import { createBundlesStore } from '../stores/bundles.store'
+import { hrefOf } from '../stores/router.store'
 import '../styles/collections.css'
 
 /** `#/exports`: every bundle this library wrote — where, when, what, and whether it verified. */
@@ -95,6 +96,13 @@ export function ExportsView() {
                           {formatDateTime(b.createdAt)}
                         </td>
                         <td class="cell-verify">
+                          <a
+                            class="button button--small"
+                            aria-label={`Open ${b.name} in graph`}
+                            href={hrefOf({ name: 'graph', node: `bundle:${b.bundleId}` })}
+                          >
+                            Graph
+                          </a>{' '}
                           <button
                             type="button"
                             class="button button--small"
