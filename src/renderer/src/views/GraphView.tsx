@@ -56,7 +56,6 @@ export function GraphView() {
   const elements = createMemo(() =>
     toElements(shown(), store.infoOf, thumbnailOf, store.path() ?? [], store.graph()?.center),
   )
-  const maxDepth = () => shown().nodes.reduce((max, n) => Math.max(max, n.depth), 0)
   const relations = () => counted([...(store.graph()?.edges.values() ?? [])].map((e) => e.relation))
   const kinds = () => counted([...(store.graph()?.nodes.keys() ?? [])].map(kindOf))
   const renderer = () => (webglAvailable && shown().nodes.length >= WEBGL_FROM ? 'webgl' : 'canvas')
@@ -199,7 +198,6 @@ export function GraphView() {
                     elements={elements()}
                     center={start()}
                     layout={layout()}
-                    maxDepth={maxDepth()}
                     selected={store.selected()}
                     webgl={mode === 'webgl'}
                     label={`Graph around ${store.labelOf(start())}: ${shown().nodes.length} nodes. Arrows move between nodes, Enter expands, plus and minus zoom, 0 fits.`}

@@ -13,8 +13,6 @@ export interface GraphCanvasProps {
   elements: ElementDef[]
   center: string
   layout: LayoutName
-  /** The deepest ring, so the rings layout puts the centre in the middle. */
-  maxDepth: number
   selected: string | null
   /** cytoscape's experimental WebGL mode of its canvas renderer; fixed for the canvas' life. */
   webgl: boolean
@@ -38,7 +36,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const runLayout = (): void => {
     if (!cy || cy.nodes().empty()) return
     const started = performance.now()
-    cy.layout(layoutOptions(props.layout, props.center, props.maxDepth)).run()
+    cy.layout(layoutOptions(props.layout, props.center, cy)).run()
     const ms = performance.now() - started
     // A handful of nodes fitted to the stage would be drawn huge: keep them at a natural size.
     if (cy.zoom() > MAX_FIT_ZOOM) {

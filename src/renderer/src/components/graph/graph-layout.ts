@@ -1,28 +1,32 @@
 /**
- * Layouts that stay fast at a thousand nodes: rings by distance from the node the explorer
- * opened on (concentric) and a tree (breadthfirst) are linear-ish; the force layout (cose) is
- * only offered for small graphs, where it finishes in well under a second.
+ * Layouts that stay fast at a thousand nodes: rings (a radial tree around the node the explorer
+ * opened on, lib/radial-layout.ts) and a tree (breadthfirst) are linear-ish; the force layout
+ * (cose) is only offered for small graphs, where it finishes in well under a second.
  */
-import type { LayoutOptions } from 'cytoscape'
+import type { Core, LayoutOptions } from 'cytoscape'
+import { radialTree } from '../../lib/radial-layout'
 
 export type LayoutName = 'rings' | 'tree' | 'force'
 
 /** Above this many nodes the force layout takes seconds, so it is not offered. */
 export const FORCE_LIMIT = 200
 
-export function layoutOptions(name: LayoutName, center: string, maxDepth: number): LayoutOptions {
+export function layoutOptions(name: LayoutName, center: string, cy: Core): LayoutOptions {
   switch (name) {
-    case 'rings':
+    case 'rings': {
+      const positions = radialTree(
+        center,
+        cy.nodes().map((n) => n.id()),
+        cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+      )
       return {
-        name: 'concentric',
+        name: 'preset',
         animate: false,
         fit: true,
         padding: 30,
-        // Room for the labels under the nodes, which the layout does not measure.
-        minNodeSpacing: 48,
-        concentric: (node) => maxDepth + 1 - Number(node.data('depth')),
-        levelWidth: () => 1,
-      }
+        positions: (node: { id(): string }) => positions.get(node.id()) ?? { x: 0, y: 0 },
+      } as LayoutOptions
+    }
     case 'tree':
       return {
         name: 'breadthfirst',
