@@ -2,6 +2,7 @@
 // adapter the view uses (lib/graph-elements.ts), for test/bench/graph-explorer.mjs. Plain JS
 // with createComponent (no JSX build step of our own). Query: ?nodes=&edges=&renderer=&layout=
 /* global document, location, window */
+import { createSignal } from 'solid-js'
 import { createComponent, render } from 'solid-js/web'
 import { GraphCanvas } from '../../../src/renderer/src/components/graph/GraphCanvas'
 import {
@@ -106,13 +107,25 @@ const thumbnailOf = (info) =>
   info.sha256 ? images[Number(info.node.slice(6)) % images.length] : null
 const elements = toElements(visibleGraph(graph, NO_FILTERS), infoOf, thumbnailOf, [], center)
 
-window.harness = { nodes: graph.nodes.size, edges: graph.edges.size, layoutMs: null }
+const [layout, setLayout] = createSignal(params.get('layout') ?? 'rings')
+window.harness = {
+  nodes: graph.nodes.size,
+  edges: graph.edges.size,
+  layoutMs: null,
+  /** Lays the drawn graph out again (warm: styles and label sizes are known by then). */
+  relayout: (name) => {
+    window.harness.layoutMs = null
+    setLayout(name)
+  },
+}
 render(
   () =>
     createComponent(GraphCanvas, {
       elements,
       center,
-      layout: params.get('layout') ?? 'rings',
+      get layout() {
+        return layout()
+      },
       selected: null,
       webgl: params.get('renderer') === 'webgl',
       label: 'benchmark graph',

@@ -2,7 +2,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { Banner } from '../components/Banner'
 import { GraphCanvas } from '../components/graph/GraphCanvas'
 import { GraphFilters } from '../components/graph/GraphFilters'
-import { FORCE_LIMIT, type LayoutName } from '../components/graph/graph-layout'
+import { FORCE_LIMIT, TREE_LIMIT, type LayoutName } from '../components/graph/graph-layout'
 import { NodePanel } from '../components/graph/NodePanel'
 import { PathFinder } from '../components/graph/PathFinder'
 import { PageHeader } from '../components/PageHeader'
@@ -14,12 +14,22 @@ import { createGraphExplorerStore } from '../stores/graph-explorer.store'
 import { hrefOf } from '../stores/router.store'
 import '../styles/graph.css'
 
-/** From this many nodes the WebGL mode draws faster than the 2D canvas (test/bench). */
+/** From this many nodes cytoscape's WebGL mode is used, when the GPU draws it (see below). */
 const WEBGL_FROM = 500
 
+/**
+ * WebGL helps only when a GPU runs it: in a software implementation (SwiftShader, llvmpipe:
+ * Chromium with --disable-gpu, a VM) it panned slower than the 2D canvas (test/bench).
+ */
 const webglAvailable = ((): boolean => {
   try {
-    return document.createElement('canvas').getContext('webgl2') !== null
+    const gl = document.createElement('canvas').getContext('webgl2')
+    if (!gl) return false
+    const info = gl.getExtension('WEBGL_debug_renderer_info')
+    const name = String(
+      info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+    )
+    return !/swiftshader|llvmpipe|software/i.test(name)
   } catch {
     return false
   }
@@ -58,6 +68,12 @@ export function GraphView() {
   )
   const relations = () => counted([...(store.graph()?.edges.values() ?? [])].map((e) => e.relation))
   const kinds = () => counted([...(store.graph()?.nodes.keys() ?? [])].map(kindOf))
+  // A layout too slow for what is now shown gives way to rings.
+  createEffect(() => {
+    const n = shown().nodes.length
+    if ((layout() === 'force' && n > FORCE_LIMIT) || (layout() === 'tree' && n > TREE_LIMIT))
+      setLayout('rings')
+  })
   const renderer = () => (webglAvailable && shown().nodes.length >= WEBGL_FROM ? 'webgl' : 'canvas')
   const end = (n: string | null) => (n ? { node: n, label: store.labelOf(n) } : null)
   const expand = (n: string) => void store.expand(n)
@@ -98,7 +114,9 @@ export function GraphView() {
                 onChange={(e) => setLayout(e.currentTarget.value as LayoutName)}
               >
                 <option value="rings">Rings</option>
-                <option value="tree">Tree</option>
+                <option value="tree" disabled={shown().nodes.length > TREE_LIMIT}>
+                  Tree (up to {TREE_LIMIT} nodes)
+                </option>
                 <option value="force" disabled={shown().nodes.length > FORCE_LIMIT}>
                   Force (up to {FORCE_LIMIT} nodes)
                 </option>

@@ -88,6 +88,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      // Panning the 2D canvas moves a snapshot instead of redrawing every element each frame
+      // (cytoscape's performance advice); the WebGL mode redraws fast enough without it.
+      textureOnViewport: !props.webgl,
     }
     cy = cytoscape(options)
     // Tests and the benchmark reach the instance here (as cytoscape's own demos do on window).
