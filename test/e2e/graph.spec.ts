@@ -184,3 +184,32 @@ test.describe('the graph explorer', () => {
     await expect(page.getByTestId('graph-selected')).toHaveText('menu.png')
   })
 })
+
+test('expands a crowded folder 100 neighbours at a time', async ({ page, marquee }) => {
+  const media = mkdtempSync(join(tmpdir(), 'marquee-e2e-graph-crowd-'))
+  try {
+    const folder = join(media, 'Crowd', 'Slides')
+    for (let i = 0; i < 130; i++)
+      await (
+        await photoLike(24, 16, 100 + i)
+      )
+        .png()
+        .toFile(await outPath(folder, `slide-${String(i).padStart(3, '0')}.png`))
+    // The scan is enough: the graph walks the index, thumbnails may come later.
+    const indexed = await marquee.cli('index', join(media, 'Crowd'))
+    expect(indexed.code, indexed.stderr).toBe(0)
+    await page.goto(marquee.url)
+    await page.goto(`${marquee.origin}/#/graph?node=folder%3A1%3ASlides`)
+    await expect(page.getByTestId('graph-selected')).toHaveText('Slides')
+    await expect(canvas(page)).toHaveAttribute('data-nodes', '101')
+    const more = page.getByRole('button', { name: 'Show 100 more' })
+    await expect(more).toBeEnabled()
+    await page.screenshot({ path: screenshotPath('graph-crowded') })
+    await more.click()
+    // 130 files and the library folder that contains Slides, and the folder itself.
+    await expect(canvas(page)).toHaveAttribute('data-nodes', '132')
+    await expect(page.getByRole('button', { name: 'Expanded' })).toBeDisabled()
+  } finally {
+    rmSync(media, { recursive: true, force: true })
+  }
+})
