@@ -79,7 +79,16 @@ export function ExportsView() {
                   {(b) => (
                     <>
                       <tr data-testid="bundle-row">
-                        <td title={b.bundleId}>{b.name}</td>
+                        <td title={b.bundleId}>
+                          {b.name}{' '}
+                          <a
+                            class="bundle-graph-link"
+                            aria-label={`Open ${b.name} in graph`}
+                            href={hrefOf({ name: 'graph', node: `bundle:${b.bundleId}` })}
+                          >
+                            graph
+                          </a>
+                        </td>
                         <td class="cell-path" title={b.dir}>
                           {b.dir}
                         </td>
@@ -96,13 +105,6 @@ export function ExportsView() {
                           {formatDateTime(b.createdAt)}
                         </td>
                         <td class="cell-verify">
-                          <a
-                            class="button button--small"
-                            aria-label={`Open ${b.name} in graph`}
-                            href={hrefOf({ name: 'graph', node: `bundle:${b.bundleId}` })}
-                          >
-                            Graph
-                          </a>{' '}
                           <button
                             type="button"
                             class="button button--small"
