@@ -83,6 +83,8 @@ import { FolderTagsRepository } from './repositories/folder-tags.repository'
 import { GraphRebuildService } from './services/graph-rebuild.service'
 import { GraphRepairRepository } from './repositories/graph-repair.repository'
 import { ReplaceRepository } from './repositories/replace.repository'
+import { GraphNodesService } from './services/graph-nodes.service'
+import { GraphNodesRepository } from './repositories/graph-nodes.repository'
 import { ImportsRepository } from './repositories/imports.repository'
 import { ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
@@ -139,6 +141,7 @@ export interface Services extends IntegrationServices {
   impactGuard: ImpactGuard
   folderTags: FolderTagsService
   graphRebuild: GraphRebuildService
+  graphNodes: GraphNodesService
 }
 
 export interface Core {
@@ -385,6 +388,7 @@ export function createCore(options: CoreOptions): Core {
       (id) => processing.assets.get(id) !== undefined,
       now,
     ),
+    graphNodes: new GraphNodesService(new GraphNodesRepository(db)),
     roots,
     scan,
     storage,

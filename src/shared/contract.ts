@@ -54,6 +54,7 @@ import type {
   PathResult,
   RebuildResult,
   ReplaceResult,
+  GraphNodeInfo,
 } from './graph'
 
 export interface AppMethods {
@@ -459,6 +460,8 @@ export interface GraphMethods {
     args: { from: string; to: string; relation?: string }
     result: { removed: number }
   }
+  /** Labels and thumbnails of up to 500 nodes, in the order asked (the explorer draws them). */
+  'graph.describe': { args: { nodes: string[] }; result: GraphNodeInfo[] }
   /**
    * Replace content: every playlist and album item holding `oldId` holds `newId` instead (same
    * position and duration), with a `replaces` edge new → old, in one transaction. Files are
@@ -606,6 +609,7 @@ export const METHOD_NAMES = [
   'assets.replace',
   'tags.folder',
   'graph.rebuild',
+  'graph.describe',
 ] as const satisfies readonly MethodName[]
 
 // Fails to compile when a method is declared above but missing from METHOD_NAMES.

@@ -93,3 +93,16 @@ export interface RebuildResult {
   folderTagsAdded: number
   ms: number
 }
+
+/** What the explorer draws for a node: a readable label and, for an asset, its thumbnail. */
+export interface GraphNodeInfo {
+  node: string
+  kind: NodeKind
+  label: string
+  /** False when the node names nothing in the library (removed since it was listed). */
+  exists: boolean
+  /** Asset only: its media type, content hash and the cached variants that exist. */
+  assetType?: string
+  sha256?: string | null
+  variants?: string[]
+}

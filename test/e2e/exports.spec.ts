@@ -76,6 +76,13 @@ test('exports a playlist with progress and a result, lists it under Exports, and
     await expect(stage.locator('img')).toHaveAttribute('alt', 'welcome.png')
     await expect(stage).toHaveAttribute('data-index', '1', { timeout: 5000 })
     await expect(stage.locator('img')).toHaveAttribute('alt', 'menu.png')
+
+    // The bundle in the graph explorer: what went into it.
+    await page.goto(`${marquee.origin}/#/exports`)
+    await page.getByRole('link', { name: 'Open Lobby in graph' }).click()
+    await expect(page.getByTestId('graph-selected')).toHaveText('Lobby')
+    await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-nodes', /^[3-9]/)
+    await page.screenshot({ path: screenshotPath('graph-bundle') })
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }

@@ -96,6 +96,7 @@ describe('the contract', () => {
       'assets.replace': { oldId: 1, newId: 2 },
       'tags.folder': { rootId: 1, folder: 'Menus', add: ['menu'] },
       'graph.rebuild': undefined,
+      'graph.describe': { nodes: ['asset:1'] },
     }
     for (const method of METHOD_NAMES) {
       const response = await core.dispatch(method, sample[method])

@@ -50,4 +50,5 @@ export const graphSchemas: {
     remove: z.array(z.string().min(1).max(100)).max(100).optional(),
   }),
   'graph.rebuild': z.undefined(),
+  'graph.describe': z.strictObject({ nodes: z.array(node).max(500) }),
 }

@@ -13,6 +13,7 @@ import type { ReplaceService } from '../services/replace.service'
 import type { ImpactGuard } from '../services/impact-guard'
 import type { FolderTagsService } from '../services/folder-tags.service'
 import type { GraphRebuildService } from '../services/graph-rebuild.service'
+import type { GraphNodesService } from '../services/graph-nodes.service'
 import type { ImportService } from '../services/import.service'
 import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
@@ -42,6 +43,7 @@ export interface HandlerServices extends IntegrationServices {
   impactGuard: ImpactGuard
   folderTags: FolderTagsService
   graphRebuild: GraphRebuildService
+  graphNodes: GraphNodesService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -161,5 +163,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     'assets.replace': ({ oldId, newId, note }) => services.replace.replace(oldId, newId, note),
     'tags.folder': (request) => services.folderTags.apply(request),
     'graph.rebuild': () => services.graphRebuild.rebuild(),
+    'graph.describe': ({ nodes }) => services.graphNodes.describe(nodes),
   }
 }

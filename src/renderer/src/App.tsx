@@ -26,6 +26,8 @@ const ExportsView = lazy(() =>
 const ProfilesView = lazy(() =>
   import('./views/ProfilesView').then((m) => ({ default: m.ProfilesView })),
 )
+// The graph explorer brings cytoscape; only those who open it load it.
+const GraphView = lazy(() => import('./views/GraphView').then((m) => ({ default: m.GraphView })))
 
 /** The frame of the app: sidebar, top bar, the current view, status bar. */
 export default function App() {
@@ -76,6 +78,8 @@ export default function App() {
         return [{ label: 'Exports' }]
       case 'profiles':
         return [{ label: 'Player profiles' }]
+      case 'graph':
+        return [{ label: 'Graph' }]
     }
   }
   // Counts in the sidebar's collections change on their pages: read them again on the way out.
@@ -217,6 +221,9 @@ export default function App() {
               </Match>
               <Match when={router.route().name === 'profiles'}>
                 <ProfilesView />
+              </Match>
+              <Match when={router.route().name === 'graph'}>
+                <GraphView />
               </Match>
             </Switch>
           </div>

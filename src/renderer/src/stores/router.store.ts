@@ -14,6 +14,8 @@ export type Route =
   | { name: 'exports' }
   /** Player profiles: what each accepts, and custom ones. */
   | { name: 'profiles' }
+  /** The graph explorer around one node (`asset:12`, `folder:1:Menus`…); none: an empty state. */
+  | { name: 'graph'; node?: string }
 
 const LIBRARY: Route = { name: 'library' }
 
@@ -33,6 +35,8 @@ export function hrefOf(route: Route): string {
       return route.open
         ? `#/collections?${new URLSearchParams({ [route.open.kind]: route.open.name })}`
         : '#/collections'
+    case 'graph':
+      return route.node ? `#/graph?${new URLSearchParams({ node: route.node })}` : '#/graph'
     default:
       return `#/${route.name}`
   }
@@ -60,8 +64,16 @@ function parseCollection(search: string): Route | null {
   return null
 }
 
+/** `#/graph[?node=<node>]`: which node the explorer starts from (checked by the core). */
+function parseGraph(search: string | undefined): Route | null {
+  if (search === undefined) return { name: 'graph' }
+  const params = new URLSearchParams(search)
+  const node = params.get('node')
+  return params.size === 1 && node ? { name: 'graph', node } : null
+}
+
 /**
- * `#/collections[?playlist=<name>|?album=<name>]`,
+ * `#/graph[?node=<node>]`, `#/collections[?playlist=<name>|?album=<name>]`,
  * `#/library[?root=<id>[&folder=<path>]]`, `#/folders`, `#/folders/<id>`, `#/collections`,
  * `#/integrations`, `#/exports`; `#/library/<id>` (a root's page before the gallery) still
  * opens that page. Anything else is null.
@@ -75,6 +87,7 @@ export function parseHash(hash: string): Route | null {
   if (head === 'library' && id === undefined) return parseLibrary(search ?? '')
   if (head === 'collections' && id === undefined && search !== undefined)
     return parseCollection(search)
+  if (head === 'graph' && id === undefined) return parseGraph(search)
   if (search !== undefined) return null
   if ((head === 'library' || head === 'folders') && ID.test(id ?? '')) {
     return { name: 'root', rootId: Number(id) }

@@ -63,6 +63,13 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
                 onPreview={() => setPreviewing(true)}
               />
             </Show>
+            <Show when={store.detail()}>
+              {(d) => (
+                <a class="button" href={hrefOf({ name: 'graph', node: `collection:${d().id}` })}>
+                  Open in graph
+                </a>
+              )}
+            </Show>
             <button
               type="button"
               class="button button--primary"

@@ -6,6 +6,7 @@ import { IconExports } from '../components/icons'
 import { PageHeader } from '../components/PageHeader'
 import { formatBytes, formatDateTime, formatDuration } from '../lib/format'
 import { createBundlesStore } from '../stores/bundles.store'
+import { hrefOf } from '../stores/router.store'
 import '../styles/collections.css'
 import '../styles/exports.css'
 
@@ -81,7 +82,14 @@ export function ExportsView() {
                     <>
                       <tr data-testid="bundle-row">
                         <td class="cell-bundle-name" title={b.bundleId}>
-                          {b.name}
+                          {b.name}{' '}
+                          <a
+                            class="bundle-graph-link"
+                            aria-label={`Open ${b.name} in graph`}
+                            href={hrefOf({ name: 'graph', node: `bundle:${b.bundleId}` })}
+                          >
+                            graph
+                          </a>
                           <BundlePlaylists bundle={b} />
                         </td>
                         <td class="cell-path" title={b.dir}>

@@ -45,6 +45,15 @@ export function GalleryHeader(props: {
               </Show>
               <span class="gallery-header__spacer" />
               <RootStatus root={root()} />
+              <a
+                class="button button--small"
+                href={hrefOf({
+                  name: 'graph',
+                  node: props.folder ? `folder:${root().id}:${props.folder}` : `root:${root().id}`,
+                })}
+              >
+                Open in graph
+              </a>
               <a class="button button--small" href={hrefOf({ name: 'root', rootId: root().id })}>
                 Folder details
               </a>

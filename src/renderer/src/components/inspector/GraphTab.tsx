@@ -2,6 +2,7 @@ import { createResource, For, Show } from 'solid-js'
 import type { GraphNeighbour, ImpactResult } from '../../../../shared/graph'
 import { call, messageOf } from '../../lib/api'
 import { plural } from '../../lib/format'
+import { hrefOf } from '../../stores/router.store'
 
 /** How a neighbour is related, in words, seen from the asset. */
 function relationText(n: GraphNeighbour): string {
@@ -39,6 +40,9 @@ export function GraphTab(props: { assetId: number }) {
 
   return (
     <div class="inspector-graph" data-testid="inspector-graph">
+      <a class="button button--small" href={hrefOf({ name: 'graph', node: node() })}>
+        Open in graph
+      </a>
       <Show when={impact.error || neighbours.error}>
         <p class="inspector__placeholder" role="alert">
           {messageOf(impact.error ?? neighbours.error)}
