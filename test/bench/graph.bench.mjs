@@ -4,12 +4,14 @@
 // through the dispatcher: neighbours at depth 2 and impact of an asset (≤ 20 ms), the shortest
 // path between assets 4 hops apart (≤ 100 ms). Then what the graph's upkeep adds to a cold index
 // of 100k files (probes/graph-upkeep.probe.ts): scanner-style inserts with the graph's triggers
-// against the same inserts without them (≤ 15 %).
+// against the same inserts without them (≤ 15 %). Last, the explorer panning a 1,000-node /
+// 5,000-edge neighbourhood in Chromium (graph-explorer.mjs; ≥ 30 fps).
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { benchDir, quick } from './lib/marquee.mjs'
 import { count, infoRow, millis } from './lib/measure.mjs'
 import { probe } from './lib/probe.mjs'
+import { benchExplorer } from './graph-explorer.mjs'
 
 export const description =
   'graph: neighbours, impact (≤ 20 ms), 4-hop path (≤ 100 ms) on ~5M edges; upkeep ≤ +15 % on a cold 100k index'
@@ -25,7 +27,7 @@ const atMost = (test, value, limit, metrics) => ({
   metrics,
 })
 
-export function run({ log }) {
+export async function run({ log }) {
   const assets = quick ? 20_000 : 1_000_000
   const rows = quick ? 10_000 : 100_000
   const dataDir = join(benchDir, `graph-${assets}`)
@@ -44,6 +46,8 @@ export function run({ log }) {
   )
   log(`graph: upkeep, ${count(rows)} rows × 4 variants × 3`)
   const upkeep = probe('graph-upkeep', [String(rows)])
+  log('graph: the explorer panning 1,000 nodes / 5,000 edges in Chromium (graph-explorer.mjs)')
+  const explorer = await benchExplorer({ nodes: 1000, edges: 5000 })
   const pct = (r) => `${r >= 1 ? '+' : ''}${Math.round((r - 1) * 1000) / 10} %`
   return [
     atMost(
@@ -85,5 +89,14 @@ export function run({ log }) {
       ratio: upkeep.ratio.tagged,
       metrics: { tagged: upkeep.usPerRow.tagged, contains_edges_design: upkeep.usPerRow.edges },
     }),
+    {
+      test: `explorer panning ${count(explorer.canvas.nodes)} nodes / ${count(explorer.canvas.edges)} edges (2D canvas)`,
+      marquee: `${explorer.canvas.medianFps} fps median, ${explorer.canvas.p5Fps} fps p5`,
+      reference: '—',
+      ratio: null,
+      target: '≥ 30 fps',
+      pass: explorer.canvas.medianFps >= 30,
+      metrics: explorer,
+    },
   ]
 }
