@@ -35,6 +35,7 @@ import { listenLocal, type LocalServer } from './transport/local-socket'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
 import { HANDLERS } from './jobs/handlers'
 import type { JobContext } from './jobs/job-context'
+import { ColorsRepository } from './repositories/colors.repository'
 import { CacheRepository } from './repositories/cache.repository'
 import { MediaPool } from './jobs/pool'
 import { resolveBinaries, resolvePoppler } from './repositories/binaries'
@@ -398,6 +399,7 @@ function createProcessing(
   const context: JobContext = {
     assets,
     derivatives: new DerivativesRepository(db),
+    colors: new ColorsRepository(db),
     pool,
     ffmpeg: () => (ffmpeg ??= new FfmpegRepository(resolveBinaries())),
     pdf: () => (pdf ??= new PdfRepository(resolvePoppler())),

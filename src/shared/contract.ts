@@ -63,6 +63,8 @@ export interface RootsMethods {
       kind?: RootKind
       exclusions?: string[]
       indexAllFiles?: boolean
+      /** Scan files with ClamAV before processing them (docs/processing.md, "Virus scan"). */
+      virusScan?: boolean
       scanIntervalMs?: number | null
       /** The root's inbox folder, relative to it (default `Inbox`). */
       inbox?: string

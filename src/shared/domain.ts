@@ -28,6 +28,8 @@ export interface Root {
   exclusions: string[]
   /** Index every regular file, not only known media types. */
   indexAllFiles: boolean
+  /** Scan each file with ClamAV before it is processed (off by default). */
+  virusScan: boolean
   /** Periodic rescan interval for network roots; null means the default (5 minutes). */
   scanIntervalMs: number | null
   /** Where imports land (relative to the root, '/'-separated): `<inbox>/YYYY-MM-DD/`. */
@@ -94,7 +96,27 @@ export interface Asset {
   tags: Array<{ id: number; name: string }>
   /** Date taken (from the metadata), else the file's mtime. */
   dateMs: number
+  /** Up to five colours, largest share first (the first is the dominant one); [] until analysed. */
+  palette: PaletteColor[]
+  /** The bitrot check's finding: null until first verified (docs/processing.md, "Bitrot"). */
+  integrity: Integrity | null
+  /** When the bytes were last read and found as hashed (epoch ms). */
+  verifiedAt: number | null
 }
+
+export interface PaletteColor {
+  /** `#rrggbb` */
+  hex: string
+  /** Fraction of the picture nearest to this colour, 0–1. */
+  share: number
+}
+
+/** `changed`: the bytes differ from their hash while size and mtime did not change. */
+export const INTEGRITY_STATES = ['ok', 'changed'] as const
+export type Integrity = (typeof INTEGRITY_STATES)[number]
+
+/** The colour filter's default reach (CIELAB ΔE76): "this red", not "anything warm". */
+export const DEFAULT_COLOR_DISTANCE = 20
 
 export interface ScanCounts {
   seen: number
@@ -302,6 +324,12 @@ export interface GalleryQuery {
   similarTo?: number
   /** Full-text search over name, path, title, description, tags, camera, lens and keywords. */
   text?: string
+  /** `#rrggbb`: assets with a palette colour (≥ 5 % of the picture) within `colorDistance`. */
+  color?: string
+  /** CIELAB ΔE76 reach of `color` (default DEFAULT_COLOR_DISTANCE). */
+  colorDistance?: number
+  /** Assets whose bitrot check found this (`changed`: bytes differ, size and mtime do not). */
+  integrity?: Integrity
   sort?: GallerySortKey
   desc?: boolean
   /**

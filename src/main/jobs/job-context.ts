@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Logger } from '../logger'
 import type { CacheRepository } from '../repositories/cache.repository'
+import type { ColorsRepository } from '../repositories/colors.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ExiftoolRepository } from '../repositories/exiftool.repository'
 import type { OriginalsRepository } from '../repositories/originals.repository'
@@ -14,6 +15,8 @@ import type { JobName } from './job-names'
 export interface JobContext {
   assets: ProcessingRepository
   derivatives: DerivativesRepository
+  /** Each asset's palette (the analysis of the thumbnails step). */
+  colors: ColorsRepository
   pool: MediaPool
   /** Throws a clear error when ffmpeg/ffprobe are not installed. */
   ffmpeg(): FfmpegRepository

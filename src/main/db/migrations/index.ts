@@ -8,6 +8,7 @@ import { up as gallery } from './0006-gallery'
 import { up as imports } from './0007-imports'
 import { up as integrations } from './0008-integrations'
 import { up as graph } from './0009-graph'
+import { up as analysisScanIntegrity } from './0010-analysis-scan-integrity'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'imports', up: imports },
   { version: 8, name: 'integrations', up: integrations },
   { version: 9, name: 'graph', up: graph },
+  { version: 10, name: 'analysis-scan-integrity', up: analysisScanIntegrity },
 ]
