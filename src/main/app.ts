@@ -36,6 +36,7 @@ import { createMediaHandler, type MediaHandler } from './transport/media-route'
 import { HANDLERS } from './jobs/handlers'
 import type { JobContext } from './jobs/job-context'
 import { ColorsRepository } from './repositories/colors.repository'
+import { ClamavRepository, clamavSettings } from './repositories/clamav.repository'
 import { CacheRepository } from './repositories/cache.repository'
 import { MediaPool } from './jobs/pool'
 import { resolveBinaries, resolvePoppler } from './repositories/binaries'
@@ -395,6 +396,7 @@ function createProcessing(
   const exiftool = new ExiftoolRepository()
   let ffmpeg: FfmpegRepository | undefined
   let pdf: PdfRepository | undefined
+  let clamav: ClamavRepository | undefined
   const assets = new ProcessingRepository(db)
   const context: JobContext = {
     assets,
@@ -403,6 +405,7 @@ function createProcessing(
     pool,
     ffmpeg: () => (ffmpeg ??= new FfmpegRepository(resolveBinaries())),
     pdf: () => (pdf ??= new PdfRepository(resolvePoppler())),
+    clamav: () => (clamav ??= new ClamavRepository(clamavSettings())),
     exiftool,
     originals,
     cache,
@@ -413,7 +416,7 @@ function createProcessing(
     new JobsRepository(db),
     assets,
     HANDLERS,
-    { io: 4, cpu: pool.threads + 1, ffmpeg: 1 },
+    { io: 4, cpu: pool.threads + 1, ffmpeg: 1, scan: 1 },
     context,
     events,
     logger,
@@ -432,6 +435,7 @@ function createProcessing(
       await jobs.close()
       await ffmpeg?.close()
       await pdf?.close()
+      clamav?.close()
       await pool.close()
       await exiftool.close()
     },

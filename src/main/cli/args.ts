@@ -48,6 +48,7 @@ const OPTIONS = {
   direction: { type: 'string' },
   relation: { type: 'string', multiple: true },
   note: { type: 'string' },
+  'virus-scan': { type: 'string' },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

@@ -29,8 +29,8 @@ Commands:
   roots add <path> [--label L] [--kind local|network] [--json]
                                      Add a folder to the library (nothing in it is changed)
   roots ls [--json]                  List library folders with their status and kind
-  roots set <id> [--label L] [--kind K] [--inbox FOLDER]
-                                     Rename a library folder, set its kind or its inbox
+  roots set <id> [--label L] [--kind K] [--inbox FOLDER] [--virus-scan on|off]
+                                     Rename a library folder, set its kind, inbox or virus scan
   roots rm <id> [--json]             Forget a library folder (its files are not touched)
   integrations add spotify --client-id ID [--name N] [--interval S] [--json]
   integrations add feed --url URL [--interval S] [--header K:V]... [--secret-header K:V]...

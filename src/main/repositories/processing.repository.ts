@@ -21,6 +21,9 @@ export interface ProcessingAsset {
   height: number | null
   durationMs: number | null
   metadata: string
+  /** 1 when its root asks for a ClamAV scan before processing (SQLite has no booleans). */
+  virusScan: number
+  integrity: 'ok' | 'changed' | null
 }
 
 export interface Facts {
@@ -54,7 +57,8 @@ export class ProcessingRepository {
       get: db.prepare<[number], ProcessingAsset>(
         `SELECT a.id, a.root_id AS rootId, r.path AS rootPath, r.status AS rootStatus, a.dir, a.name,
            a.ext, a.size, a.mtime_ms AS mtimeMs, a.type, a.status, a.mime, a.sha256, a.width,
-           a.height, a.duration_ms AS durationMs, a.metadata
+           a.height, a.duration_ms AS durationMs, a.metadata, r.virus_scan = 1 AS virusScan,
+           a.integrity
          FROM assets a JOIN roots r ON r.id = a.root_id WHERE a.id = ?`,
       ),
       setStatus: db.prepare<[string, string | null, number, number]>(

@@ -18,6 +18,7 @@ import type { Logger } from '../logger'
 import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bundle-files.repository'
 import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
+import { refuseUnsafe } from './export-guards'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
 import { resolveExportItems } from './export-items'
 import { progressThrottle } from './progress-throttle'
@@ -328,6 +329,7 @@ export class ExportService {
 
   private readyAssets(ids: number[]): ProcessingAsset[] {
     const assets = ids.map((id) => this.deps.assets.get(id))
+    refuseUnsafe(assets)
     const notReady = assets.filter((a) => !a || a.status !== 'ready' || !a.sha256)
     if (notReady.length > 0) {
       const named = notReady
