@@ -36,6 +36,13 @@ import { createMediaHandler, type MediaHandler } from './transport/media-route'
 import { HANDLERS } from './jobs/handlers'
 import type { JobContext } from './jobs/job-context'
 import { ColorsRepository } from './repositories/colors.repository'
+import { IntegrityRepository } from './repositories/integrity.repository'
+import {
+  DEFAULT_INTEGRITY_SETTINGS,
+  IntegrityService,
+  integritySettingsFrom,
+  type IntegritySettings,
+} from './services/integrity.service'
 import { ClamavRepository, clamavSettings } from './repositories/clamav.repository'
 import { CacheRepository } from './repositories/cache.repository'
 import { MediaPool } from './jobs/pool'
@@ -93,6 +100,8 @@ export interface CoreOptions {
   watch?: Partial<WatchSettings>
   /** Low-water mark and how often a paused queue looks for room (tests shorten it). */
   storage?: Partial<StorageSettings>
+  /** The bitrot check's schedule and pace (MARQUEE_VERIFY_DAYS / MARQUEE_VERIFY_MBPS otherwise). */
+  integrity?: Partial<IntegritySettings>
   /** Credentials box, browser opener, Spotify endpoints, cache limits (see app-integrations). */
   integrations?: IntegrationOptions
 }
@@ -110,6 +119,7 @@ export interface Services extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  integrity: IntegrityService
 }
 
 export interface Core {
@@ -294,7 +304,20 @@ export function createCore(options: CoreOptions): Core {
     logger,
     now,
   )
+  const integrity = new IntegrityService(
+    new IntegrityRepository(db),
+    originals,
+    changes,
+    {
+      ...DEFAULT_INTEGRITY_SETTINGS,
+      ...integritySettingsFrom(process.env),
+      ...options.integrity,
+    },
+    logger,
+    now,
+  )
   const services: Services = {
+    integrity,
     imports,
     integrations: integrations.integrations,
     integrationAuth: integrations.integrationAuth,
@@ -320,7 +343,12 @@ export function createCore(options: CoreOptions): Core {
       now,
     ),
   }
-  const dispatch = createDispatch(createHandlers(services), logger)
+  const dispatchAll = createDispatch(createHandlers(services), logger)
+  // Every call is someone at work (the UI, the CLI): the bitrot check waits for quiet.
+  const dispatch: Dispatch = (method, args) => {
+    integrity.noteActivity()
+    return dispatchAll(method, args)
+  }
   const media = createMediaHandler(
     { rootPath: (id) => rootsRepository.get(id)?.path, cacheDir: paths.cacheDir },
     new MediaFilesRepository(originals),
@@ -346,6 +374,7 @@ export function createCore(options: CoreOptions): Core {
           logger.error('import: resuming interrupted imports failed', error),
         )
       services.integrationPoller.start()
+      integrity.start()
     },
     async listen(listenOptions = {}) {
       drainOnClose = listenOptions.drainOnClose === true
@@ -359,6 +388,7 @@ export function createCore(options: CoreOptions): Core {
           await integrations.close()
           await services.watch.stop()
           await imports.close()
+          await integrity.close()
           clearTimeout(wakeTimer)
           await scan.close()
           await processing.close()

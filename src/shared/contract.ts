@@ -32,6 +32,7 @@ import type {
   GalleryQuery,
   Selection,
   Tag,
+  VerifyReport,
 } from './domain'
 import type {
   AddIntegrationRequest,
@@ -158,6 +159,11 @@ export interface AssetsMethods {
     args: { similar?: boolean }
     result: { duplicates: number[][]; similar: number[][] }
   }
+  /**
+   * The bitrot check, now and at full speed: re-reads every ready asset (of one root) and flags
+   * those whose bytes changed while size and mtime did not (docs/processing.md, "Bitrot").
+   */
+  'assets.verify': { args: { rootId?: number }; result: VerifyReport }
 }
 
 export interface JobsMethods {
@@ -455,6 +461,7 @@ export const METHOD_NAMES = [
   'assets.byPath',
   'assets.duplicates',
   'assets.remove',
+  'assets.verify',
   'jobs.status',
   'jobs.wait',
   'jobs.prioritize',

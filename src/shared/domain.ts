@@ -115,6 +115,30 @@ export interface PaletteColor {
 export const INTEGRITY_STATES = ['ok', 'changed'] as const
 export type Integrity = (typeof INTEGRITY_STATES)[number]
 
+/** One file the bitrot check has something to say about. */
+export interface VerifyFinding {
+  id: number
+  path: string
+  /** `changed`: the hashes; `modified`/`unreadable`: why. */
+  expected?: string
+  actual?: string
+  reason?: string
+}
+
+/** What `assets.verify` (`marquee verify`) found: docs/cli.md has the JSON shape. */
+export interface VerifyReport {
+  /** Ready assets whose bytes were read to the end and hashed. */
+  checked: number
+  bytes: number
+  durationMs: number
+  /** Bytes differ from the stored hash while size and mtime did not: flagged `changed`. */
+  changed: VerifyFinding[]
+  /** Size or mtime differ: an ordinary edit, left to the next scan (not bitrot). */
+  modified: VerifyFinding[]
+  /** Gone, unreadable, or on an offline root: not checked this time. */
+  unreadable: VerifyFinding[]
+}
+
 /** The colour filter's default reach (CIELAB ΔE76): "this red", not "anything warm". */
 export const DEFAULT_COLOR_DISTANCE = 20
 

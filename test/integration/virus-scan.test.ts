@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClamavRepository, clamavSettings } from '../../src/main/repositories/clamav.repository'
+import { cli } from '../support/cli'
 import { testCore } from '../support/core'
 import { assetAt, indexAndProcess } from '../support/processing'
 import { tempDir } from '../support/temp'
@@ -88,6 +89,22 @@ describe('the virus scan stage', () => {
     expect(at('infected.png').status).toBe('ready')
     expect(at('infected.png').metadata.virusScan).toBeUndefined()
   }, 60_000)
+
+  it('is switched per root from the command line', async () => {
+    const dataDir = tempDir('marquee-data-')
+    const folder = tempDir('marquee-virus-')
+    const run = (...args: string[]) => cli(['--data-dir', dataDir, ...args])
+    expect((await run('roots', 'add', folder)).code).toBe(0)
+    const on = await run('roots', 'set', '1', '--virus-scan', 'on')
+    expect(on.stdout).toMatch(/, virus scan on\.\n$/)
+    const off = await run('roots', 'set', '1', '--virus-scan', 'off', '--json')
+    expect(JSON.parse(off.stdout)).toMatchObject({ id: 1, virusScan: false })
+    const wrong = await run('roots', 'set', '1', '--virus-scan', 'yes')
+    expect(wrong).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--virus-scan takes on or off'),
+    })
+  })
 
   it('says what to install when ClamAV is missing', async () => {
     const file = join(tempDir('marquee-virus-'), 'a.txt')

@@ -11,6 +11,7 @@ import type { JobsService } from '../services/jobs.service'
 import type { ScanService } from '../services/scan.service'
 import type { StorageService } from '../services/storage.service'
 import type { IntegrationServices } from '../app-integrations'
+import type { IntegrityService } from '../services/integrity.service'
 
 export interface HandlerServices extends IntegrationServices {
   app: AppService
@@ -24,6 +25,7 @@ export interface HandlerServices extends IntegrationServices {
   gallery: GalleryService
   imports: ImportService
   graph: GraphService
+  integrity: IntegrityService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -57,6 +59,10 @@ export function createHandlers(services: HandlerServices): Handlers {
     'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
     'assets.remove': ({ ids, selection, confirm }) =>
       assets.remove(ids ?? gallery.removable(selection!), confirm === true),
+    'assets.verify': ({ rootId }) => {
+      if (rootId !== undefined) roots.get(rootId)
+      return services.integrity.verify(rootId)
+    },
     'jobs.status': () => jobs.status(),
     'jobs.wait': () => jobs.drain(),
     'jobs.prioritize': ({ assetIds }) => {

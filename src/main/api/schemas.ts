@@ -149,6 +149,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'jobs.pause': none,
   'jobs.resume': none,
   'jobs.cancel': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
+  'assets.verify': z.strictObject({ rootId: id.optional() }),
   'jobs.retry': z.strictObject({
     assetIds: z.array(id).max(100_000).optional(),
     selection: selection.optional(),

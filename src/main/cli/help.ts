@@ -25,6 +25,8 @@ Commands:
          [--json]                   Copy files and folders into the library (its inbox by default)
   import --resume [--json]           Finish imports a stop or a crash interrupted
   verify-bundle <dir> [--json]       Check a bundle on its own (exit 1 on any problem)
+  verify [--root R] [--json]         Re-read library files and flag bytes that changed silently
+                                     (bitrot; exit 1 when one did)
   bundle gc <dir>                    Remove objects no manifest references
   roots add <path> [--label L] [--kind local|network] [--json]
                                      Add a folder to the library (nothing in it is changed)

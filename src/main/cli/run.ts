@@ -16,6 +16,7 @@ import { serveCommand } from './commands/serve.command'
 import { cacheCommand } from './commands/cache.command'
 import { integrationsCommand } from './commands/integrations.command'
 import { graphCommand, linkCommand, unlinkCommand } from './commands/graph.command'
+import { verifyCommand } from './commands/verify.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   graph: graphCommand,
   link: linkCommand,
   unlink: unlinkCommand,
+  verify: verifyCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

@@ -84,6 +84,10 @@ export class ProcessingRepository {
            title = coalesce(title, @title), updated_at = @now
          WHERE id = @id`,
       ),
+      verified: db.prepare<[number, number]>(
+        `UPDATE assets SET verified_at = ?, integrity = NULL,
+           metadata = json_remove(metadata, '$.integrity') WHERE id = ?`,
+      ),
       phash: db.prepare<[string, number, number]>(
         'UPDATE assets SET phash = ?, updated_at = ? WHERE id = ?',
       ),
@@ -149,6 +153,8 @@ export class ProcessingRepository {
     now: number,
   ): void {
     this.s.hash.run(sha256, fingerprint, size, mtimeMs, now, id)
+    // New content (a new or edited file): the bitrot check starts over from this hash.
+    this.s.verified.run(now, id)
   }
 
   /** Sets one namespace of the metadata column (`identify`, `exif`, `ffprobe`, …). */

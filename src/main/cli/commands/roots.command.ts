@@ -70,7 +70,9 @@ export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): P
         inbox === undefined &&
         virusScan === undefined
       )
-        throw new UsageError(`'roots set' needs --label, --kind, --inbox or --virus-scan.`)
+        throw new UsageError(
+          `'roots set' needs --label, --kind or --inbox (or --virus-scan on|off).`,
+        )
       const root = await lib.call('roots.update', {
         id: Number(rest[0]),
         ...(label !== undefined ? { label } : {}),
@@ -81,7 +83,7 @@ export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): P
       io.stdout(
         json
           ? `${JSON.stringify(root)}\n`
-          : `"${root.label}" (id ${root.id}): ${root.kind}, imports land in ${root.inbox}/, virus scan ${root.virusScan ? 'on' : 'off'}.\n`,
+          : `"${root.label}" (id ${root.id}): ${root.kind}, imports land in ${root.inbox}/${root.virusScan ? ', virus scan on' : ''}.\n`,
       )
       return true
     }
