@@ -35,6 +35,15 @@ import { listenLocal, type LocalServer } from './transport/local-socket'
 import { createMediaHandler, type MediaHandler } from './transport/media-route'
 import { HANDLERS } from './jobs/handlers'
 import type { JobContext } from './jobs/job-context'
+import { ColorsRepository } from './repositories/colors.repository'
+import { IntegrityRepository } from './repositories/integrity.repository'
+import {
+  DEFAULT_INTEGRITY_SETTINGS,
+  IntegrityService,
+  integritySettingsFrom,
+  type IntegritySettings,
+} from './services/integrity.service'
+import { ClamavRepository, clamavSettings } from './repositories/clamav.repository'
 import { CacheRepository } from './repositories/cache.repository'
 import { MediaPool } from './jobs/pool'
 import { resolveBinaries, resolvePoppler } from './repositories/binaries'
@@ -113,6 +122,8 @@ export interface CoreOptions {
   watch?: Partial<WatchSettings>
   /** Low-water mark and how often a paused queue looks for room (tests shorten it). */
   storage?: Partial<StorageSettings>
+  /** The bitrot check's schedule and pace (MARQUEE_VERIFY_DAYS / MARQUEE_VERIFY_MBPS otherwise). */
+  integrity?: Partial<IntegritySettings>
   /** Credentials box, browser opener, Spotify endpoints, cache limits (see app-integrations). */
   integrations?: IntegrationOptions
   /** Where removable drives are read from (tests pass a fake mount table and /sys/block). */
@@ -142,6 +153,7 @@ export interface Services extends IntegrationServices {
   folderTags: FolderTagsService
   graphRebuild: GraphRebuildService
   graphNodes: GraphNodesService
+  integrity: IntegrityService
 }
 
 export interface Core {
@@ -366,7 +378,20 @@ export function createCore(options: CoreOptions): Core {
   const widgets = widgetSource(integrations.integrations, new IntegrationMediaRepository(db))
   const folderTagsRepository = new FolderTagsRepository(db)
   const graph = new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now)
+  const integrity = new IntegrityService(
+    new IntegrityRepository(db),
+    originals,
+    changes,
+    {
+      ...DEFAULT_INTEGRITY_SETTINGS,
+      ...integritySettingsFrom(process.env),
+      ...options.integrity,
+    },
+    logger,
+    now,
+  )
   const services: Services = {
+    integrity,
     imports,
     integrations: integrations.integrations,
     integrationAuth: integrations.integrationAuth,
@@ -412,7 +437,12 @@ export function createCore(options: CoreOptions): Core {
       now,
     ),
   }
-  const dispatch = createDispatch(createHandlers(services), logger)
+  const dispatchAll = createDispatch(createHandlers(services), logger)
+  // Every call is someone at work (the UI, the CLI): the bitrot check waits for quiet.
+  const dispatch: Dispatch = (method, args) => {
+    integrity.noteActivity()
+    return dispatchAll(method, args)
+  }
   const preview = new PreviewService(
     collections,
     (sha256) => processing.derivatives.listed(sha256),
@@ -446,6 +476,7 @@ export function createCore(options: CoreOptions): Core {
           logger.error('import: resuming interrupted imports failed', error),
         )
       services.integrationPoller.start()
+      integrity.start()
     },
     async listen(listenOptions = {}) {
       drainOnClose = listenOptions.drainOnClose === true
@@ -459,6 +490,7 @@ export function createCore(options: CoreOptions): Core {
           await integrations.close()
           await services.watch.stop()
           await imports.close()
+          await integrity.close()
           clearTimeout(wakeTimer)
           await scan.close()
           await processing.close()
@@ -496,13 +528,16 @@ function createProcessing(
   const exiftool = new ExiftoolRepository()
   let ffmpeg: FfmpegRepository | undefined
   let pdf: PdfRepository | undefined
+  let clamav: ClamavRepository | undefined
   const assets = new ProcessingRepository(db)
   const context: JobContext = {
     assets,
     derivatives: new DerivativesRepository(db),
+    colors: new ColorsRepository(db),
     pool,
     ffmpeg: () => (ffmpeg ??= new FfmpegRepository(resolveBinaries())),
     pdf: () => (pdf ??= new PdfRepository(resolvePoppler())),
+    clamav: () => (clamav ??= new ClamavRepository(clamavSettings())),
     exiftool,
     originals,
     cache,
@@ -513,7 +548,7 @@ function createProcessing(
     new JobsRepository(db),
     assets,
     HANDLERS,
-    { io: 4, cpu: pool.threads + 1, ffmpeg: 1 },
+    { io: 4, cpu: pool.threads + 1, ffmpeg: 1, scan: 1 },
     context,
     events,
     logger,
@@ -532,6 +567,7 @@ function createProcessing(
       await jobs.close()
       await ffmpeg?.close()
       await pdf?.close()
+      clamav?.close()
       await pool.close()
       await exiftool.close()
     },

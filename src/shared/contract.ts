@@ -32,6 +32,7 @@ import type {
   GalleryQuery,
   Selection,
   Tag,
+  VerifyReport,
 } from './domain'
 import type { BundleHistoryEntry, ExportPrecheck, RemovableDrive } from './exports'
 import type {
@@ -78,6 +79,8 @@ export interface RootsMethods {
       kind?: RootKind
       exclusions?: string[]
       indexAllFiles?: boolean
+      /** Scan files with ClamAV before processing them (docs/processing.md, "Virus scan"). */
+      virusScan?: boolean
       scanIntervalMs?: number | null
       /** The root's inbox folder, relative to it (default `Inbox`). */
       inbox?: string
@@ -171,6 +174,11 @@ export interface AssetsMethods {
     args: { similar?: boolean }
     result: { duplicates: number[][]; similar: number[][] }
   }
+  /**
+   * The bitrot check, now and at full speed: re-reads every ready asset (of one root) and flags
+   * those whose bytes changed while size and mtime did not (docs/processing.md, "Bitrot").
+   */
+  'assets.verify': { args: { rootId?: number }; result: VerifyReport }
 }
 
 export interface JobsMethods {
@@ -556,6 +564,7 @@ export const METHOD_NAMES = [
   'assets.byPath',
   'assets.duplicates',
   'assets.remove',
+  'assets.verify',
   'jobs.status',
   'jobs.wait',
   'jobs.prioritize',

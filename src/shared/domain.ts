@@ -29,6 +29,8 @@ export interface Root {
   exclusions: string[]
   /** Index every regular file, not only known media types. */
   indexAllFiles: boolean
+  /** Scan each file with ClamAV before it is processed (off by default). */
+  virusScan: boolean
   /** Periodic rescan interval for network roots; null means the default (5 minutes). */
   scanIntervalMs: number | null
   /** Where imports land (relative to the root, '/'-separated): `<inbox>/YYYY-MM-DD/`. */
@@ -95,7 +97,51 @@ export interface Asset {
   tags: Array<{ id: number; name: string }>
   /** Date taken (from the metadata), else the file's mtime. */
   dateMs: number
+  /** Up to five colours, largest share first (the first is the dominant one); [] until analysed. */
+  palette: PaletteColor[]
+  /** The bitrot check's finding: null until first verified (docs/processing.md, "Bitrot"). */
+  integrity: Integrity | null
+  /** When the bytes were last read and found as hashed (epoch ms). */
+  verifiedAt: number | null
 }
+
+export interface PaletteColor {
+  /** `#rrggbb` */
+  hex: string
+  /** Fraction of the picture nearest to this colour, 0–1. */
+  share: number
+}
+
+/** `changed`: the bytes differ from their hash while size and mtime did not change. */
+export const INTEGRITY_STATES = ['ok', 'changed'] as const
+export type Integrity = (typeof INTEGRITY_STATES)[number]
+
+/** One file the bitrot check has something to say about. */
+export interface VerifyFinding {
+  id: number
+  path: string
+  /** `changed`: the hashes; `modified`/`unreadable`: why. */
+  expected?: string
+  actual?: string
+  reason?: string
+}
+
+/** What `assets.verify` (`marquee verify`) found: docs/cli.md has the JSON shape. */
+export interface VerifyReport {
+  /** Ready assets whose bytes were read to the end and hashed. */
+  checked: number
+  bytes: number
+  durationMs: number
+  /** Bytes differ from the stored hash while size and mtime did not: flagged `changed`. */
+  changed: VerifyFinding[]
+  /** Size or mtime differ: an ordinary edit, left to the next scan (not bitrot). */
+  modified: VerifyFinding[]
+  /** Gone, unreadable, or on an offline root: not checked this time. */
+  unreadable: VerifyFinding[]
+}
+
+/** The colour filter's default reach (CIELAB ΔE76): "this red", not "anything warm". */
+export const DEFAULT_COLOR_DISTANCE = 20
 
 export interface ScanCounts {
   seen: number
@@ -341,6 +387,12 @@ export interface GalleryQuery {
   similarTo?: number
   /** Full-text search over name, path, title, description, tags, camera, lens and keywords. */
   text?: string
+  /** `#rrggbb`: assets with a palette colour (≥ 5 % of the picture) within `colorDistance`. */
+  color?: string
+  /** CIELAB ΔE76 reach of `color` (default DEFAULT_COLOR_DISTANCE). */
+  colorDistance?: number
+  /** Assets whose bitrot check found this (`changed`: bytes differ, size and mtime do not). */
+  integrity?: Integrity
   sort?: GallerySortKey
   desc?: boolean
   /**

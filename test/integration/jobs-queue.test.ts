@@ -23,7 +23,7 @@ afterEach(async () => {
 async function setup(
   count: number,
   handlers: Partial<Record<JobName, JobHandler>>,
-  limits = { io: 1, cpu: 1, ffmpeg: 1 },
+  limits = { io: 1, cpu: 1, ffmpeg: 1, scan: 1 },
 ) {
   const core = testCore()
   const media = tempDir()
@@ -216,7 +216,7 @@ describe('the job queue', () => {
           new JobsRepository(core.db),
           new ProcessingRepository(core.db),
           {} as HandlerTable,
-          { io: 1, cpu: 1, ffmpeg: 1 },
+          { io: 1, cpu: 1, ffmpeg: 1, scan: 1 },
           {} as JobContext,
           core.events,
           silentLogger,

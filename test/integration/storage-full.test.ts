@@ -135,7 +135,7 @@ describe('a job whose bookkeeping throws', () => {
       new FlakyJobs(core.db),
       new ProcessingRepository(core.db),
       table,
-      { io: 1, cpu: 1, ffmpeg: 1 },
+      { io: 1, cpu: 1, ffmpeg: 1, scan: 1 },
       {} as JobContext,
       core.events,
       logger,

@@ -29,6 +29,9 @@ const FILTERS: GalleryQuery[] = [
   { minRating: 3 },
   { duplicates: true },
   { text: 'lobby summer' },
+  { color: '#d01020' },
+  { color: '#808080', colorDistance: 40, types: ['image'] },
+  { integrity: 'changed' },
   { rootId: 1, types: ['image'], text: 'promo', tagIds: [1], minRating: 1 },
 ]
 

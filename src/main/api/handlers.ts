@@ -21,6 +21,7 @@ import type { StorageService } from '../services/storage.service'
 import type { IntegrationServices } from '../app-integrations'
 import type { ComplianceService } from '../services/compliance.service'
 import type { ProfilesService } from '../services/profiles.service'
+import type { IntegrityService } from '../services/integrity.service'
 
 export interface HandlerServices extends IntegrationServices {
   app: AppService
@@ -44,6 +45,7 @@ export interface HandlerServices extends IntegrationServices {
   folderTags: FolderTagsService
   graphRebuild: GraphRebuildService
   graphNodes: GraphNodesService
+  integrity: IntegrityService
 }
 
 /** Maps every contract method onto a service call. The type makes a missing one a compile error. */
@@ -81,6 +83,10 @@ export function createHandlers(services: HandlerServices): Handlers {
     'assets.duplicates': ({ similar }) => assets.duplicates(similar === true),
     'assets.remove': ({ ids, selection, confirm }) =>
       assets.remove(ids ?? gallery.removable(selection!), confirm === true),
+    'assets.verify': ({ rootId }) => {
+      if (rootId !== undefined) roots.get(rootId)
+      return services.integrity.verify(rootId)
+    },
     'jobs.status': () => jobs.status(),
     'jobs.wait': () => jobs.drain(),
     'jobs.prioritize': ({ assetIds }) => {

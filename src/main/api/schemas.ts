@@ -5,6 +5,7 @@ import {
   ASSET_TYPES,
   COLLECTION_KINDS,
   GALLERY_SORTS,
+  INTEGRITY_STATES,
   ROOT_KINDS,
 } from '../../shared/domain'
 import { integrationSchemas } from './integration-schemas'
@@ -45,6 +46,12 @@ const galleryQuery = {
   duplicates: z.boolean().optional(),
   similarTo: id.optional(),
   text: z.string().max(500).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb.')
+    .optional(),
+  colorDistance: z.number().min(1).max(100).optional(),
+  integrity: z.enum(INTEGRITY_STATES).optional(),
   sort: z.enum(GALLERY_SORTS).optional(),
   desc: z.boolean().optional(),
   group: z.enum(['folder', 'month']).optional(),
@@ -75,6 +82,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
     kind: kind.optional(),
     exclusions: z.array(z.string().max(1000)).max(500).optional(),
     indexAllFiles: z.boolean().optional(),
+    virusScan: z.boolean().optional(),
     scanIntervalMs: z
       .number()
       .int()
@@ -143,6 +151,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'jobs.pause': none,
   'jobs.resume': none,
   'jobs.cancel': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
+  'assets.verify': z.strictObject({ rootId: id.optional() }),
   'jobs.retry': z.strictObject({
     assetIds: z.array(id).max(100_000).optional(),
     selection: selection.optional(),

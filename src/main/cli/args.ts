@@ -54,6 +54,7 @@ const OPTIONS = {
   'image-format': { type: 'string' },
   tag: { type: 'string', multiple: true },
   untag: { type: 'string', multiple: true },
+  'virus-scan': { type: 'string' },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

@@ -29,12 +29,14 @@ Commands:
          [--json]                   Copy files and folders into the library (its inbox by default)
   import --resume [--json]           Finish imports a stop or a crash interrupted
   verify-bundle <dir> [--json]       Check a bundle on its own (exit 1 on any problem)
+  verify [--root R] [--json]         Re-read library files and flag bytes that changed silently
+                                     (bitrot; exit 1 when one did)
   bundle gc <dir>                    Remove objects no manifest references
   roots add <path> [--label L] [--kind local|network] [--json]
                                      Add a folder to the library (nothing in it is changed)
   roots ls [--json]                  List library folders with their status and kind
-  roots set <id> [--label L] [--kind K] [--inbox FOLDER]
-                                     Rename a library folder, set its kind or its inbox
+  roots set <id> [--label L] [--kind K] [--inbox FOLDER] [--virus-scan on|off]
+                                     Rename a library folder, set its kind, inbox or virus scan
   roots rm <id> [--json]             Forget a library folder (its files are not touched)
   integrations add spotify --client-id ID [--name N] [--interval S] [--json]
   integrations add feed --url URL [--interval S] [--header K:V]... [--secret-header K:V]...

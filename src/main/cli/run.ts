@@ -19,6 +19,7 @@ import { graphCommand, linkCommand, unlinkCommand } from './commands/graph.comma
 import { profilesCommand } from './commands/profiles.command'
 import { replaceCommand } from './commands/replace.command'
 import { folderTagCommand } from './commands/folder-tag.command'
+import { verifyCommand } from './commands/verify.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import { openLibrary, type Library } from './library'
@@ -49,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   profiles: profilesCommand,
   replace: replaceCommand,
   'folder-tag': folderTagCommand,
+  verify: verifyCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import type { Logger } from '../logger'
 import type { CacheRepository } from '../repositories/cache.repository'
+import type { ClamavRepository } from '../repositories/clamav.repository'
+import type { ColorsRepository } from '../repositories/colors.repository'
 import type { DerivativesRepository } from '../repositories/derivatives.repository'
 import type { ExiftoolRepository } from '../repositories/exiftool.repository'
 import type { OriginalsRepository } from '../repositories/originals.repository'
@@ -14,11 +16,15 @@ import type { JobName } from './job-names'
 export interface JobContext {
   assets: ProcessingRepository
   derivatives: DerivativesRepository
+  /** Each asset's palette (the analysis of the thumbnails step). */
+  colors: ColorsRepository
   pool: MediaPool
   /** Throws a clear error when ffmpeg/ffprobe are not installed. */
   ffmpeg(): FfmpegRepository
   /** pdfinfo and pdftoppm; throws a clear error when poppler-utils is not installed. */
   pdf(): PdfRepository
+  /** ClamAV for roots with virus scanning on; throws a clear error when it is not installed. */
+  clamav(): ClamavRepository
   exiftool: ExiftoolRepository
   /** Reads of originals that must not wait on (or for) a hung network share. */
   originals: OriginalsRepository

@@ -5,12 +5,13 @@ export enum JobName {
   AssetExtractMetadata = 'AssetExtractMetadata',
   AssetGenerateThumbnails = 'AssetGenerateThumbnails',
   AssetGeneratePreview = 'AssetGeneratePreview',
+  AssetScan = 'AssetScan',
 }
 
 export const JOB_NAMES = Object.values(JobName)
 
 /** Where a job's work runs: the lanes have their own concurrency limits. */
-export type Lane = 'io' | 'cpu' | 'ffmpeg'
+export type Lane = 'io' | 'cpu' | 'ffmpeg' | 'scan'
 
 export const MAX_ATTEMPTS = 3
 

@@ -11,6 +11,7 @@ import {
   WEBP_QUALITY,
   type ImageDecoder,
 } from '../media/image-plan'
+import { paletteOf, type PaletteColor } from '../media/palette'
 import { phashFromGray32, phashToHex } from '../media/phash'
 import { isOutOfSpace } from '../errors'
 import { HeifRepository } from '../repositories/heif.repository'
@@ -48,6 +49,8 @@ export interface ImageDone {
   height: number
   orientation: 'landscape' | 'portrait' | 'square'
   phash: string
+  /** Up to five colours of the `small` variant, largest share first (media/palette.ts). */
+  palette: PaletteColor[]
   variants: Variant[]
   warning: string | null
 }
@@ -148,6 +151,11 @@ async function thumbnails(task: Extract<MediaTask, { kind: 'image' }>): Promise<
     height: decoded.height,
     orientation: orientationOf(decoded.width, decoded.height),
     phash: phashToHex(phashFromGray32(new Uint8Array(gray.buffer, gray.byteOffset, gray.length))),
+    // The smallest variant holds the picture's colours at a fraction of the cost.
+    palette: paletteOf(
+      new Uint8Array(current.data.buffer, current.data.byteOffset, current.data.length),
+      current.info.channels,
+    ),
     variants,
     warning: decoded.warning,
   }

@@ -29,6 +29,9 @@ interface AssetRow {
   rating: number | null
   date_ms: number
   tags: string
+  palette: string
+  integrity: Asset['integrity']
+  verified_at: number | null
 }
 
 const SELECT = `SELECT a.id, a.root_id, r.path AS root_path, a.dir, a.name, a.size, a.mtime_ms, a.inode,
@@ -36,7 +39,10 @@ const SELECT = `SELECT a.id, a.root_id, r.path AS root_path, a.dir, a.name, a.si
   a.error, a.metadata, a.title, a.description, a.rating,
   coalesce(a.taken_ms, a.mtime_ms) AS date_ms,
   (SELECT json_group_array(json_object('id', g.id, 'name', g.name))
-    FROM asset_tags t JOIN tags g ON g.id = t.tag_id WHERE t.asset_id = a.id) AS tags
+    FROM asset_tags t JOIN tags g ON g.id = t.tag_id WHERE t.asset_id = a.id) AS tags,
+  (SELECT json_group_array(json_object('hex', printf('#%06x', c.rgb), 'share', c.share))
+    FROM (SELECT rgb, share FROM asset_colors WHERE asset_id = a.id ORDER BY rank) c) AS palette,
+  a.integrity, a.verified_at
   FROM assets a JOIN roots r ON r.id = a.root_id`
 
 type Filter = Pick<AssetQuery, 'rootId' | 'status' | 'type' | 'query' | 'afterId'>
@@ -142,6 +148,9 @@ export class AssetsRepository {
       rating: row.rating,
       tags: (JSON.parse(row.tags) as Asset['tags']).sort((a, b) => a.name.localeCompare(b.name)),
       dateMs: row.date_ms,
+      palette: JSON.parse(row.palette) as Asset['palette'],
+      integrity: row.integrity,
+      verifiedAt: row.verified_at,
     }
   }
 }

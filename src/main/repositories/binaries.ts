@@ -19,7 +19,7 @@ const isExecutable = (path: string): boolean => {
   }
 }
 
-function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+export function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   const exe = process.platform === 'win32' ? `${name}.exe` : name
   return (env.PATH ?? '')
     .split(delimiter)

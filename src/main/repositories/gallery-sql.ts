@@ -3,7 +3,13 @@
  * parameter or a validated enum literal; every order is backed by an index of migration 0006
  * (test/unit/gallery-plans.test.ts proves the plans).
  */
-import type { GalleryQuery, GallerySortKey, Selection } from '../../shared/domain'
+import {
+  DEFAULT_COLOR_DISTANCE,
+  type GalleryQuery,
+  type GallerySortKey,
+  type Selection,
+} from '../../shared/domain'
+import { cellsNear, channelsOf, labOf, rgbOfHex } from '../media/color-space'
 
 type Params = Record<string, unknown>
 
@@ -128,6 +134,17 @@ export function whereOf(query: GalleryQuery, similarIds: number[] | null, select
     clauses.push(
       `a.id IN (SELECT value FROM json_each(${param('similar', JSON.stringify(similarIds))}))`,
     )
+  const rgb = query.color === undefined ? null : rgbOfHex(query.color)
+  if (rgb !== null) {
+    // The cell index narrows to the few Lab cells in reach; the exact ΔE is checked on those.
+    const lab = labOf(...channelsOf(rgb))
+    const reach = query.colorDistance ?? DEFAULT_COLOR_DISTANCE
+    const cells = cellsNear(lab, reach).join(', ')
+    clauses.push(
+      `${col('id')} IN (SELECT asset_id FROM asset_colors WHERE cell IN (${cells}) AND share >= 0.05 AND (l - ${param('colorL', lab.l)}) * (l - @colorL) + (a - ${param('colorA', lab.a)}) * (a - @colorA) + (b - ${param('colorB', lab.b)}) * (b - @colorB) <= ${param('colorReach', reach * reach)})`,
+    )
+  }
+  if (query.integrity) clauses.push(`${col('integrity')} = ${param('integrity', query.integrity)}`)
   const text = query.text?.trim()
   if (text) {
     const match = ftsMatch(text)

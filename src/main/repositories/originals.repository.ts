@@ -1,9 +1,10 @@
-import { open, type FileHandle } from 'node:fs/promises'
+import { open, stat, type FileHandle } from 'node:fs/promises'
 import type { RootKind } from '../../shared/domain'
 import type { HashDone, TaskResult } from '../jobs/media.worker'
 import type { RandomAccessSource } from '../media/random-access-tokenizer'
 import type { WorkerSpec } from '../workers'
 import type { ServableFile } from './media-files.repository'
+import type { FileStamp } from './originals.worker'
 import { ReaderThreads, RootUnavailable, type OriginalsSettings } from './reader-threads'
 
 export { RootUnavailable, type OriginalsSettings } from './reader-threads'
@@ -98,6 +99,13 @@ export class OriginalsRepository {
       await handle.close()
       throw error
     }
+  }
+
+  /** Size and mtime of an original (the bitrot check's before and after). */
+  async stat(rootId: number, path: string, signal?: AbortSignal): Promise<FileStamp> {
+    if (this.isNetwork(rootId)) return this.threads.run(rootId, { op: 'stat', path }, true, signal)
+    const stats = await stat(path)
+    return { size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) }
   }
 
   /** SHA-256 and fingerprint of a file on a network root (local roots use the media pool). */

@@ -11,12 +11,20 @@ export type OriginalsRequest =
   | { op: 'read'; path: string; position: number; length: number }
   | { op: 'size'; path: string }
   | { op: 'hash'; path: string }
+  | { op: 'stat'; path: string }
 
 export interface OriginalsResults {
   resolve: ServableFile | null
   read: Uint8Array
   size: number
   hash: HashDone
+  stat: FileStamp
+}
+
+/** Size and modification time (ms, truncated as the index stores it). */
+export interface FileStamp {
+  size: number
+  mtimeMs: number
 }
 
 export type OriginalsReply =
@@ -61,6 +69,11 @@ export function readOriginal(
       }
       case 'size':
         return { reply: { ok: true, value: statSync(request.path).size }, transfer: [] }
+      case 'stat': {
+        const stats = statSync(request.path)
+        const value = { size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) }
+        return { reply: { ok: true, value }, transfer: [] }
+      }
       case 'hash':
         return { reply: { ok: true, value: hashFile(request.path, control) }, transfer: [] }
     }

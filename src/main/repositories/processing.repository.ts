@@ -21,6 +21,9 @@ export interface ProcessingAsset {
   height: number | null
   durationMs: number | null
   metadata: string
+  /** 1 when its root asks for a ClamAV scan before processing (SQLite has no booleans). */
+  virusScan: number
+  integrity: 'ok' | 'changed' | null
 }
 
 export interface Facts {
@@ -54,7 +57,8 @@ export class ProcessingRepository {
       get: db.prepare<[number], ProcessingAsset>(
         `SELECT a.id, a.root_id AS rootId, r.path AS rootPath, r.status AS rootStatus, a.dir, a.name,
            a.ext, a.size, a.mtime_ms AS mtimeMs, a.type, a.status, a.mime, a.sha256, a.width,
-           a.height, a.duration_ms AS durationMs, a.metadata
+           a.height, a.duration_ms AS durationMs, a.metadata, r.virus_scan = 1 AS virusScan,
+           a.integrity
          FROM assets a JOIN roots r ON r.id = a.root_id WHERE a.id = ?`,
       ),
       setStatus: db.prepare<[string, string | null, number, number]>(
@@ -79,6 +83,10 @@ export class ProcessingRepository {
            -- A title someone typed in Marquee wins over the one embedded in the file.
            title = coalesce(title, @title), updated_at = @now
          WHERE id = @id`,
+      ),
+      verified: db.prepare<[number, number]>(
+        `UPDATE assets SET verified_at = ?, integrity = NULL,
+           metadata = json_remove(metadata, '$.integrity') WHERE id = ?`,
       ),
       phash: db.prepare<[string, number, number]>(
         'UPDATE assets SET phash = ?, updated_at = ? WHERE id = ?',
@@ -145,6 +153,8 @@ export class ProcessingRepository {
     now: number,
   ): void {
     this.s.hash.run(sha256, fingerprint, size, mtimeMs, now, id)
+    // New content (a new or edited file): the bitrot check starts over from this hash.
+    this.s.verified.run(now, id)
   }
 
   /** Sets one namespace of the metadata column (`identify`, `exif`, `ffprobe`, …). */

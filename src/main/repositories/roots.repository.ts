@@ -14,6 +14,7 @@ interface RootRow {
   was_mount_point: number
   exclusions: string
   index_all_files: number
+  virus_scan: number
   scan_interval_ms: number | null
   inbox: string
   last_scan_at: number | null
@@ -32,6 +33,7 @@ const toRoot = (row: RootRow): Root => ({
   notice: row.notice,
   exclusions: JSON.parse(row.exclusions) as string[],
   indexAllFiles: row.index_all_files === 1,
+  virusScan: row.virus_scan === 1,
   scanIntervalMs: row.scan_interval_ms,
   inbox: row.inbox,
   lastScanAt: row.last_scan_at,
@@ -61,6 +63,7 @@ export interface RootOptions {
   kindSource: 'detected' | 'user'
   exclusions: string[]
   indexAllFiles: boolean
+  virusScan: boolean
   scanIntervalMs: number | null
   inbox: string
 }
@@ -80,7 +83,7 @@ export class RootsRepository {
       ),
       update: db.prepare(
         `UPDATE roots SET label = @label, kind = @kind, kind_source = @kindSource,
-           exclusions = @exclusions, index_all_files = @indexAllFiles,
+           exclusions = @exclusions, index_all_files = @indexAllFiles, virus_scan = @virusScan,
            scan_interval_ms = @scanIntervalMs, inbox = @inbox, updated_at = @now
          WHERE id = @id`,
       ),
@@ -135,6 +138,7 @@ export class RootsRepository {
       kindSource: options.kindSource,
       exclusions: JSON.stringify(options.exclusions),
       indexAllFiles: options.indexAllFiles ? 1 : 0,
+      virusScan: options.virusScan ? 1 : 0,
       scanIntervalMs: options.scanIntervalMs,
       inbox: options.inbox,
     })

@@ -17,6 +17,7 @@ import type { Logger } from '../logger'
 import { FAT32_MAX_FILE, type BundleFilesRepository } from '../repositories/bundle-files.repository'
 import type { BundlesRepository } from '../repositories/bundles.repository'
 import type { ProcessingAsset, ProcessingRepository } from '../repositories/processing.repository'
+import { refuseUnsafe } from './export-guards'
 import { prepareObject, type MediaObject, type PrepareDeps } from './export-objects'
 import { manifestEntry, resolveExportItems } from './export-items'
 import { prepareWidgets, referenceWidgetMedia, type WidgetSource } from './export-widgets'
@@ -359,6 +360,7 @@ export class ExportService {
 
   private readyAssets(ids: number[]): ProcessingAsset[] {
     const assets = ids.map((id) => this.deps.assets.get(id))
+    refuseUnsafe(assets)
     const notReady = assets.filter((a) => !a || a.status !== 'ready' || !a.sha256)
     if (notReady.length > 0) {
       const named = notReady

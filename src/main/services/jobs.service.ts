@@ -52,7 +52,7 @@ const ALWAYS_ROOM: StorageGate = {
  */
 export class JobsService {
   private readonly running = new Map<number, AbortController>()
-  private readonly busy: Record<Lane, number> = { io: 0, cpu: 0, ffmpeg: 0 }
+  private readonly busy: Record<Lane, number> = { io: 0, cpu: 0, ffmpeg: 0, scan: 0 }
   private started = false
   private paused = false
   private closing = false

@@ -64,6 +64,7 @@ export class RootsService {
     kind,
     exclusions,
     indexAllFiles,
+    virusScan,
     scanIntervalMs,
     inbox,
   }: MethodArgs<'roots.update'>): Root {
@@ -78,6 +79,7 @@ export class RootsService {
         kindSource: kind ? 'user' : current.kindSource,
         exclusions: exclusions ?? current.exclusions,
         indexAllFiles: indexAllFiles ?? current.indexAllFiles,
+        virusScan: virusScan ?? current.virusScan,
         scanIntervalMs: scanIntervalMs === undefined ? current.scanIntervalMs : scanIntervalMs,
         inbox: inbox === undefined ? current.inbox : inboxFolder(inbox),
       },

@@ -57,28 +57,37 @@ export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): P
       return true
     }
     case 'set': {
-      allowOnly(args, 'roots set', ['json', 'label', 'kind', 'inbox'])
+      allowOnly(args, 'roots set', ['json', 'label', 'kind', 'inbox', 'virus-scan'])
       if (rest.length !== 1 || !/^\d+$/.test(rest[0]!)) {
         throw new UsageError(`'roots set' takes the numeric id shown by 'roots ls'.`)
       }
       const label = stringOption(args, 'label')
       const kind = stringOption(args, 'kind')
       const inbox = stringOption(args, 'inbox')
+      const virusScan = onOff(args, 'virus-scan')
       if (kind !== undefined && !ROOT_KINDS.includes(kind as RootKind)) {
         throw new UsageError(`--kind must be one of ${ROOT_KINDS.join(', ')}; got "${kind}".`)
       }
-      if (label === undefined && kind === undefined && inbox === undefined)
-        throw new UsageError(`'roots set' needs --label, --kind or --inbox.`)
+      if (
+        label === undefined &&
+        kind === undefined &&
+        inbox === undefined &&
+        virusScan === undefined
+      )
+        throw new UsageError(
+          `'roots set' needs --label, --kind or --inbox (or --virus-scan on|off).`,
+        )
       const root = await lib.call('roots.update', {
         id: Number(rest[0]),
         ...(label !== undefined ? { label } : {}),
         ...(kind !== undefined ? { kind: kind as RootKind } : {}),
         ...(inbox !== undefined ? { inbox } : {}),
+        ...(virusScan !== undefined ? { virusScan } : {}),
       })
       io.stdout(
         json
           ? `${JSON.stringify(root)}\n`
-          : `"${root.label}" (id ${root.id}): ${root.kind}, imports land in ${root.inbox}/.\n`,
+          : `"${root.label}" (id ${root.id}): ${root.kind}, imports land in ${root.inbox}/${root.virusScan ? ', virus scan on' : ''}.\n`,
       )
       return true
     }
@@ -89,6 +98,14 @@ export async function rootsCommand(lib: Library, args: ParsedArgs, io: CliIo): P
           : `'roots' needs a command: add, ls, set or rm.`,
       )
   }
+}
+
+/** An on|off option as a boolean (undefined when not given). */
+function onOff(args: ParsedArgs, name: 'virus-scan'): boolean | undefined {
+  const value = stringOption(args, name)
+  if (value === undefined) return undefined
+  if (value === 'on' || value === 'off') return value === 'on'
+  throw new UsageError(`--${name} takes on or off; got "${value}".`)
 }
 
 function formatRoots(roots: Root[]): string {

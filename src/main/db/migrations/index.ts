@@ -13,6 +13,7 @@ import { up as playerProfiles } from './0011-player-profiles'
 import { up as albumNesting } from './0012-album-nesting'
 import { up as virtualItems } from './0013-virtual-items'
 import { up as folderTags } from './0014-folder-tags'
+import { up as analysisScanIntegrity } from './0015-analysis-scan-integrity'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'album-nesting', up: albumNesting },
   { version: 13, name: 'virtual-items', up: virtualItems },
   { version: 14, name: 'folder-tags', up: folderTags },
+  { version: 15, name: 'analysis-scan-integrity', up: analysisScanIntegrity },
 ]

@@ -1,4 +1,4 @@
-import { JobName } from '../job-names'
+import { afterHash } from './virus-scan.handler'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
 
 /**
@@ -30,5 +30,5 @@ export const hash: JobHandler = async (asset, context, signal) => {
     done.mtimeMs,
     context.now(),
   )
-  return [JobName.AssetExtractMetadata]
+  return afterHash(asset)
 }

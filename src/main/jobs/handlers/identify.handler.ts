@@ -1,6 +1,7 @@
 import { describeNonMedia, extensionMatchesMime, mediaTypeForMime } from '../../media/file-kind'
 import { RandomAccessTokenizer, type RandomAccessSource } from '../../media/random-access-tokenizer'
 import { JobName } from '../job-names'
+import { afterHash } from './virus-scan.handler'
 import { originalPath, PermanentFailure, type JobHandler } from '../job-context'
 
 /** The first bytes: what the messages about files that are not media describe. */
@@ -10,8 +11,8 @@ const HEAD = 4100
  * The step after identify: hashing, unless the hash is known already — an import hashed the
  * file while copying it (a scan that finds a changed file clears the old hash).
  */
-const afterIdentify = (asset: { sha256: string | null }): JobName[] =>
-  asset.sha256 ? [JobName.AssetExtractMetadata] : [JobName.AssetHash]
+const afterIdentify = (asset: { sha256: string | null; virusScan: number }): JobName[] =>
+  asset.sha256 ? afterHash(asset) : [JobName.AssetHash]
 
 /** MIME from the bytes, not the name: a non-media file behind a media extension fails here. */
 export const identify: JobHandler = async (asset, context, signal) => {

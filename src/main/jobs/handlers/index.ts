@@ -5,6 +5,7 @@ import { identify } from './identify.handler'
 import { extractMetadata } from './metadata.handler'
 import { generatePreview } from './preview.handler'
 import { generateThumbnails } from './thumbnails.handler'
+import { virusScan } from './virus-scan.handler'
 
 /** One handler per job name; the record type makes a missing one a compile error. */
 export const HANDLERS: Record<JobName, { run: JobHandler; lane: Lane; timeoutMs: number }> = {
@@ -17,4 +18,6 @@ export const HANDLERS: Record<JobName, { run: JobHandler; lane: Lane; timeoutMs:
     timeoutMs: 5 * 60_000,
   },
   [JobName.AssetGeneratePreview]: { run: generatePreview, lane: 'ffmpeg', timeoutMs: 20 * 60_000 },
+  // One at a time: clamscan holds the whole signature database (~1 GB) in memory.
+  [JobName.AssetScan]: { run: virusScan, lane: 'scan', timeoutMs: 15 * 60_000 },
 }

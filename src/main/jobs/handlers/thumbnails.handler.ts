@@ -71,6 +71,7 @@ function record(asset: ProcessingAsset, done: ImageDone, rel: string, context: J
       )
     }
     context.assets.setPhash(asset.id, done.phash, now)
+    context.colors.save(asset.id, done.palette)
     if (done.warning) context.assets.setMetadata(asset.id, 'warnings', [done.warning], now)
   })
 }

@@ -28,6 +28,10 @@ export interface Filters {
   minRating: number | null
   tagId: number | null
   duplicates: boolean
+  /** `#rrggbb`: a palette colour near this one. */
+  color: string | null
+  /** Only files whose bytes changed on disk (the bitrot check's finding). */
+  changedOnDisk: boolean
 }
 
 export const NO_FILTERS: Filters = {
@@ -37,6 +41,8 @@ export const NO_FILTERS: Filters = {
   minRating: null,
   tagId: null,
   duplicates: false,
+  color: null,
+  changedOnDisk: false,
 }
 
 /**
@@ -68,6 +74,8 @@ export function createGalleryQueryStore(router: RouterStore, search: SearchStore
       if (f.minRating) q.minRating = f.minRating
       if (f.tagId !== null) q.tagIds = [f.tagId]
       if (f.duplicates) q.duplicates = true
+      if (f.color) q.color = f.color
+      if (f.changedOnDisk) q.integrity = 'changed'
       const text = search.text().trim()
       if (text) q.text = text
       return q

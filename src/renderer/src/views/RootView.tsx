@@ -9,6 +9,8 @@ import { OfflineNotice } from '../components/OfflineNotice'
 import { PageHeader } from '../components/PageHeader'
 import { RescanButton } from '../components/RescanButton'
 import { RootStatus } from '../components/RootStatus'
+import { VirusScanToggle } from '../components/VirusScanToggle'
+import { call } from '../lib/api'
 import { Announcer, ScanFeedback } from '../components/ScanFeedback'
 import { formatDateTime } from '../lib/format'
 import { needsEmptyConfirmation } from '../lib/scan-text'
@@ -127,6 +129,17 @@ function RootPage(props: { root: Root }) {
         <div>
           <dt>Added</dt>
           <dd>{formatDateTime(props.root.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Virus scan</dt>
+          <dd data-testid="virus-scan">
+            <VirusScanToggle
+              enabled={props.root.virusScan}
+              onChange={(virusScan) =>
+                call('roots.update', { id: props.root.id, virusScan }).then(() => undefined)
+              }
+            />
+          </dd>
         </div>
       </dl>
       <IndexOverview

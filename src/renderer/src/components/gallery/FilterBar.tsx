@@ -13,6 +13,7 @@ import type {
   Zoom,
 } from '../../stores/gallery-query.store'
 import { ZOOMS } from '../../stores/gallery-query.store'
+import { ColorFilter } from './ColorFilter'
 
 const TYPE_TEXT = {
   image: 'Images',
@@ -147,6 +148,18 @@ export function FilterBar(props: FilterBarProps) {
           onChange={(e) => props.onFilter('duplicates', e.currentTarget.checked)}
         />
         Duplicates
+      </label>
+      <ColorFilter value={props.filters.color} onChange={(hex) => props.onFilter('color', hex)} />
+      <label
+        class="filter-bar__check"
+        title="Files whose bytes changed while size and date did not"
+      >
+        <input
+          type="checkbox"
+          checked={props.filters.changedOnDisk}
+          onChange={(e) => props.onFilter('changedOnDisk', e.currentTarget.checked)}
+        />
+        Changed on disk
       </label>
       <Show when={props.hasFilters}>
         <button

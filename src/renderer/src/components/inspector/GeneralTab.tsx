@@ -4,6 +4,8 @@ import { formatBytes, formatDateTime, formatDuration } from '../../lib/format'
 import { IconCheck } from '../icons'
 import { IconCopy, IconExternal, IconFolderOpen } from '../viewer/viewer-icons'
 import { InlineText } from './InlineText'
+import { IntegrityNote } from './IntegrityNote'
+import { PaletteSwatches } from './PaletteSwatches'
 import { RatingStars } from './RatingStars'
 import { copyText, openWithDefaultApp, revealInFolder, type ShellAction } from './shell-actions'
 import { TagEditor } from './TagEditor'
@@ -198,6 +200,16 @@ export function GeneralTab(props: GeneralTabProps) {
               {(error) => <span class="asset-facts__error">{error()}</span>}
             </Show>
           </Row>
+          <Show when={props.asset.type === 'image' || props.asset.type === 'video'}>
+            <Row label="Colours" testId="inspector-colours">
+              <PaletteSwatches palette={props.asset.palette} />
+            </Row>
+          </Show>
+          <Show when={props.asset.status === 'ready' || props.asset.integrity}>
+            <Row label="Integrity" testId="inspector-integrity">
+              <IntegrityNote asset={props.asset} />
+            </Row>
+          </Show>
           <Show when={props.asset.sha256}>
             {(sha) => (
               <Row label="SHA-256">

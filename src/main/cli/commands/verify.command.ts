@@ -1,0 +1,41 @@
+import type { VerifyReport } from '../../../shared/domain'
+import { formatBytes } from '../../format'
+import { allowOnly, stringOption, type ParsedArgs } from '../args'
+import { EXIT, UsageError, type CliIo, type CommandOutcome } from '../io'
+import type { Library } from '../library'
+import { requireRoot } from '../resolve-root'
+
+/**
+ * `marquee verify [--root R] [--json]`: the bitrot check, now. Exit 1 when a file's bytes changed
+ * while its size and mtime did not; edited and unreadable files are reported, not failures.
+ */
+export async function verifyCommand(
+  lib: Library,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<CommandOutcome> {
+  allowOnly(args, 'verify', ['json', 'root'])
+  if (args.positionals.length > 1) throw new UsageError(`'verify' takes no arguments; use --root.`)
+  const ref = stringOption(args, 'root')
+  const rootId =
+    ref === undefined
+      ? undefined
+      : requireRoot(await lib.call('roots.list', undefined), ref, io.cwd).id
+  const report = await lib.call('assets.verify', rootId === undefined ? {} : { rootId })
+  io.stdout(args.values.json === true ? `${JSON.stringify(report)}\n` : formatReport(report))
+  return report.changed.length > 0 ? EXIT.failure : true
+}
+
+function formatReport(report: VerifyReport): string {
+  const lines = [
+    `Checked ${report.checked} file(s), ${formatBytes(report.bytes)} in ${(report.durationMs / 1000).toFixed(1)} s.`,
+  ]
+  for (const f of report.changed)
+    lines.push(
+      `CHANGED  ${f.path}: its bytes differ from when it was indexed, but its size and date do not (disk damage?). Restore it from a backup.`,
+    )
+  for (const f of report.modified) lines.push(`edited   ${f.path}: ${f.reason}`)
+  for (const f of report.unreadable) lines.push(`skipped  ${f.path}: ${f.reason}`)
+  if (report.changed.length === 0) lines.push('No silent changes found.')
+  return `${lines.join('\n')}\n`
+}
