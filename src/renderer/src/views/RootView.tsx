@@ -2,6 +2,7 @@ import { createEffect, onCleanup, Show } from 'solid-js'
 import type { Root } from '../../../shared/domain'
 import { Banner } from '../components/Banner'
 import { ConfirmEmpty } from '../components/ConfirmEmpty'
+import { InboxSetting } from '../components/InboxSetting'
 import { IndexOverview } from '../components/IndexOverview'
 import type { IndexCounts } from '../components/IndexStats'
 import { KindBadge, kindText } from '../components/KindBadge'
@@ -129,6 +130,7 @@ function RootPage(props: { root: Root }) {
           <dd>{formatDateTime(props.root.createdAt)}</dd>
         </div>
       </dl>
+      <InboxSetting root={props.root} />
       <IndexOverview
         counts={counts()}
         total={index()?.summary?.all ?? 0}
