@@ -31,12 +31,13 @@ test.describe("a library folder's inbox", () => {
     await setting.getByRole('button', { name: 'Change inbox…' }).click()
     const input = setting.getByLabel('Inbox folder, inside Lobby')
     const save = setting.getByRole('button', { name: 'Save' })
-    for (const [value, says] of [
+    const refusals: Array<[string, string]> = [
       ['../Elsewhere', '“..” is not allowed'],
       ['/mnt/Inbox', 'not a full path'],
       ['.drops', 'hidden'],
       ['  ', 'Give a folder name'],
-    ]) {
+    ]
+    for (const [value, says] of refusals) {
       await input.fill(value)
       await expect(setting.getByRole('alert')).toContainText(says)
       await expect(save).toBeDisabled()
