@@ -58,6 +58,58 @@ describe('the import thread', () => {
     expect(Math.trunc(statSync(part).mtimeMs)).toBe(expected.mtimeMs)
   })
 
+  it('lets the kernel copy into a local part, then hashes what was written and keeps the time', () => {
+    const { path, expected } = source(6 * MiB)
+    const part = join(tempDir(), 'In', '.marquee-import-x-6.part')
+    let seen = 0
+    const copied = value<{ status: string; sha256: string; mtimeMs: number; size: number }>(
+      runImportFs(
+        { op: 'copy', source: path, expected, part, verify: false, inKernel: true },
+        control((n) => (seen += n)),
+      ),
+    )
+    expect(copied).toMatchObject({
+      status: 'copied',
+      sha256: sha256Of(path),
+      mtimeMs: expected.mtimeMs,
+      size: 6 * MiB,
+    })
+    expect(seen).toBe(6 * MiB)
+    expect(sha256Of(part)).toBe(sha256Of(path))
+    expect(Math.trunc(statSync(part).mtimeMs)).toBe(expected.mtimeMs)
+  })
+
+  for (const inKernel of [false, true])
+    it(`answers changed, and leaves no part, when the source changes before its copy ends${inKernel ? ' (kernel copy)' : ''}`, () => {
+      const { path, expected } = source(9 * MiB)
+      const part = join(tempDir(), `.marquee-import-x-7${inKernel}.part`)
+      let first = true
+      const reply = runImportFs(
+        { op: 'copy', source: path, expected, part, verify: false, inKernel },
+        control(() => {
+          if (first) appendFileSync(path, 'more')
+          first = false
+        }),
+      )
+      expect(value(reply)).toEqual({ status: 'changed' })
+      expect(existsSync(part)).toBe(false)
+    })
+
+  it('kernel copy: stops when told to, and removes the part', () => {
+    const { path, expected } = source(9 * MiB)
+    const part = join(tempDir(), '.marquee-import-x-8.part')
+    let chunks = 0
+    const reply = runImportFs(
+      { op: 'copy', source: path, expected, part, verify: false, inKernel: true },
+      control(
+        () => chunks++,
+        () => chunks > 0,
+      ),
+    )
+    expect(value(reply)).toEqual({ status: 'stopped' })
+    expect(existsSync(part)).toBe(false)
+  })
+
   it('answers changed, and leaves no part, when the source is written to during the copy', () => {
     const { path, expected } = source(9 * MiB)
     const part = join(tempDir(), '.marquee-import-x-2.part')

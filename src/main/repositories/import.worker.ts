@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { copyInKernel } from './import-fs-kernel'
 import { hashFile, list, probe } from './import-fs-read'
 import { commit, copy, recover, removeQuietly } from './import-fs-write'
 
@@ -37,6 +38,8 @@ export type ImportFsRequest =
       part: string
       /** Read the part back and compare hashes (network roots). */
       verify: boolean
+      /** Let the kernel move the bytes, then hash the part (local roots, files of bounded size). */
+      inKernel?: boolean
     }
   | { op: 'commit'; part: string; dir: string; name: string }
   | { op: 'recover'; part: string; dir: string; name: string; inode: string }
@@ -104,7 +107,9 @@ function run(request: ImportFsRequest, control: Control): ImportFsResults[keyof 
     case 'hash':
       return hashFile(request.path, control)
     case 'copy':
-      return copy(request, control)
+      return request.inKernel && !request.verify
+        ? copyInKernel(request, control)
+        : copy(request, control)
     case 'commit':
       return commit(request.part, request.dir, request.name)
     case 'recover':
