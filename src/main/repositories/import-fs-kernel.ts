@@ -1,27 +1,31 @@
 import { createHash } from 'node:crypto'
-import { closeSync, constants, copyFileSync, fstatSync, fsyncSync, futimesSync } from 'node:fs'
+import { closeSync, constants, copyFileSync, fstatSync, fsync, futimesSync } from 'node:fs'
 import { mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { promisify } from 'node:util'
 import { quickFingerprint } from '../scan/fingerprint'
 import { CHUNK } from './import-fs-read'
 import { removeQuietly } from './import-fs-write'
 import type { Control, ImportFsRequest, ImportFsResults } from './import.worker'
+
+const fsyncAsync = promisify(fsync)
 
 /**
  * The copy of a file into a local library folder, bytes moved by the kernel (`copy_file_range`,
  * as `cp` does) rather than through this thread: a read and a write through user space cost
  * about three times the system time of the kernel's copy, and that, not hashing, was most of an
  * import's time. The part is then read back from the page cache and hashed, so the hash is of
- * what was written, and fsynced. Same answers as `copy` (import-fs-write.ts).
+ * what was written, while its fsync runs beside the hashing (libuv's pool): the disk writes as
+ * the CPU hashes. The answer waits for both. Same answers as `copy` (import-fs-write.ts).
  *
  * Stopping is checked before and after the copy, not during it: only files small enough to copy
  * well within the time limit come here (`KERNEL_COPY_MAX_BYTES`), and there are no bytes to tell
  * of while the kernel copies.
  */
-export function copyInKernel(
+export async function copyInKernel(
   request: Extract<ImportFsRequest, { op: 'copy' }>,
   control: Control,
-): ImportFsResults['copy'] {
+): Promise<ImportFsResults['copy']> {
   const before = statSync(request.source)
   const { expected, part } = request
   if (
@@ -33,19 +37,30 @@ export function copyInKernel(
   removeQuietly(part)
   if (control.stopped()) return { status: 'stopped' }
   let output: number | undefined
-  const drop = <S extends 'stopped' | 'changed'>(status: S): { status: S } => {
-    const fd = output!
+  let synced: Promise<void> | undefined
+  // Waits for the fsync under way (the descriptor must stay open until it ends), then closes.
+  const close = async (): Promise<void> => {
+    const fd = output
     output = undefined
-    return gone(part, fd, status)
+    await synced?.catch(() => undefined)
+    if (fd !== undefined) closeSync(fd)
+  }
+  const drop = async <S extends 'stopped' | 'changed'>(status: S): Promise<{ status: S }> => {
+    await close()
+    removeQuietly(part)
+    return { status }
   }
   try {
     copyFileSync(request.source, part, constants.COPYFILE_EXCL)
     output = openSync(part, 'r+')
+    // The time first, so that the one fsync covers it.
+    futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
+    synced = fsyncAsync(output)
     const hash = createHash('sha256')
     const buffer = Buffer.allocUnsafeSlow(CHUNK)
     let position = 0
     for (;;) {
-      if (control.stopped()) return drop('stopped')
+      if (control.stopped()) return await drop('stopped')
       const n = readSync(output, buffer, 0, CHUNK, position)
       if (n === 0) break
       hash.update(buffer.subarray(0, n))
@@ -54,12 +69,10 @@ export function copyInKernel(
     }
     const after = statSync(request.source)
     if (position !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
-      return drop('changed')
-    futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
-    fsyncSync(output)
+      return await drop('changed')
+    await synced
     const partInode = String(fstatSync(output).ino)
-    closeSync(output)
-    output = undefined
+    await close()
     return {
       status: 'copied',
       sha256: hash.digest('hex'),
@@ -69,18 +82,9 @@ export function copyInKernel(
       partInode,
     }
   } catch (error) {
-    // A failed copy (a full disk) leaves no part behind.
-    if (output !== undefined) closeSync(output)
-    output = undefined
+    // A failed copy or fsync (a full disk) leaves no part behind.
+    await close()
     removeQuietly(part)
     throw error
-  } finally {
-    if (output !== undefined) closeSync(output)
   }
-}
-
-function gone<S extends 'stopped' | 'changed'>(part: string, fd: number, status: S): { status: S } {
-  closeSync(fd)
-  removeQuietly(part)
-  return { status }
 }
