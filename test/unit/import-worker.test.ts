@@ -15,6 +15,7 @@ import {
   type Control,
   type ImportFsReply,
 } from '../../src/main/repositories/import.worker'
+import { kernelCanCopy } from '../../src/main/repositories/import-fs-kernel'
 import { randomContent, sha256Of } from '../support/imports'
 import { tempDir } from '../support/temp'
 
@@ -94,6 +95,12 @@ describe('the import thread', () => {
       expect(value(reply)).toEqual({ status: 'changed' })
       expect(existsSync(part)).toBe(false)
     })
+
+  it('lets the kernel copy only sources on a local filesystem of Linux', () => {
+    const { path } = source(1024)
+    expect(kernelCanCopy(path)).toBe(process.platform === 'linux')
+    expect(kernelCanCopy(join(tempDir(), 'gone.mp4'))).toBe(false)
+  })
 
   it('kernel copy: stops when told to, and removes the part', async () => {
     const { path, expected } = source(9 * MiB)

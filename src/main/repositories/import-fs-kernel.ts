@@ -1,14 +1,34 @@
 import { createHash } from 'node:crypto'
-import { closeSync, constants, copyFileSync, fstatSync, fsync, futimesSync } from 'node:fs'
-import { mkdirSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, constants, copyFile, fstatSync, fsync, futimesSync } from 'node:fs'
+import { mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 import { quickFingerprint } from '../scan/fingerprint'
+import { classifyPath, parseMountInfo } from '../scan/mounts'
 import { CHUNK } from './import-fs-read'
 import { removeQuietly } from './import-fs-write'
 import type { Control, ImportFsRequest, ImportFsResults } from './import.worker'
 
 const fsyncAsync = promisify(fsync)
+const copyFileAsync = promisify(copyFile)
+/** How often the part's growth is looked at while the kernel copies. */
+const WATCH_MS = 200
+
+/**
+ * Whether the kernel may copy this source: on Linux, from a local filesystem. Its copy runs on
+ * libuv's pool, and a source on a share that hangs must never hold one of those four threads
+ * (the chunked copy blocks only its own thread); the mount table is read each time, as shares
+ * come and go.
+ */
+export function kernelCanCopy(source: string): boolean {
+  if (process.platform !== 'linux') return false
+  try {
+    const mounts = parseMountInfo(readFileSync('/proc/self/mountinfo', 'utf8'))
+    return classifyPath(realpathSync(source), mounts, 'linux') === 'local'
+  } catch {
+    return false
+  }
+}
 
 /**
  * The copy of a file into a local library folder, bytes moved by the kernel (`copy_file_range`,
@@ -18,9 +38,9 @@ const fsyncAsync = promisify(fsync)
  * what was written, while its fsync runs beside the hashing (libuv's pool): the disk writes as
  * the CPU hashes. The answer waits for both. Same answers as `copy` (import-fs-write.ts).
  *
- * Stopping is checked before and after the copy, not during it: only files small enough to copy
- * well within the time limit come here (`KERNEL_COPY_MAX_BYTES`), and there are no bytes to tell
- * of while the kernel copies.
+ * The kernel's copy is one call on libuv's pool: while it runs this thread watches the part grow
+ * and tells the caller's watchdog it is alive (a part that stops growing says nothing, so a
+ * stuck disk is still given up). Stopping is checked once the copy has ended.
  */
 export async function copyInKernel(
   request: Extract<ImportFsRequest, { op: 'copy' }>,
@@ -51,7 +71,7 @@ export async function copyInKernel(
     return { status }
   }
   try {
-    copyFileSync(request.source, part, constants.COPYFILE_EXCL)
+    await copyWatched(request.source, part, control)
     output = openSync(part, 'r+')
     // The time first, so that the one fsync covers it.
     futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
@@ -86,5 +106,26 @@ export async function copyInKernel(
     await close()
     removeQuietly(part)
     throw error
+  }
+}
+
+/** The kernel's copy, with a sign of life to the watchdog each time the part has grown. */
+async function copyWatched(source: string, part: string, control: Control): Promise<void> {
+  let seen = 0
+  const watch = setInterval(() => {
+    let size = seen
+    try {
+      size = statSync(part).size
+    } catch {
+      // Not made yet: nothing to tell.
+    }
+    // No bytes counted here (the hash that follows counts them): only that it is alive.
+    if (size > seen) control.bytes(0)
+    seen = size
+  }, WATCH_MS)
+  try {
+    await copyFileAsync(source, part, constants.COPYFILE_EXCL)
+  } finally {
+    clearInterval(watch)
   }
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { copyInKernel } from './import-fs-kernel'
+import { copyInKernel, kernelCanCopy } from './import-fs-kernel'
 import { hashFile, list, probe } from './import-fs-read'
 import { commit, copy, recover, removeQuietly } from './import-fs-write'
 
@@ -113,7 +113,7 @@ function run(
     case 'hash':
       return hashFile(request.path, control)
     case 'copy':
-      return request.inKernel && !request.verify
+      return request.inKernel && !request.verify && kernelCanCopy(request.source)
         ? copyInKernel(request, control)
         : copy(request, control)
     case 'commit':

@@ -7,14 +7,6 @@ import { extensionOf, mediaTypeOf } from '../scan/media-types'
 import { outcomeOf } from './import-plan'
 import type { ImportDeps, RunContext } from './import-run'
 
-/**
- * Files up to this size going to a local disk are copied by the kernel (`copy_file_range`), then
- * hashed from the part: much less CPU than a copy through the thread, but one call that tells
- * nothing until it ends, so bounded to stay far within the 10 s a call may go without a sign of
- * life (512 MiB needs only 52 MB/s, when even a USB disk's page cache takes more).
- */
-export const KERNEL_COPY_MAX_BYTES = 512 * 1024 * 1024
-
 /** Where a file of the drop goes: its folder (absolute and relative to the root) and name. */
 export function placeOf(
   ctx: RunContext,
@@ -67,7 +59,8 @@ export async function copyFile(
           expected: attempt === 1 ? { size: file.size, mtimeMs: file.mtimeMs } : null,
           part,
           verify: ctx.root.kind === 'network',
-          inKernel: ctx.root.kind === 'local' && file.size <= KERNEL_COPY_MAX_BYTES,
+          // A local disk: the kernel copies, the part is hashed (import-fs-kernel.ts).
+          inKernel: ctx.root.kind === 'local',
         },
         { signal, onBytes: (n) => ctx.progress.advance(file.id, n) },
       )
