@@ -11,8 +11,6 @@ import type { Control, ImportFsRequest, ImportFsResults } from './import.worker'
 
 const fsyncAsync = promisify(fsync)
 const copyFileAsync = promisify(copyFile)
-/** How often the part's growth is looked at while the kernel copies. */
-const WATCH_MS = 200
 
 /**
  * Whether the kernel may copy this source: on Linux, from a local filesystem. Its copy runs on
@@ -34,13 +32,12 @@ export function kernelCanCopy(source: string): boolean {
  * The copy of a file into a local library folder, bytes moved by the kernel (`copy_file_range`,
  * as `cp` does) rather than through this thread: a read and a write through user space cost
  * about three times the system time of the kernel's copy, and that, not hashing, was most of an
- * import's time. The part is then read back from the page cache and hashed, so the hash is of
- * what was written, while its fsync runs beside the hashing (libuv's pool): the disk writes as
- * the CPU hashes. The answer waits for both. Same answers as `copy` (import-fs-write.ts).
- *
- * The kernel's copy is one call on libuv's pool: while it runs this thread watches the part grow
- * and tells the caller's watchdog it is alive (a part that stops growing says nothing, so a
- * stuck disk is still given up). Stopping is checked once the copy has ended.
+ * import's time. The kernel's copy is one call on libuv's pool; meanwhile this thread reads the
+ * part a little behind it, from the page cache, and hashes it — so the hash is of what was
+ * written, and hashing overlaps copying. Its bytes are the sign of life the caller's watchdog
+ * hears (a part that stops growing says nothing, so a stuck disk is still given up). Then the
+ * source's time, fsync, and the same answers as `copy` (import-fs-write.ts). Stopping is seen
+ * between reads; the kernel's copy is let finish, then the part removed.
  */
 export async function copyInKernel(
   request: Extract<ImportFsRequest, { op: 'copy' }>,
@@ -71,27 +68,46 @@ export async function copyInKernel(
     return { status }
   }
   try {
-    await copyWatched(request.source, part, control)
-    output = openSync(part, 'r+')
-    // The time first, so that the one fsync covers it.
-    futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
-    synced = fsyncAsync(output)
+    const copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
+    let copied = false
+    copying.then(
+      () => (copied = true),
+      () => (copied = true),
+    )
+    output = await opened(part, () => copied)
+    if (output === undefined) {
+      await copying
+      throw Object.assign(new Error(`${part} was not made by the copy`), { code: 'ENOENT' })
+    }
     const hash = createHash('sha256')
     const buffer = Buffer.allocUnsafeSlow(CHUNK)
     let position = 0
+    // Hashes the part as the kernel writes it, a little behind: what lies below its size has
+    // been written. Its bytes are the sign of life the watchdog hears.
     for (;;) {
-      if (control.stopped()) return await drop('stopped')
-      const n = readSync(output, buffer, 0, CHUNK, position)
-      if (n === 0) break
-      hash.update(buffer.subarray(0, n))
-      position += n
-      control.bytes(n)
+      if (control.stopped()) {
+        await copying.catch(() => undefined)
+        return await drop('stopped')
+      }
+      // Read before the look at the end: a read after the copy ended sees every byte.
+      const ended = copied
+      const n = readSync(output!, buffer, 0, CHUNK, position)
+      if (n > 0) {
+        hash.update(buffer.subarray(0, n))
+        position += n
+        control.bytes(n)
+      } else if (ended) break
+      else await pause()
     }
+    await copying
+    // The time first, so that the one fsync covers it.
+    futimesSync(output!, before.atimeMs / 1000, before.mtimeMs / 1000)
+    synced = fsyncAsync(output!)
     const after = statSync(request.source)
     if (position !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
       return await drop('changed')
     await synced
-    const partInode = String(fstatSync(output).ino)
+    const partInode = String(fstatSync(output!).ino)
     await close()
     return {
       status: 'copied',
@@ -109,23 +125,20 @@ export async function copyInKernel(
   }
 }
 
-/** The kernel's copy, with a sign of life to the watchdog each time the part has grown. */
-async function copyWatched(source: string, part: string, control: Control): Promise<void> {
-  let seen = 0
-  const watch = setInterval(() => {
-    let size = seen
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
+
+/** The part opened for reading once the kernel's copy has made it; undefined if it never did. */
+async function opened(part: string, ended: () => boolean): Promise<number | undefined> {
+  for (;;) {
+    const over = ended()
     try {
-      size = statSync(part).size
-    } catch {
-      // Not made yet: nothing to tell.
+      return openSync(part, 'r+')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || over) {
+        if (over) return undefined
+        throw error
+      }
     }
-    // No bytes counted here (the hash that follows counts them): only that it is alive.
-    if (size > seen) control.bytes(0)
-    seen = size
-  }, WATCH_MS)
-  try {
-    await copyFileAsync(source, part, constants.COPYFILE_EXCL)
-  } finally {
-    clearInterval(watch)
+    await pause()
   }
 }
