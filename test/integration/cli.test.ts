@@ -49,6 +49,21 @@ describe('the marquee CLI', () => {
       code: 2,
       stderr: expect.stringMatching(/--label, --kind or --inbox/),
     })
+    for (const outside of ['../Elsewhere', '/mnt/Inbox', 'C:/Media', 'Drops/.hidden']) {
+      const refused = await cli([
+        '--data-dir',
+        dataDir,
+        'roots',
+        'set',
+        String(root.id),
+        '--inbox',
+        outside,
+      ])
+      expect(refused, outside).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('cannot be an inbox'),
+      })
+    }
 
     const removed = await cli(['--data-dir', dataDir, 'roots', 'rm', String(root.id)])
     expect(removed).toMatchObject({

@@ -15,6 +15,7 @@ import {
   type Control,
   type ImportFsReply,
 } from '../../src/main/repositories/import.worker'
+import { kernelCanCopy } from '../../src/main/repositories/import-fs-kernel'
 import { randomContent, sha256Of } from '../support/imports'
 import { tempDir } from '../support/temp'
 
@@ -38,12 +39,12 @@ function source(bytes: number) {
 }
 
 describe('the import thread', () => {
-  it('copies through the part while hashing, keeps the modification time, and reads back when asked', () => {
+  it('copies through the part while hashing, keeps the modification time, and reads back when asked', async () => {
     const { path, expected } = source(6 * MiB)
     const part = join(tempDir(), 'In', '.marquee-import-x-1.part')
     let seen = 0
     const copied = value<{ status: string; sha256: string; mtimeMs: number }>(
-      runImportFs(
+      await runImportFs(
         { op: 'copy', source: path, expected, part, verify: true },
         control((n) => (seen += n)),
       ),
@@ -58,26 +59,69 @@ describe('the import thread', () => {
     expect(Math.trunc(statSync(part).mtimeMs)).toBe(expected.mtimeMs)
   })
 
-  it('answers changed, and leaves no part, when the source is written to during the copy', () => {
-    const { path, expected } = source(9 * MiB)
-    const part = join(tempDir(), '.marquee-import-x-2.part')
-    let first = true
-    const reply = runImportFs(
-      { op: 'copy', source: path, expected, part, verify: false },
-      control(() => {
-        if (first) appendFileSync(path, 'more')
-        first = false
-      }),
+  it('lets the kernel copy into a local part, then hashes what was written and keeps the time', async () => {
+    const { path, expected } = source(6 * MiB)
+    const part = join(tempDir(), 'In', '.marquee-import-x-6.part')
+    let seen = 0
+    const copied = value<{ status: string; sha256: string; mtimeMs: number; size: number }>(
+      await runImportFs(
+        { op: 'copy', source: path, expected, part, verify: false, inKernel: true },
+        control((n) => (seen += n)),
+      ),
     )
-    expect(value(reply)).toEqual({ status: 'changed' })
+    expect(copied).toMatchObject({
+      status: 'copied',
+      sha256: sha256Of(path),
+      mtimeMs: expected.mtimeMs,
+      size: 6 * MiB,
+    })
+    expect(seen).toBe(6 * MiB)
+    expect(sha256Of(part)).toBe(sha256Of(path))
+    expect(Math.trunc(statSync(part).mtimeMs)).toBe(expected.mtimeMs)
+  })
+
+  for (const inKernel of [false, true])
+    it(`answers changed, and leaves no part, when the source changes before its copy ends${inKernel ? ' (kernel copy)' : ''}`, async () => {
+      const { path, expected } = source(9 * MiB)
+      const part = join(tempDir(), `.marquee-import-x-7${inKernel}.part`)
+      let first = true
+      const reply = await runImportFs(
+        { op: 'copy', source: path, expected, part, verify: false, inKernel },
+        control(() => {
+          if (first) appendFileSync(path, 'more')
+          first = false
+        }),
+      )
+      expect(value(reply)).toEqual({ status: 'changed' })
+      expect(existsSync(part)).toBe(false)
+    })
+
+  it('lets the kernel copy only sources on a local filesystem of Linux', () => {
+    const { path } = source(1024)
+    expect(kernelCanCopy(path)).toBe(process.platform === 'linux')
+    expect(kernelCanCopy(join(tempDir(), 'gone.mp4'))).toBe(false)
+  })
+
+  it('kernel copy: stops when told to, and removes the part', async () => {
+    const { path, expected } = source(9 * MiB)
+    const part = join(tempDir(), '.marquee-import-x-8.part')
+    let chunks = 0
+    const reply = await runImportFs(
+      { op: 'copy', source: path, expected, part, verify: false, inKernel: true },
+      control(
+        () => chunks++,
+        () => chunks > 0,
+      ),
+    )
+    expect(value(reply)).toEqual({ status: 'stopped' })
     expect(existsSync(part)).toBe(false)
   })
 
-  it('stops between chunks when told to, and removes the part', () => {
+  it('stops between chunks when told to, and removes the part', async () => {
     const { path, expected } = source(9 * MiB)
     const part = join(tempDir(), '.marquee-import-x-3.part')
     let chunks = 0
-    const reply = runImportFs(
+    const reply = await runImportFs(
       { op: 'copy', source: path, expected, part, verify: false },
       control(
         () => chunks++,
@@ -88,14 +132,14 @@ describe('the import thread', () => {
     expect(existsSync(part)).toBe(false)
   })
 
-  it('puts the part in place under a free name, never over a file', () => {
+  it('puts the part in place under a free name, never over a file', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'clip.mp4'), 'first')
     writeFileSync(join(dir, 'clip (2).mp4'), 'second')
     const part = join(dir, '.marquee-import-x-4.part')
     writeFileSync(part, 'third')
     const placed = value<{ name: string }>(
-      runImportFs({ op: 'commit', part, dir, name: 'clip.mp4' }, control()),
+      await runImportFs({ op: 'commit', part, dir, name: 'clip.mp4' }, control()),
     )
     expect(placed.name).toBe('clip (3).mp4')
     expect(readdirSync(dir).sort()).toEqual(['clip (2).mp4', 'clip (3).mp4', 'clip.mp4'])
@@ -103,40 +147,40 @@ describe('the import thread', () => {
     expect(readFileSync(join(dir, 'clip (3).mp4'), 'utf8')).toBe('third')
   })
 
-  it('after a crash, finds a part already in place by its inode, or tells a lone part from nothing', () => {
+  it('after a crash, finds a part already in place by its inode, or tells a lone part from nothing', async () => {
     const dir = tempDir()
     const part = join(dir, '.marquee-import-x-5.part')
     writeFileSync(join(dir, 'a.jpg'), 'someone else')
     writeFileSync(part, 'ours')
     const inode = String(statSync(part).ino)
     expect(
-      value(runImportFs({ op: 'recover', part, dir, name: 'a.jpg', inode }, control())),
+      value(await runImportFs({ op: 'recover', part, dir, name: 'a.jpg', inode }, control())),
     ).toEqual({ state: 'part' })
     // Killed between the link and the unlink: the part and its placed twin share the inode.
     linkSync(part, join(dir, 'a (2).jpg'))
     expect(
-      value(runImportFs({ op: 'recover', part, dir, name: 'a.jpg', inode }, control())),
+      value(await runImportFs({ op: 'recover', part, dir, name: 'a.jpg', inode }, control())),
     ).toMatchObject({
       state: 'committed',
       file: { name: 'a (2).jpg', inode },
     })
     expect(existsSync(part)).toBe(false)
     expect(
-      value(runImportFs({ op: 'recover', part, dir, name: 'b.jpg', inode }, control())),
+      value(await runImportFs({ op: 'recover', part, dir, name: 'b.jpg', inode }, control())),
     ).toEqual({ state: 'none' })
   })
 
-  it('probes the deepest folder that exists of a target not made yet', () => {
+  it('probes the deepest folder that exists of a target not made yet', async () => {
     const dir = tempDir()
     const probe = value<{ existing: string; writable: boolean; freeBytes: number }>(
-      runImportFs({ op: 'probe', dir: join(dir, 'Inbox', '2026-05-01') }, control()),
+      await runImportFs({ op: 'probe', dir: join(dir, 'Inbox', '2026-05-01') }, control()),
     )
     expect(probe).toMatchObject({ existing: dir, writable: true })
     expect(probe.freeBytes).toBeGreaterThan(0)
     expect(existsSync(join(dir, 'Inbox'))).toBe(false)
   })
 
-  it('suffixes before the extension', () => {
+  it('suffixes before the extension', async () => {
     expect(suffixed('clip.mp4', 2)).toBe('clip (2).mp4')
     expect(suffixed('README', 3)).toBe('README (3)')
     expect(suffixed('archive.tar.gz', 2)).toBe('archive.tar (2).gz')

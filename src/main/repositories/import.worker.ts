@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { copyInKernel, kernelCanCopy } from './import-fs-kernel'
 import { hashFile, list, probe } from './import-fs-read'
 import { commit, copy, recover, removeQuietly } from './import-fs-write'
 
@@ -37,6 +38,8 @@ export type ImportFsRequest =
       part: string
       /** Read the part back and compare hashes (network roots). */
       verify: boolean
+      /** Let the kernel move the bytes, then hash the part (local roots, files of bounded size). */
+      inKernel?: boolean
     }
   | { op: 'commit'; part: string; dir: string; name: string }
   | { op: 'recover'; part: string; dir: string; name: string; inode: string }
@@ -86,16 +89,22 @@ export interface Control {
  * hangs blocks this thread only, never libuv's pool, and the caller's watchdog gives it up.
  * Errors come back as data.
  */
-export function runImportFs(request: ImportFsRequest, control: Control): ImportFsReply {
+export async function runImportFs(
+  request: ImportFsRequest,
+  control: Control,
+): Promise<ImportFsReply> {
   try {
-    return { ok: true, value: run(request, control) }
+    return { ok: true, value: await run(request, control) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? null
     return { ok: false, error: { code, message: (error as Error).message ?? String(error) } }
   }
 }
 
-function run(request: ImportFsRequest, control: Control): ImportFsResults[keyof ImportFsResults] {
+function run(
+  request: ImportFsRequest,
+  control: Control,
+): ImportFsResults[keyof ImportFsResults] | Promise<ImportFsResults['copy']> {
   switch (request.op) {
     case 'list':
       return list(request.sources, request.maxFiles)
@@ -104,7 +113,9 @@ function run(request: ImportFsRequest, control: Control): ImportFsResults[keyof 
     case 'hash':
       return hashFile(request.path, control)
     case 'copy':
-      return copy(request, control)
+      return request.inKernel && !request.verify && kernelCanCopy(request.source)
+        ? copyInKernel(request, control)
+        : copy(request, control)
     case 'commit':
       return commit(request.part, request.dir, request.name)
     case 'recover':
@@ -131,11 +142,12 @@ if (parentPort) {
       pending = 0
     },
   }
-  port.on('message', (command: ImportFsCommand) => {
+  // One request at a time: the caller sends the next only after this one's reply.
+  port.on('message', async (command: ImportFsCommand) => {
     if (command.type === 'retire') return port.close()
     pending = 0
     last = Date.now()
-    const reply = runImportFs(command.request, control)
+    const reply = await runImportFs(command.request, control)
     if (pending > 0) port.postMessage({ type: 'bytes', n: pending } satisfies ImportFsMessage)
     pending = 0
     port.postMessage({ type: 'reply', reply } satisfies ImportFsMessage)

@@ -59,6 +59,8 @@ export async function copyFile(
           expected: attempt === 1 ? { size: file.size, mtimeMs: file.mtimeMs } : null,
           part,
           verify: ctx.root.kind === 'network',
+          // A local disk: the kernel copies, the part is hashed (import-fs-kernel.ts).
+          inKernel: ctx.root.kind === 'local',
         },
         { signal, onBytes: (n) => ctx.progress.advance(file.id, n) },
       )

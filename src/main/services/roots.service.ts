@@ -142,6 +142,8 @@ function inboxFolder(value: string): string {
   if (
     segments.length === 0 ||
     value.trim().startsWith('/') ||
+    // A drive letter ("C:/Media") is absolute on Windows, even if not here.
+    /^[A-Za-z]:/.test(value.trim()) ||
     segments.some((s) => s === '..' || s.startsWith('.'))
   ) {
     throw new AppError(

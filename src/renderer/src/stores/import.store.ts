@@ -198,6 +198,8 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
     /** Why the last drop was refused before it started (its sentence), or null. */
     refusal,
     dismissRefusal: () => setRefusal(null),
+    /** A drop the page itself refused (nowhere to put it), said like the core's refusals. */
+    refuse: (message: string) => setRefusal(message),
     drop,
     /** Cancels one file, or the whole drop; what is in place already stays. */
     async cancel(importId: string, fileId?: number): Promise<void> {

@@ -8,6 +8,7 @@ import { gridKeyAction, type GridKeyAction } from '../components/gallery/grid-ke
 import { RemoveDialog } from '../components/gallery/RemoveDialog'
 import { SelectionBar } from '../components/gallery/SelectionBar'
 import { TagDialog } from '../components/gallery/TagDialog'
+import { dropBlocked, type DropBlocked } from '../components/import/drop-blocked'
 import { ImportDropTarget } from '../components/import/ImportDropTarget'
 // Loaded when first opened: the gallery's first tiles do not wait for them.
 const Inspector = lazy(() =>
@@ -118,9 +119,11 @@ export function GalleryView() {
 
   // Files dropped on the gallery go to the folder it shows, else to the inbox of its root (or
   // of the first library folder that is not offline, when it shows everything).
+  const blocked = (): DropBlocked | null => dropBlocked(roots.roots, root(), roots.loaded)
   const dropTarget = (): { into: ImportTarget; label: string } | null => {
     const place = scope()
     const shown = root()
+    if (blocked()) return null
     if (shown && place.folder)
       return {
         into: { path: `${shown.path}/${place.folder}` },
@@ -238,6 +241,7 @@ export function GalleryView() {
       <ImportDropTarget
         into={dropTarget()?.into ?? null}
         targetLabel={dropTarget()?.label ?? 'No library folder can take files now'}
+        blocked={blocked()}
         onShowInGallery={showImported}
       >
         <div class="gallery-view__body">

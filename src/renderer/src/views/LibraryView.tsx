@@ -1,6 +1,8 @@
 import { Match, Show, Switch } from 'solid-js'
 import { Banner } from '../components/Banner'
 import { IconLibrary } from '../components/icons'
+import { dropBlocked } from '../components/import/drop-blocked'
+import { RefusingDropZone } from '../components/import/RefusingDropZone'
 import { useStore } from '../stores'
 import { AddFolder } from './AddFolder'
 import { GalleryView } from './GalleryView'
@@ -14,13 +16,21 @@ export function LibraryView() {
         <RootsLoading />
       </Match>
       <Match when={roots.roots.length === 0}>
-        <EmptyLibrary />
+        <RefusingDropZone blocked={NO_FOLDER}>
+          <EmptyLibrary />
+        </RefusingDropZone>
       </Match>
       <Match when={roots.roots.length > 0}>
         <GalleryView />
       </Match>
     </Switch>
   )
+}
+
+// Files dropped before any folder exists: the form to add one is on this page.
+const NO_FOLDER = {
+  ...dropBlocked([], undefined)!,
+  advice: 'Add a folder below first, then drop the files again.',
 }
 
 /** While the folder list loads, or why it did not. */

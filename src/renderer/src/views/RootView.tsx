@@ -2,6 +2,7 @@ import { createEffect, onCleanup, Show } from 'solid-js'
 import type { Root } from '../../../shared/domain'
 import { Banner } from '../components/Banner'
 import { ConfirmEmpty } from '../components/ConfirmEmpty'
+import { InboxSetting } from '../components/InboxSetting'
 import { IndexOverview } from '../components/IndexOverview'
 import type { IndexCounts } from '../components/IndexStats'
 import { KindBadge, kindText } from '../components/KindBadge'
@@ -142,6 +143,7 @@ function RootPage(props: { root: Root }) {
           </dd>
         </div>
       </dl>
+      <InboxSetting root={props.root} />
       <IndexOverview
         counts={counts()}
         total={index()?.summary?.all ?? 0}

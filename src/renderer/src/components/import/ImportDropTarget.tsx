@@ -1,6 +1,7 @@
 import type { JSX } from 'solid-js'
 import type { ImportTarget } from '../../../../shared/contract'
 import { createImportStore } from '../../stores/import.store'
+import type { DropBlocked } from './drop-blocked'
 import { DropPanel } from './DropPanel'
 import { DropZone } from './DropZone'
 import './import.css'
@@ -10,6 +11,8 @@ export interface ImportDropTargetProps {
   into: ImportTarget | null
   /** That place in words, for the drop overlay. */
   targetLabel: string
+  /** Why no drop can be taken now; null when `into` can take one. */
+  blocked: DropBlocked | null
   /** "Show in gallery" for a finished drop (the asset ids it imported). */
   onShowInGallery?: (assetIds: number[]) => void
   children: JSX.Element
@@ -26,10 +29,13 @@ export function ImportDropTarget(props: ImportDropTargetProps) {
     <div class="import-target">
       <DropZone
         targetLabel={props.targetLabel}
-        enabled={props.into !== null}
+        blocked={props.blocked}
         onDrop={(transfer) => {
           if (props.into) void store.drop(transfer, props.into)
         }}
+        onBlockedDrop={(blocked) =>
+          store.refuse(`Nothing was imported: ${blocked.reason} ${blocked.advice}`)
+        }
       >
         {props.children}
       </DropZone>

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto'
+import { closeSync, constants, copyFile, fstatSync, fsync, futimesSync } from 'node:fs'
+import { mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { promisify } from 'node:util'
+import { quickFingerprint } from '../scan/fingerprint'
+import { classifyPath, parseMountInfo } from '../scan/mounts'
+import { CHUNK } from './import-fs-read'
+import { removeQuietly } from './import-fs-write'
+import type { Control, ImportFsRequest, ImportFsResults } from './import.worker'
+
+const fsyncAsync = promisify(fsync)
+const copyFileAsync = promisify(copyFile)
+
+/**
+ * Whether the kernel may copy this source: on Linux, from a local filesystem. Its copy runs on
+ * libuv's pool, and a source on a share that hangs must never hold one of those four threads
+ * (the chunked copy blocks only its own thread); the mount table is read each time, as shares
+ * come and go.
+ */
+export function kernelCanCopy(source: string): boolean {
+  if (process.platform !== 'linux') return false
+  try {
+    const mounts = parseMountInfo(readFileSync('/proc/self/mountinfo', 'utf8'))
+    return classifyPath(realpathSync(source), mounts, 'linux') === 'local'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The copy of a file into a local library folder, bytes moved by the kernel (`copy_file_range`,
+ * as `cp` does) rather than through this thread: a read and a write through user space cost
+ * about three times the system time of the kernel's copy, and that, not hashing, was most of an
+ * import's time. The kernel's copy is one call on libuv's pool; meanwhile this thread reads the
+ * part a little behind it, from the page cache, and hashes it — so the hash is of what was
+ * written, and hashing overlaps copying. Its bytes are the sign of life the caller's watchdog
+ * hears (a part that stops growing says nothing, so a stuck disk is still given up). Then the
+ * source's time, fsync, and the same answers as `copy` (import-fs-write.ts). Stopping is seen
+ * between reads; the kernel's copy is let finish, then the part removed.
+ */
+export async function copyInKernel(
+  request: Extract<ImportFsRequest, { op: 'copy' }>,
+  control: Control,
+): Promise<ImportFsResults['copy']> {
+  const before = statSync(request.source)
+  const { expected, part } = request
+  if (
+    expected &&
+    (before.size !== expected.size || Math.trunc(before.mtimeMs) !== expected.mtimeMs)
+  )
+    return { status: 'changed' }
+  mkdirSync(dirname(part), { recursive: true })
+  removeQuietly(part)
+  if (control.stopped()) return { status: 'stopped' }
+  let output: number | undefined
+  let synced: Promise<void> | undefined
+  // Waits for the fsync under way (the descriptor must stay open until it ends), then closes.
+  const close = async (): Promise<void> => {
+    const fd = output
+    output = undefined
+    await synced?.catch(() => undefined)
+    if (fd !== undefined) closeSync(fd)
+  }
+  const drop = async <S extends 'stopped' | 'changed'>(status: S): Promise<{ status: S }> => {
+    await close()
+    removeQuietly(part)
+    return { status }
+  }
+  try {
+    const copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
+    let copied = false
+    copying.then(
+      () => (copied = true),
+      () => (copied = true),
+    )
+    output = await opened(part, () => copied)
+    if (output === undefined) {
+      await copying
+      throw Object.assign(new Error(`${part} was not made by the copy`), { code: 'ENOENT' })
+    }
+    const hash = createHash('sha256')
+    const buffer = Buffer.allocUnsafeSlow(CHUNK)
+    let position = 0
+    // Hashes the part as the kernel writes it, a little behind: what lies below its size has
+    // been written. Its bytes are the sign of life the watchdog hears.
+    for (;;) {
+      if (control.stopped()) {
+        await copying.catch(() => undefined)
+        return await drop('stopped')
+      }
+      // Read before the look at the end: a read after the copy ended sees every byte.
+      const ended = copied
+      const n = readSync(output!, buffer, 0, CHUNK, position)
+      if (n > 0) {
+        hash.update(buffer.subarray(0, n))
+        position += n
+        control.bytes(n)
+      } else if (ended) break
+      else await pause()
+    }
+    await copying
+    // The time first, so that the one fsync covers it.
+    futimesSync(output!, before.atimeMs / 1000, before.mtimeMs / 1000)
+    synced = fsyncAsync(output!)
+    const after = statSync(request.source)
+    if (position !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+      return await drop('changed')
+    await synced
+    const partInode = String(fstatSync(output!).ino)
+    await close()
+    return {
+      status: 'copied',
+      sha256: hash.digest('hex'),
+      fingerprint: quickFingerprint(part, before.size),
+      size: before.size,
+      mtimeMs: Math.trunc(before.mtimeMs),
+      partInode,
+    }
+  } catch (error) {
+    // A failed copy or fsync (a full disk) leaves no part behind.
+    await close()
+    removeQuietly(part)
+    throw error
+  }
+}
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
+
+/** The part opened for reading once the kernel's copy has made it; undefined if it never did. */
+async function opened(part: string, ended: () => boolean): Promise<number | undefined> {
+  for (;;) {
+    const over = ended()
+    try {
+      return openSync(part, 'r+')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || over) {
+        if (over) return undefined
+        throw error
+      }
+    }
+    await pause()
+  }
+}
