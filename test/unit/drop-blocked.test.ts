@@ -15,6 +15,7 @@ const root = (id: number, label: string, status: Root['status'], kind: Root['kin
   indexAllFiles: false,
   scanIntervalMs: null,
   inbox: 'Inbox',
+  virusScan: false,
   lastScanAt: null,
   createdAt: 0,
   updatedAt: 0,
