@@ -85,8 +85,11 @@ export class JobsService {
     const missing = JOB_NAMES.filter((name) => !handlers[name])
     if (missing.length > 0) throw new Error(`No handler for job ${missing.join(', ')}`)
     // Only the library's owner builds a queue (see app.ts): nothing else runs these jobs.
-    const requeued = jobs.requeueRunning(now())
-    assets.requeueProcessing(now())
+    const requeued = retryOnceRoomIsMade(storage, () => {
+      const count = jobs.requeueRunning(now())
+      assets.requeueProcessing(now())
+      return count
+    })
     if (requeued > 0)
       logger.info(`jobs: ${requeued} job(s) interrupted by a stop were queued again`)
   }
@@ -489,5 +492,19 @@ export class JobsService {
     this.lastProgress = now
     const { queued, running, failed, done, rate, etaMs, paused } = this.status()
     this.events.emit('jobs.progress', { queued, running, failed, done, rate, etaMs, paused })
+  }
+}
+
+/**
+ * Opening a library on a full disk must not fail: the first write there finds no room, so the
+ * storage gate pauses the queue and gives back its reserve, and the write is tried once more.
+ */
+function retryOnceRoomIsMade<T>(storage: StorageGate, write: () => T): T {
+  try {
+    return write()
+  } catch (error) {
+    if (!isOutOfSpace(error)) throw error
+    storage.full(error)
+    return write()
   }
 }
