@@ -67,5 +67,5 @@ describe('an import killed with SIGKILL', () => {
     // Nothing twice, nothing with a suffix: the interrupted file was copied again from the start.
     expect(filesUnder(rootPath)).toHaveLength(names.length)
     for (const n of names) expect(sha256Of(join(inbox, n))).toBe(sha256Of(join(drop, 'Reel', n)))
-  })
+  }, 120_000)
 })

@@ -117,5 +117,5 @@ describe('serve and the CLI on one library', () => {
     expect(status.queue).toMatchObject({ queued: 0, running: 0, failed: 0, done: 60 * 4 + 2 * 5 })
     expect(existsSync(inFlight)).toBe(true)
     expect(server.stderr()).not.toMatch(/queued again|interrupted/)
-  })
+  }, 120_000)
 })
