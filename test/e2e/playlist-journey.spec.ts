@@ -63,7 +63,7 @@ async function drag(page: Page, from: Locator, to: Locator, step: string): Promi
 }
 
 // Processing and a transcoding export on a loaded 2-core machine: generous, not tight.
-test.setTimeout(180_000)
+test.setTimeout(240_000)
 
 test('an operator builds a playlist, exports it, and plays the bundle with no network', async ({
   page,

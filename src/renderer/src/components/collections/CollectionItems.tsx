@@ -142,8 +142,10 @@ export function CollectionItems(props: CollectionItemsProps) {
                     if (!props.ordered || !e.altKey) return
                     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
                     e.preventDefault()
-                    props.onMove(item.id, e.key === 'ArrowUp' ? -1 : 1)
+                    // Before the move: the moved list re-renders at once, and focus must follow
+                    // this row then (not the last one moved), or a quick second press is lost.
                     refocus(item.id)
+                    props.onMove(item.id, e.key === 'ArrowUp' ? -1 : 1)
                   }}
                   onDragStart={(e) => {
                     e.dataTransfer?.setData(DRAG_TYPE, String(item.id))
