@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Alt+↓ pressed again and again while the core is slow to answer: every press moves the row one
-// place, focus stays on it, and no answer puts it back on its way down.
+// place, focus stays on it, and no answer puts it back on its way down; after a drag, too.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,7 +8,7 @@ import { outPath, photoLike } from '../fixtures/media-tools'
 import { expect, screenshotPath, test } from './serve-fixture'
 
 /** How late the core's answers reach the page: a busy machine or a remote serve. */
-const LATENCY_MS = 300
+const LATENCY_MS = 500
 
 test('quick Alt+↓ presses each move the row, with the core answering late', async ({
   page,
@@ -80,9 +80,21 @@ test('quick Alt+↓ presses each move the row, with the core answering late', as
       'b.png,c.png,d.png,a.png',
     ])
     await page.screenshot({ path: screenshotPath('playlist-keyboard-slow-core') })
+
+    // A drag, then the keyboard at once: the drag's late answer replaces the rows while a row
+    // has focus, and focus stays on that row.
+    await rows.nth(3).dragTo(rows.nth(0))
+    await expect(names).toHaveText(['a.png', 'b.png', 'c.png', 'd.png'])
+    await rows.nth(0).focus()
+    await expect.poll(() => inFlight).toBe(0)
+    await expect(rows.nth(0)).toBeFocused()
+    await page.keyboard.press('Alt+ArrowDown')
+    await expect(names).toHaveText(['b.png', 'a.png', 'c.png', 'd.png'])
+    await expect(rows.nth(1)).toBeFocused()
+    await expect.poll(() => inFlight).toBe(0)
     const shown = await marquee.cli('playlist', 'show', 'Lobby', '--json')
     const stored = JSON.parse(shown.stdout) as { items: Array<{ name: string }> }
-    expect(stored.items.map((i) => i.name)).toEqual(['b.png', 'c.png', 'd.png', 'a.png'])
+    expect(stored.items.map((i) => i.name)).toEqual(['b.png', 'a.png', 'c.png', 'd.png'])
   } finally {
     rmSync(media, { recursive: true, force: true })
   }
