@@ -2,6 +2,7 @@ import { createSignal, onCleanup } from 'solid-js'
 import type { VirtualItemInput } from '../../../shared/contract'
 import type { CollectionDetail, CollectionKind } from '../../../shared/domain'
 import { call, messageOf, onReconnect } from '../lib/api'
+import { createLatestAnswer } from '../lib/latest-answer'
 
 /**
  * One album's or playlist's items: reorder (optimistic, rolled back when the core refuses),
@@ -22,9 +23,10 @@ export function createCollectionStore(kind: CollectionKind, name: string) {
   void load()
   onCleanup(onReconnect(() => void load()))
 
+  const changes = createLatestAnswer<CollectionDetail>((answer) => setDetail(answer))
   const apply = async (work: () => Promise<CollectionDetail>): Promise<void> => {
     try {
-      setDetail(await work())
+      await changes.send(work)
       setError(null)
     } catch (e) {
       setError(messageOf(e))

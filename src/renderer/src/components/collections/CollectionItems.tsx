@@ -64,19 +64,29 @@ export function CollectionItems(props: CollectionItemsProps) {
     }),
   )
 
-  // After a keyboard move the row is moved, then re-rendered with the core's answer; each time,
-  // focus follows it, so Alt+↓ can be pressed again and again.
+  // The focused row's item. A move re-renders the table at once, and the core's answer again
+  // (new rows): each time the focused row can be replaced and focus falls to the page, so it is
+  // put back on the same item's row, and Alt+↓ can be pressed again and again. Focus that went
+  // elsewhere (a duration field, the sidebar) is left alone.
   let keepFocus: number | null = null
   const refocus = (itemId: number): void => {
     keepFocus = itemId
+  }
+  const trackFocus = (e: FocusEvent): void => {
+    const row = e.target instanceof HTMLElement ? e.target.closest('tr[data-item-id]') : null
+    keepFocus = row === e.target ? Number((row as HTMLElement).dataset.itemId) : null
+  }
+  const leave = (e: FocusEvent): void => {
+    if (e.relatedTarget instanceof Node && !body?.contains(e.relatedTarget)) keepFocus = null
   }
   createEffect(
     on(
       () => props.items,
       () => {
         if (keepFocus === null) return
-        const row = body?.querySelector<HTMLElement>(`tr[data-item-id="${keepFocus}"]`)
-        if (row && document.activeElement !== row) row.focus()
+        const active = document.activeElement
+        if (active && active !== document.body) return
+        body?.querySelector<HTMLElement>(`tr[data-item-id="${keepFocus}"]`)?.focus()
       },
     ),
   )
@@ -117,7 +127,7 @@ export function CollectionItems(props: CollectionItemsProps) {
             </th>
           </tr>
         </thead>
-        <tbody ref={body} onMouseDown={() => (keepFocus = null)}>
+        <tbody ref={body} onFocusIn={trackFocus} onFocusOut={leave}>
           <Show when={win().before > 0}>
             <tr class="collection-items__spacer" aria-hidden="true">
               <td colSpan={columns()} style={{ height: `${win().before}px` }} />
@@ -142,8 +152,10 @@ export function CollectionItems(props: CollectionItemsProps) {
                     if (!props.ordered || !e.altKey) return
                     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
                     e.preventDefault()
-                    props.onMove(item.id, e.key === 'ArrowUp' ? -1 : 1)
+                    // Before the move: the moved list re-renders at once, and focus must follow
+                    // this row then (not the last one moved), or a quick second press is lost.
                     refocus(item.id)
+                    props.onMove(item.id, e.key === 'ArrowUp' ? -1 : 1)
                   }}
                   onDragStart={(e) => {
                     e.dataTransfer?.setData(DRAG_TYPE, String(item.id))
