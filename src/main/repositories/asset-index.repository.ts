@@ -1,6 +1,7 @@
 import type { AssetStatus, AssetType } from '../../shared/domain'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
+import { DeferredIndexesRepository } from './deferred-indexes.repository'
 import { DiscoveredQueue } from './discovered-queue'
 import type { FoundFile } from '../scan/walk'
 
@@ -52,8 +53,11 @@ export class AssetIndexRepository {
 
   private readonly discovered: DiscoveredQueue
 
+  private readonly deferred: DeferredIndexesRepository
+
   constructor(private readonly db: Db) {
     this.discovered = new DiscoveredQueue(db)
+    this.deferred = new DeferredIndexesRepository(db)
     this.insertMany = db.prepare(
       `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')} ${ON_CONFLICT}`,
     )
@@ -65,6 +69,7 @@ export class AssetIndexRepository {
       countAll: db.prepare<[number], { n: number }>(
         'SELECT count(*) AS n FROM assets WHERE root_id = ?',
       ),
+      countEverything: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM assets'),
       countUnconfirmed: db.prepare<[number, number], { n: number }>(
         `SELECT count(*) AS n FROM assets
          WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
@@ -130,6 +135,21 @@ export class AssetIndexRepository {
   /** Every row of the root, missing ones included. */
   countAll(rootId: number): number {
     return this.s.countAll.get(rootId)!.n
+  }
+
+  /** Every row of every root: what rebuilding an index of the table would go through. */
+  countEverything(): number {
+    return this.s.countEverything.get()!.n
+  }
+
+  /** Drops the indexes a bulk load is better off building at its end; whether it did. */
+  deferIndexes(now: number): boolean {
+    return this.deferred.defer(now)
+  }
+
+  /** Builds the indexes `deferIndexes` dropped (a no-op when none wait). */
+  restoreIndexes(): void {
+    this.deferred.restore()
   }
 
   countUnconfirmed(rootId: number): number {
