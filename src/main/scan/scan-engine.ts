@@ -40,6 +40,12 @@ const BATCH = 2000
  * are dropped and built once when it ends (see DEFERRABLE_INDEXES).
  */
 const BULK_MIN = BATCH
+/**
+ * Rows a transaction of a bulk load takes: each commit writes every index page the batch
+ * touched, and the same pages are touched again by the next batch. A transaction still holds
+ * the write lock for a fraction of a second only (the rows are gathered before it starts).
+ */
+const BULK_BATCH = 10_000
 
 /**
  * The database side of one scan of one root. A walker feeds it folder by folder (from another
@@ -114,7 +120,7 @@ export class ScanSession {
       }
       this.classify(old, file)
     }
-    if (this.writes.length + this.inserts.length >= BATCH) this.flush()
+    if (this.writes.length + this.inserts.length >= (this.bulk ? BULK_BATCH : BATCH)) this.flush()
     this.report({ phase: 'walking', ...counts })
   }
 
