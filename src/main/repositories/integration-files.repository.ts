@@ -8,7 +8,7 @@ import { variantPath, type VariantSpec } from '../integrations/media-rules'
 import type { VariantFile } from './integration-media.repository'
 
 // sharp (libvips) takes a fifth of a second to load: only a process that caches integration
-// media pays for it, not every CLI command (docs/decisions.md, "Start-up of the CLI").
+// media pays for it, not every CLI command (docs/indexing.md, "Speed").
 const loadSharp = async () => (await import('sharp')).default
 
 /**
