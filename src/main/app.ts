@@ -269,7 +269,9 @@ export function createCore(options: CoreOptions): Core {
     changes,
     bundlesRepository,
   )
-  const search = new SearchIndexService(new SearchIndexRepository(db), events, logger)
+  const search = new SearchIndexService(new SearchIndexRepository(db), events, logger, () =>
+    scan.anyRunning(),
+  )
   search.start()
   const gallery = new GalleryService(
     new GalleryRepository(db),
@@ -590,6 +592,7 @@ function recoverFromCrash(
   try {
     scans.abandonRunning(now)
     roots.resetScanning(now)
+    scans.restoreIndexes()
   } catch (error) {
     // A full disk cannot take even these few rows: work waits for room, and they are redone then.
     if (!isOutOfSpace(error)) throw error

@@ -3,7 +3,8 @@ import { count } from './lib/measure.mjs'
 import { ensureBuilt, quick, requireTool, tree } from './lib/marquee.mjs'
 import { scanVsFind } from './lib/scan-vs-find.mjs'
 
-export const description = 'local tree: cold index (≤ 4× find) and unchanged rescan (≤ 3× find)'
+export const description =
+  'local tree: cold index (scan ≤ 3×, whole run ≤ 4× find) and unchanged rescan (scan ≤ 3×, whole run ≤ 2.5× find)'
 
 export function run({ log }) {
   requireTool('find')
@@ -15,8 +16,11 @@ export function run({ log }) {
     label: count(files),
     media,
     dataName: 'scan',
-    maxIndex: 4,
+    // Issue 9: the scan's own time ≤ 3× find, the whole CLI run ≤ 4× (rescan: ≤ 2.5×).
+    maxIndex: 3,
     maxRescan: 3,
+    maxIndexWall: 4,
+    maxRescanWall: 2.5,
     log,
   })
 }

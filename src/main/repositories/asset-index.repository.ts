@@ -1,6 +1,7 @@
 import type { AssetStatus, AssetType } from '../../shared/domain'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
+import { DeferredIndexesRepository } from './deferred-indexes.repository'
 import { DiscoveredQueue } from './discovered-queue'
 import type { FoundFile } from '../scan/walk'
 
@@ -29,6 +30,8 @@ const INSERT_HEAD = `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms
   status, created_scan, created_at, updated_at)`
 const INSERT_ROW = `(?, ?, ?, ?, ?, ?, ?, ?, ?, 'discovered', ?, ?, ?)`
 const INSERT_CHUNK = 50
+/** Parameters of one row in INSERT_ROW. */
+const ROW_PARAMS = 12
 // An import may have added the row between this scan's look at the folder and its insert
 // (src/main/services/import.service.ts): its row, with the hash, is the one to keep.
 const ON_CONFLICT = 'ON CONFLICT (root_id, dir, name) DO NOTHING'
@@ -52,8 +55,11 @@ export class AssetIndexRepository {
 
   private readonly discovered: DiscoveredQueue
 
+  private readonly deferred: DeferredIndexesRepository
+
   constructor(private readonly db: Db) {
     this.discovered = new DiscoveredQueue(db)
+    this.deferred = new DeferredIndexesRepository(db)
     this.insertMany = db.prepare(
       `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')} ${ON_CONFLICT}`,
     )
@@ -65,6 +71,7 @@ export class AssetIndexRepository {
       countAll: db.prepare<[number], { n: number }>(
         'SELECT count(*) AS n FROM assets WHERE root_id = ?',
       ),
+      countEverything: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM assets'),
       countUnconfirmed: db.prepare<[number, number], { n: number }>(
         `SELECT count(*) AS n FROM assets
          WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
@@ -132,6 +139,21 @@ export class AssetIndexRepository {
     return this.s.countAll.get(rootId)!.n
   }
 
+  /** Every row of every root: what rebuilding an index of the table would go through. */
+  countEverything(): number {
+    return this.s.countEverything.get()!.n
+  }
+
+  /** Drops the indexes a bulk load is better off building at its end; whether it did. */
+  deferIndexes(now: number): boolean {
+    return this.deferred.defer(now)
+  }
+
+  /** Builds the indexes `deferIndexes` dropped (a no-op when none wait). */
+  restoreIndexes(): void {
+    this.deferred.restore()
+  }
+
   countUnconfirmed(rootId: number): number {
     return this.s.countUnconfirmed.get(rootId, rootId)!.n
   }
@@ -164,25 +186,31 @@ export class AssetIndexRepository {
 
   /** Inserts new files, many rows per statement (the scanner's hottest path). */
   insertAll(rootId: number, files: NewFile[], scanId: number, now: number): void {
-    const row = (f: NewFile): unknown[] => [
-      rootId,
-      f.dir,
-      f.name,
-      f.ext,
-      f.size,
-      f.mtimeMs,
-      f.inode,
-      f.device,
-      f.type,
-      scanId,
-      now,
-      now,
-    ]
+    // One parameter array reused for every statement: no array per row to collect.
+    const params: unknown[] = new Array<unknown>(INSERT_CHUNK * ROW_PARAMS)
+    const fill = (at: number, f: NewFile): void => {
+      params[at] = rootId
+      params[at + 1] = f.dir
+      params[at + 2] = f.name
+      params[at + 3] = f.ext
+      params[at + 4] = f.size
+      params[at + 5] = f.mtimeMs
+      params[at + 6] = f.inode
+      params[at + 7] = f.device
+      params[at + 8] = f.type
+      params[at + 9] = scanId
+      params[at + 10] = now
+      params[at + 11] = now
+    }
     let i = 0
     for (; i + INSERT_CHUNK <= files.length; i += INSERT_CHUNK) {
-      this.insertMany.run(files.slice(i, i + INSERT_CHUNK).flatMap(row))
+      for (let j = 0; j < INSERT_CHUNK; j++) fill(j * ROW_PARAMS, files[i + j]!)
+      this.insertMany.run(params)
     }
-    for (; i < files.length; i++) this.s.insert.run(row(files[i]!))
+    for (; i < files.length; i++) {
+      fill(0, files[i]!)
+      this.s.insert.run(params.slice(0, ROW_PARAMS))
+    }
   }
 
   changed(id: number, file: FoundFile, now: number): void {

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
 import type { MediaVariant } from '../../shared/integrations'
 import { MEDIA_VARIANTS } from '../../shared/integrations'
 import { variantPath, type VariantSpec } from '../integrations/media-rules'
 import type { VariantFile } from './integration-media.repository'
+
+// sharp (libvips) takes a fifth of a second to load: only a process that caches integration
+// media pays for it, not every CLI command (docs/indexing.md, "Speed").
+const loadSharp = async () => (await import('sharp')).default
 
 /**
  * The files of the integration media cache: `cache/integrations/YYYY-MM-DD/<sha256>/` with one
@@ -36,6 +39,7 @@ export class IntegrationFilesRepository {
     variants: Record<MediaVariant, VariantFile>
     storedBytes: number
   }> {
+    const sharp = await loadSharp()
     const header = await sharp(bytes, { limitInputPixels: maxPixels, pages: 1 })
       .metadata()
       .catch((error: Error) => {

@@ -1,11 +1,15 @@
 import type { ScanCounts, ScanResult } from '../../shared/domain'
 import type { Db } from '../db/connection'
+import { DeferredIndexesRepository } from './deferred-indexes.repository'
 
 /** The history of scans: one row per scan of a root. */
 export class ScansRepository {
   private readonly s
 
+  private readonly deferred: DeferredIndexesRepository
+
   constructor(db: Db) {
+    this.deferred = new DeferredIndexesRepository(db)
     this.s = {
       start: db.prepare<[number, number]>(
         "INSERT INTO scans (root_id, status, started_at) VALUES (?, 'running', ?)",
@@ -33,5 +37,13 @@ export class ScansRepository {
   /** Scans left running by a process that died are aborted; their writes were atomic batches. */
   abandonRunning(now: number): number {
     return this.s.abandonRunning.run('Marquee stopped during this scan.', now).changes
+  }
+
+  /**
+   * Builds the indexes a bulk load dropped when its worker could not (it was stopped, or the
+   * process died): the gallery sorts by name with them. A no-op when none wait.
+   */
+  restoreIndexes(): void {
+    this.deferred.restore()
   }
 }

@@ -34,6 +34,18 @@ export type ScanOutcome =
 export type Report = (progress: Omit<ScanProgress, 'rootId' | 'rate'>) => void
 
 const BATCH = 2000
+/**
+ * A first scan that has found at least this many new files, and at least half as many as the
+ * whole table held before it, is a bulk load: the indexes it would keep up to date row by row
+ * are dropped and built once when it ends (see DEFERRABLE_INDEXES).
+ */
+const BULK_MIN = BATCH
+/**
+ * Rows a transaction of a bulk load takes: each commit writes every index page the batch
+ * touched, and the same pages are touched again by the next batch. A transaction still holds
+ * the write lock for a fraction of a second only (the rows are gathered before it starts).
+ */
+const BULK_BATCH = 10_000
 
 /**
  * The database side of one scan of one root. A walker feeds it folder by folder (from another
@@ -48,6 +60,10 @@ export class ScanSession {
   private seenPresent = 0
   private present = 0
   private indexed = 0
+  /** Rows of every root before this scan (counted for a first scan only). */
+  private rowsBefore = 0
+  private inserted = 0
+  private bulk = false
   private before: VolumeIdentity | undefined
   private writes: Array<() => void> = []
   private inserts: NewFile[] = []
@@ -75,6 +91,7 @@ export class ScanSession {
     }
     // A root with no rows at all (a first scan) has nothing to compare against.
     this.indexed = this.repo.countAll(rootId)
+    if (this.indexed === 0) this.rowsBefore = this.repo.countEverything()
     this.before = probe.identity
     this.report({ phase: 'walking', ...this.counts })
     return null
@@ -103,7 +120,7 @@ export class ScanSession {
       }
       this.classify(old, file)
     }
-    if (this.writes.length + this.inserts.length >= BATCH) this.flush()
+    if (this.writes.length + this.inserts.length >= (this.bulk ? BULK_BATCH : BATCH)) this.flush()
     this.report({ phase: 'walking', ...counts })
   }
 
@@ -159,6 +176,16 @@ export class ScanSession {
     this.inserts = []
     const { rootId, scanId } = this.request
     const now = this.now()
+    this.inserted += inserts.length
+    if (
+      !this.bulk &&
+      this.indexed === 0 &&
+      this.inserted >= BULK_MIN &&
+      this.inserted * 2 >= this.rowsBefore
+    ) {
+      // The caller builds them again (AssetIndexRepository.restoreIndexes) however the scan ends.
+      this.bulk = this.repo.deferIndexes(now)
+    }
     this.repo.transaction(() => {
       writes.forEach((write) => write())
       this.repo.insertAll(rootId, inserts, scanId, now)

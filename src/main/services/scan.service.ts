@@ -75,6 +75,11 @@ export class ScanService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether any root is being scanned (background work waits for the end). */
+  anyRunning(): boolean {
+    return this.running.size > 0
+  }
+
   isScanning(rootId: number): boolean {
     return this.running.has(rootId)
   }
@@ -214,6 +219,7 @@ export class ScanService {
       },
     }
     const message = await this.watch(rootId, data, started)
+    if (message.type === 'lost') this.restoreIndexes()
     let result: ScanResult
     if (message.type === 'done' && message.outcome.status === 'completed') {
       result = this.result(rootId, 'completed', null, message.outcome.counts, started)
@@ -305,6 +311,16 @@ export class ScanService {
         })
       })
     })
+  }
+
+  /** A worker stopped from outside cannot build the indexes it dropped: build them here. */
+  private restoreIndexes(): void {
+    try {
+      this.scans.restoreIndexes()
+    } catch (error) {
+      // The note stays: the next scan's end or the next start builds them.
+      this.logger.warn('scan: could not rebuild the indexes a bulk load deferred', error)
+    }
   }
 
   private result(

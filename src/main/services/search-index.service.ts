@@ -24,6 +24,8 @@ export class SearchIndexService {
     private readonly index: SearchIndexRepository,
     events: EventBus,
     private readonly logger: Logger,
+    /** Whether a scan is running: the catching up waits for its end ('done' wakes it again). */
+    private readonly scanning: () => boolean = () => false,
   ) {
     // Not while a scan runs: its worker writes through another connection, and the index
     // would only compete with it for the database.
@@ -68,7 +70,9 @@ export class SearchIndexService {
   private async run(): Promise<void> {
     this.running = true
     try {
-      while (!this.closed && this.indexUpTo(BATCH) > 0)
+      // A scan's worker writes through its own connection; indexing beside it would take the
+      // main thread and the database from it (a rescan right after a cold index ran 2× slower).
+      while (!this.closed && !this.scanning() && this.indexUpTo(BATCH) > 0)
         await new Promise((resolve) => setImmediate(resolve))
     } catch (error) {
       // Search falls behind; browsing is unaffected. The next change or search tries again.
