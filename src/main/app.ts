@@ -89,6 +89,7 @@ import { ReplaceService } from './services/replace.service'
 import { ImpactGuard } from './services/impact-guard'
 import { FolderTagsService } from './services/folder-tags.service'
 import { FolderTagsRepository } from './repositories/folder-tags.repository'
+import { IntegrationUsageRepository } from './repositories/integration-usage.repository'
 import { GraphRebuildService } from './services/graph-rebuild.service'
 import { GraphRepairRepository } from './repositories/graph-repair.repository'
 import { ReplaceRepository } from './repositories/replace.repository'
@@ -399,7 +400,7 @@ export function createCore(options: CoreOptions): Core {
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     graph,
-    impactGuard: new ImpactGuard(graph),
+    impactGuard: new ImpactGuard(graph, new IntegrationUsageRepository(db)),
     folderTags: new FolderTagsService(
       folderTagsRepository,
       new TagsRepository(db),

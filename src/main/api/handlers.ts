@@ -142,9 +142,15 @@ export function createHandlers(services: HandlerServices): Handlers {
     }),
     'integrations.add': (request) => integrations.add(request),
     'integrations.update': (request) => integrations.update(request),
-    'integrations.remove': ({ id }) => {
+    'integrations.remove': ({ id, confirm }) => {
+      const { name } = integrations.get(id)
+      services.impactGuard.checkIntegration(id, `“${name}”`, confirm === true)
       integrationAuth.cancel(id)
       return integrations.remove(id)
+    },
+    'integrations.impact': ({ id }) => {
+      integrations.get(id)
+      return services.impactGuard.integrationImpact(id)
     },
     'integrations.auth': ({ id, openBrowser }) => integrationAuth.start(id, openBrowser === true),
     'integrations.poll': ({ id }) => integrationPoller.poll(id),
