@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import type { ImpactResult } from '../../../shared/graph'
 import { bundleName, usedByCounts } from '../lib/impact-text'
-import { createImpact } from '../stores/impact.store'
+import { createImpact, graphImpact } from '../stores/impact.store'
 
 const LISTED = 6
 
@@ -16,7 +16,10 @@ export function ImpactNotice(props: {
   /** Where the impact comes from when the node is no graph node (an integration). */
   load?: (node: string) => Promise<ImpactResult>
 }) {
-  const impact = createImpact(() => props.node, props.load)
+  const impact = createImpact(
+    () => props.node,
+    (node) => (props.load ?? graphImpact)(node),
+  )
   const names = () => {
     const i = impact()
     if (!i) return []

@@ -8,8 +8,10 @@ import { call } from '../lib/api'
  */
 export function createImpact(
   node: () => string,
-  load: (node: string) => Promise<ImpactResult> = (name) => call('graph.impact', { node: name }),
+  load: (node: string) => Promise<ImpactResult> = graphImpact,
 ) {
   const [impact] = createResource(node, load)
   return impact
 }
+
+export const graphImpact = (node: string): Promise<ImpactResult> => call('graph.impact', { node })
