@@ -378,7 +378,12 @@ export function createCore(options: CoreOptions): Core {
   )
   const widgets = widgetSource(integrations.integrations, new IntegrationMediaRepository(db))
   const folderTagsRepository = new FolderTagsRepository(db)
-  const graph = new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now)
+  const graph = new GraphService(
+    new GraphRepository(db),
+    (path) => assets.byPath(path).id,
+    now,
+    (id) => similarity.near(id),
+  )
   const integrity = new IntegrityService(
     new IntegrityRepository(db),
     originals,

@@ -8,6 +8,7 @@ export const RELATION_COLOURS: Record<string, string> = {
   contains: '--graph-contains',
   includes: '--graph-includes',
   duplicate_of: '--graph-duplicate',
+  similar_to: '--graph-similar',
   exported_in: '--graph-exported',
   replaces: '--graph-replaces',
 }
