@@ -411,6 +411,7 @@ export function createCore(options: CoreOptions): Core {
       new TagsRepository(db),
       (id) => rootsRepository.get(id) !== undefined,
       now,
+      () => changes.everything(),
     ),
     graphRebuild: new GraphRebuildService(new GraphRepairRepository(db), folderTagsRepository),
     replace: new ReplaceService(

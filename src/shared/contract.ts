@@ -494,6 +494,8 @@ export interface GraphMethods {
     args: { rootId: number; folder: string; add?: string[]; remove?: string[] }
     result: { changed: number; tags: string[] }
   }
+  /** The tags a folder (`''`: the whole root) hands down, by name. */
+  'tags.ofFolder': { args: { rootId: number; folder: string }; result: { tags: string[] } }
   /** Repairs what the graph stores or derives (orphan links, tags handed down by folders). */
   'graph.rebuild': { args: void; result: RebuildResult }
 }
@@ -624,6 +626,7 @@ export const METHOD_NAMES = [
   'collections.addItems',
   'assets.replace',
   'tags.folder',
+  'tags.ofFolder',
   'graph.rebuild',
   'graph.describe',
 ] as const satisfies readonly MethodName[]

@@ -74,6 +74,7 @@ describe('the contract', () => {
       'integrations.update': { id: 999, name: 'x' },
       'integrations.remove': { id: 999 },
       'integrations.impact': { id: 999 },
+      'tags.ofFolder': { rootId: 999, folder: '' },
       'integrations.auth': { id: 999 },
       'integrations.poll': { id: 999 },
       'integrations.cacheOptimize': { dryRun: true },

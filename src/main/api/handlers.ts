@@ -174,6 +174,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'collections.addItems': ({ name, items }) => collections.addItems(name, items),
     'assets.replace': ({ oldId, newId, note }) => services.replace.replace(oldId, newId, note),
     'tags.folder': (request) => services.folderTags.apply(request),
+    'tags.ofFolder': ({ rootId, folder }) => ({ tags: services.folderTags.tagsOf(rootId, folder) }),
     'graph.rebuild': () => services.graphRebuild.rebuild(),
     'graph.describe': ({ nodes }) => services.graphNodes.describe(nodes),
   }
