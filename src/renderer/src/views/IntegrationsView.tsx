@@ -109,8 +109,10 @@ export function IntegrationsView() {
             integration={integration()}
             onClose={() => setRemoving(null)}
             onConfirm={() => {
+              // Read before closing: the accessor is gone once the dialog is.
+              const { id } = integration()
               setRemoving(null)
-              void store.remove(integration().id)
+              void store.remove(id)
             }}
           />
         )}
