@@ -38,6 +38,8 @@ export function graphStyle(el: HTMLElement, dense: boolean): StylesheetJson {
     style: {
       'line-color': v(relationColourVar(relation)),
       'target-arrow-color': v(relationColourVar(relation)),
+      // similar_to has no direction: no arrow.
+      ...(relation === 'similar_to' ? { 'target-arrow-shape': 'none' as const } : {}),
     },
   }))
   return [

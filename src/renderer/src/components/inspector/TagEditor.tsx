@@ -73,7 +73,7 @@ export function TagEditor(props: TagEditorProps) {
                 title={`Every file in ${folderName(tag.folder!)} carries “${tag.name}”. To take it off, untag the folder (gallery › Folder tags…) or move the file out of it.`}
               >
                 <span class="tag-chip__name">{tag.name}</span>
-                <span class="tag-chip__from">from {folderName(tag.folder!)}</span>
+                <span class="tag-chip__from">{` from ${folderName(tag.folder!)}`}</span>
               </li>
             </Show>
           )}
