@@ -89,6 +89,7 @@ import { ReplaceService } from './services/replace.service'
 import { ImpactGuard } from './services/impact-guard'
 import { FolderTagsService } from './services/folder-tags.service'
 import { FolderTagsRepository } from './repositories/folder-tags.repository'
+import { IntegrationUsageRepository } from './repositories/integration-usage.repository'
 import { GraphRebuildService } from './services/graph-rebuild.service'
 import { GraphRepairRepository } from './repositories/graph-repair.repository'
 import { ReplaceRepository } from './repositories/replace.repository'
@@ -379,7 +380,12 @@ export function createCore(options: CoreOptions): Core {
   )
   const widgets = widgetSource(integrations.integrations, new IntegrationMediaRepository(db))
   const folderTagsRepository = new FolderTagsRepository(db)
-  const graph = new GraphService(new GraphRepository(db), (path) => assets.byPath(path).id, now)
+  const graph = new GraphService(
+    new GraphRepository(db),
+    (path) => assets.byPath(path).id,
+    now,
+    (id) => similarity.near(id),
+  )
   const integrity = new IntegrityService(
     new IntegrityRepository(db),
     originals,
@@ -401,12 +407,13 @@ export function createCore(options: CoreOptions): Core {
     integrationMedia: integrations.integrationMedia,
     app: new AppService(new DatabaseRepository(db), paths, options.face),
     graph,
-    impactGuard: new ImpactGuard(graph),
+    impactGuard: new ImpactGuard(graph, new IntegrationUsageRepository(db)),
     folderTags: new FolderTagsService(
       folderTagsRepository,
       new TagsRepository(db),
       (id) => rootsRepository.get(id) !== undefined,
       now,
+      () => changes.everything(),
     ),
     graphRebuild: new GraphRebuildService(new GraphRepairRepository(db), folderTagsRepository),
     replace: new ReplaceService(

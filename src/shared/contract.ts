@@ -421,7 +421,13 @@ export interface IntegrationsMethods {
   'integrations.status': { args: void; result: IntegrationsStatus }
   'integrations.add': { args: AddIntegrationRequest; result: Integration }
   'integrations.update': { args: UpdateIntegrationRequest; result: Integration }
-  'integrations.remove': { args: { id: number }; result: { id: number } }
+  /**
+   * Forgets an integration. While playlists or albums hold its live items it is only removed
+   * with `confirm` (its items leave them); without it the answer names them (CONFLICT).
+   */
+  'integrations.remove': { args: { id: number; confirm?: boolean }; result: { id: number } }
+  /** What uses an integration: the collections holding its items (node `integration:<id>`). */
+  'integrations.impact': { args: { id: number }; result: ImpactResult }
   /**
    * Starts connecting an account (OAuth 2.0 authorization code + PKCE through the system
    * browser): answers at once with the address to open; the outcome comes as
@@ -488,6 +494,8 @@ export interface GraphMethods {
     args: { rootId: number; folder: string; add?: string[]; remove?: string[] }
     result: { changed: number; tags: string[] }
   }
+  /** The tags a folder (`''`: the whole root) hands down, by name. */
+  'tags.ofFolder': { args: { rootId: number; folder: string }; result: { tags: string[] } }
   /** Repairs what the graph stores or derives (orphan links, tags handed down by folders). */
   'graph.rebuild': { args: void; result: RebuildResult }
 }
@@ -600,6 +608,7 @@ export const METHOD_NAMES = [
   'integrations.add',
   'integrations.update',
   'integrations.remove',
+  'integrations.impact',
   'integrations.auth',
   'integrations.poll',
   'integrations.cacheOptimize',
@@ -617,6 +626,7 @@ export const METHOD_NAMES = [
   'collections.addItems',
   'assets.replace',
   'tags.folder',
+  'tags.ofFolder',
   'graph.rebuild',
   'graph.describe',
 ] as const satisfies readonly MethodName[]

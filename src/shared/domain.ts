@@ -94,7 +94,11 @@ export interface Asset {
   description: string | null
   /** 0–5 stars; null when never rated. */
   rating: number | null
-  tags: Array<{ id: number; name: string }>
+  /**
+   * `folder` is set on a tag a folder hands down (tags.folder): the nearest folder that does,
+   * relative to the root ('' = the root itself). Such a tag goes when the folder is untagged.
+   */
+  tags: Array<{ id: number; name: string; folder?: string }>
   /** Date taken (from the metadata), else the file's mtime. */
   dateMs: number
   /** Up to five colours, largest share first (the first is the dominant one); [] until analysed. */

@@ -10,14 +10,16 @@ export type NodeKind = (typeof NODE_KINDS)[number]
 
 /**
  * Relations the database already records (true by construction, nothing to keep up) and the
- * user's own, stored in `links`. `similar_to` is not walked: pHash distance has no index in SQL
- * (the similarity index lives in memory; see docs/decisions.md "The graph").
+ * user's own, stored in `links`. `similar_to` (SIMILAR_TO) is walked from the in-memory pHash
+ * index, level by level beside the SQL (docs/decisions.md "similar_to in the graph").
  */
 export const DERIVED_RELATIONS = ['contains', 'duplicate_of', 'includes', 'exported_in'] as const
 export type DerivedRelation = (typeof DERIVED_RELATIONS)[number]
 /** Relations only `links` records; any other lower-case name is a user relation too. */
 export const STORED_RELATIONS = ['related_to', 'replaces'] as const
 export const RELATION_PATTERN = /^[a-z][a-z0-9_]{0,49}$/
+/** Perceptual neighbours (pHash within the similarity threshold); weight = 1 − distance/64. */
+export const SIMILAR_TO = 'similar_to'
 
 export type GraphDirection = 'out' | 'in' | 'both'
 
@@ -29,6 +31,8 @@ export interface GraphNeighbour {
   from: string
   relation: string
   direction: 'out' | 'in'
+  /** For `similar_to`: 1 − pHash distance / 64. */
+  weight?: number
 }
 
 export interface NeighboursResult {

@@ -73,6 +73,8 @@ describe('the contract', () => {
       'integrations.add': { kind: 'spotify', clientId: 'abc123' },
       'integrations.update': { id: 999, name: 'x' },
       'integrations.remove': { id: 999 },
+      'integrations.impact': { id: 999 },
+      'tags.ofFolder': { rootId: 999, folder: '' },
       'integrations.auth': { id: 999 },
       'integrations.poll': { id: 999 },
       'integrations.cacheOptimize': { dryRun: true },

@@ -49,6 +49,10 @@ export const graphSchemas: {
     add: z.array(z.string().min(1).max(100)).max(100).optional(),
     remove: z.array(z.string().min(1).max(100)).max(100).optional(),
   }),
+  'tags.ofFolder': z.strictObject({
+    rootId: z.number().int().positive(),
+    folder: z.string().max(4096),
+  }),
   'graph.rebuild': z.undefined(),
   'graph.describe': z.strictObject({ nodes: z.array(node).max(500) }),
 }

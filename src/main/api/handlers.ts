@@ -142,9 +142,15 @@ export function createHandlers(services: HandlerServices): Handlers {
     }),
     'integrations.add': (request) => integrations.add(request),
     'integrations.update': (request) => integrations.update(request),
-    'integrations.remove': ({ id }) => {
+    'integrations.remove': ({ id, confirm }) => {
+      const { name } = integrations.get(id)
+      services.impactGuard.checkIntegration(id, `“${name}”`, confirm === true)
       integrationAuth.cancel(id)
       return integrations.remove(id)
+    },
+    'integrations.impact': ({ id }) => {
+      integrations.get(id)
+      return services.impactGuard.integrationImpact(id)
     },
     'integrations.auth': ({ id, openBrowser }) => integrationAuth.start(id, openBrowser === true),
     'integrations.poll': ({ id }) => integrationPoller.poll(id),
@@ -168,6 +174,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'collections.addItems': ({ name, items }) => collections.addItems(name, items),
     'assets.replace': ({ oldId, newId, note }) => services.replace.replace(oldId, newId, note),
     'tags.folder': (request) => services.folderTags.apply(request),
+    'tags.ofFolder': ({ rootId, folder }) => ({ tags: services.folderTags.tagsOf(rootId, folder) }),
     'graph.rebuild': () => services.graphRebuild.rebuild(),
     'graph.describe': ({ nodes }) => services.graphNodes.describe(nodes),
   }

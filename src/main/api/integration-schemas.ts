@@ -67,7 +67,8 @@ export const integrationSchemas: {
     intervalMs: intervalMs.optional(),
     paused: z.boolean().optional(),
   }),
-  'integrations.remove': z.strictObject({ id }),
+  'integrations.remove': z.strictObject({ id, confirm: z.boolean().optional() }),
+  'integrations.impact': z.strictObject({ id }),
   'integrations.auth': z.strictObject({ id, openBrowser: z.boolean().optional() }),
   'integrations.poll': z.strictObject({ id }),
   'integrations.cacheOptimize': z.strictObject({

@@ -1,5 +1,10 @@
 import type { GraphDirection } from '../../shared/graph'
-import { DERIVED_RELATIONS, RELATION_PATTERN, type DerivedRelation } from '../../shared/graph'
+import {
+  DERIVED_RELATIONS,
+  RELATION_PATTERN,
+  SIMILAR_TO,
+  type DerivedRelation,
+} from '../../shared/graph'
 
 /**
  * Builds the recursive CTE that walks the graph from one node.
@@ -182,6 +187,23 @@ const linkEnd = (end: 'source' | 'target') => ({
 
 /** The SQL of the walk CTE named `w`, to be followed by a SELECT over it. */
 export function walkSql(options: WalkOptions): string {
+  return cte(options, START)
+}
+
+/**
+ * A walk from many nodes at once (`@seeds`: JSON `[[node, kind, num, txt], …]`), each row's
+ * trail starting at its seed. With @depth 1 it is one step of a walk that goes level by level
+ * (the one that mixes in `similar_to`, whose edges live in memory: graph/level-walk.ts).
+ */
+export function seedsWalkSql(options: WalkOptions): string {
+  return cte(options, SEEDS)
+}
+
+const START = `SELECT @node, @kind, CAST(@num AS INTEGER), @txt, 0, '', '', '', char(30) || @node || char(31) || char(31)`
+const SEEDS = `SELECT s.value ->> 0, s.value ->> 1, CAST(s.value ->> 2 AS INTEGER), s.value ->> 3, 0, '', '', '',
+      char(30) || (s.value ->> 0) || char(31) || char(31) FROM json_each(@seeds) s`
+
+function cte(options: WalkOptions, seed: string): string {
   const wanted = options.relations
   const dirs = options.direction === 'both' ? ['out', 'in'] : [options.direction]
   const terms = TERMS.filter(
@@ -192,7 +214,9 @@ export function walkSql(options: WalkOptions): string {
   const stored =
     wanted === undefined
       ? ''
-      : wanted.filter((r) => !(DERIVED_RELATIONS as readonly string[]).includes(r))
+      : wanted.filter(
+          (r) => !(DERIVED_RELATIONS as readonly string[]).includes(r) && r !== SIMILAR_TO,
+        )
   if (stored === '' || stored.length > 0) {
     // Names are written into the SQL (one statement per set of relations, prepared once), so
     // nothing but a plain name gets here, whoever calls.
@@ -218,7 +242,7 @@ export function walkSql(options: WalkOptions): string {
       )
   }
   return `WITH RECURSIVE w (node, kind, num, txt, depth, rel, dir, prev, trail) AS (
-    SELECT @node, @kind, CAST(@num AS INTEGER), @txt, 0, '', '', '', char(30) || @node || char(31) || char(31)
+    ${seed}
     UNION
     ${terms.join('\n    UNION\n    ')}
     ORDER BY 5

@@ -38,7 +38,11 @@ const SELECT = `SELECT a.id, a.root_id, r.path AS root_path, a.dir, a.name, a.si
   a.status, a.type, a.mime, a.sha256, a.phash, a.width, a.height, a.duration_ms, a.orientation,
   a.error, a.metadata, a.title, a.description, a.rating,
   coalesce(a.taken_ms, a.mtime_ms) AS date_ms,
-  (SELECT json_group_array(json_object('id', g.id, 'name', g.name))
+  (SELECT json_group_array(CASE t.via_folder WHEN 0 THEN json_object('id', g.id, 'name', g.name)
+      ELSE json_object('id', g.id, 'name', g.name, 'folder', (SELECT f.dir FROM folder_tags f
+        WHERE f.root_id = a.root_id AND f.tag_id = t.tag_id AND (f.dir = '' OR a.dir = f.dir
+          OR substr(a.dir, 1, length(f.dir) + 1) = f.dir || '/')
+        ORDER BY length(f.dir) DESC LIMIT 1)) END)
     FROM asset_tags t JOIN tags g ON g.id = t.tag_id WHERE t.asset_id = a.id) AS tags,
   (SELECT json_group_array(json_object('hex', printf('#%06x', c.rgb), 'share', c.share))
     FROM (SELECT rgb, share FROM asset_colors WHERE asset_id = a.id ORDER BY rank) c) AS palette,

@@ -3,7 +3,8 @@ import type { Db } from '../db/connection'
 import type { GraphLink, ImpactResult } from '../../shared/graph'
 import type { GraphNode } from '../graph/node'
 import { IN_FOLDER, impactSql } from '../graph/impact-sql'
-import { walkSql, type WalkOptions } from '../graph/walk-sql'
+import type { LevelNode, StepRow } from '../graph/level-walk'
+import { seedsWalkSql, walkSql, type WalkOptions } from '../graph/walk-sql'
 
 export interface WalkRow {
   node: string
@@ -13,6 +14,8 @@ export interface WalkRow {
   dir: 'out' | 'in'
   prev: string
   trail: string
+  /** For `similar_to`: 1 − pHash distance / 64. */
+  weight?: number
 }
 
 interface LinkRow {
@@ -82,6 +85,16 @@ export class GraphRepository {
       depth,
       cap,
     }) as WalkRow[]
+  }
+
+  /** One step (depth 1) from every node of `level`, at most `cap` rows (the level included). */
+  step(level: LevelNode[], options: WalkOptions, cap: number): StepRow[] {
+    const sql = `${seedsWalkSql(options)} SELECT node, kind, num, txt, rel, dir, prev FROM w WHERE depth = 1`
+    return this.prepared(sql).all({
+      seeds: JSON.stringify(level.map((n) => [n.node, n.kind, n.num, n.txt])),
+      depth: 1,
+      cap,
+    }) as StepRow[]
   }
 
   impact(node: GraphNode): Omit<ImpactResult, 'node'> {

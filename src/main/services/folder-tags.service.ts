@@ -14,6 +14,8 @@ export class FolderTagsService {
     private readonly tags: TagsRepository,
     private readonly rootExists: (id: number) => boolean,
     private readonly now: () => number,
+    /** Tells views that assets' tags changed (the gallery and the inspector reload them). */
+    private readonly changed: () => void = () => {},
   ) {}
 
   apply(request: { rootId: number; folder: string; add?: string[]; remove?: string[] }): {
@@ -41,11 +43,15 @@ export class FolderTagsService {
       }
       return n
     })
+    if (changed > 0) this.changed()
     return { changed, tags: this.folderTags.ofFolder(request.rootId, dir) }
   }
 
   tagsOf(rootId: number, folder: string): string[] {
-    return this.folderTags.ofFolder(rootId, folderOf(rootId, folder))
+    const dir = folderOf(rootId, folder)
+    if (!this.rootExists(rootId))
+      throw new AppError('NOT_FOUND', `There is no library folder ${rootId}.`)
+    return this.folderTags.ofFolder(rootId, dir)
   }
 }
 

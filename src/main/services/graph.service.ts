@@ -7,14 +7,18 @@ import type {
   PathResult,
   PathStep,
 } from '../../shared/graph'
-import { DERIVED_RELATIONS, RELATION_PATTERN } from '../../shared/graph'
+import { DERIVED_RELATIONS, RELATION_PATTERN, SIMILAR_TO } from '../../shared/graph'
 import { AppError } from '../errors'
 import { nodeName, parseNode, type GraphNode } from '../graph/node'
+import { levelWalk } from '../graph/level-walk'
+import type { WalkOptions } from '../graph/walk-sql'
 import type { GraphRepository, WalkRow } from '../repositories/graph.repository'
 
 export const MAX_DEPTH = 4
 /** Rows each half of a path search may read (a hub such as a big folder fans out fast). */
 const PATH_ROWS = 200_000
+/** Relations with no direction: their edges read the same from either end. */
+const SYMMETRIC = new Set(['duplicate_of', SIMILAR_TO])
 const RS = '\x1e'
 const US = '\x1f'
 
@@ -32,6 +36,11 @@ export class GraphService {
     /** The asset id indexed at an absolute path (throws NOT_FOUND when none is). */
     private readonly assetAt: (path: string) => number,
     private readonly now: () => number,
+    /**
+     * An asset's perceptual neighbours (the in-memory pHash index, SimilarityService), walked
+     * as `similar_to`; without it that relation has no edges.
+     */
+    private readonly similar?: (assetId: number) => Array<{ id: number; distance: number }>,
   ) {}
 
   /** A node's canonical name and parsed form; NOT_FOUND when what it names does not exist. */
@@ -55,7 +64,7 @@ export class GraphService {
     const limit = options.limit ?? 100
     // The same node comes once per trail that reaches it; room for a few trails each.
     const cap = limit * 4 + 1
-    const rows = this.graph.walk(
+    const rows = this.walk(
       node,
       name,
       { relations: options.relations, direction: options.direction ?? 'both' },
@@ -73,6 +82,7 @@ export class GraphService {
         from: row.prev,
         relation: row.rel,
         direction: row.dir,
+        ...(row.weight !== undefined ? { weight: row.weight } : {}),
       })
     }
     return {
@@ -97,8 +107,8 @@ export class GraphService {
     const to = this.resolve(b)
     const maxDepth = Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH + 2)
     const walk = { relations: options.relations, direction: 'both' as const }
-    const ahead = this.graph.walk(from.node, from.name, walk, Math.ceil(maxDepth / 2), PATH_ROWS)
-    const back = this.graph.walk(to.node, to.name, walk, Math.floor(maxDepth / 2), PATH_ROWS)
+    const ahead = this.walk(from.node, from.name, walk, Math.ceil(maxDepth / 2), PATH_ROWS)
+    const back = this.walk(to.node, to.name, walk, Math.floor(maxDepth / 2), PATH_ROWS)
     const nearestBack = new Map<string, WalkRow>()
     for (const row of back) {
       const known = nearestBack.get(row.node)
@@ -117,9 +127,37 @@ export class GraphService {
         from: step.to,
         to: step.from,
         relation: step.relation,
-        direction: step.direction === 'out' ? ('in' as const) : ('out' as const),
+        // A symmetric relation is walked one way only ('out'), whichever end it is read from.
+        direction:
+          SYMMETRIC.has(step.relation) || step.direction === 'in'
+            ? ('out' as const)
+            : ('in' as const),
       }))
     return { from: from.name, to: to.name, steps: [...stepsOf(best[0].trail), ...reversed] }
+  }
+
+  /**
+   * The recursive SQL walk, or, when `similar_to` is asked for (by name or as one of all
+   * relations) and the pHash index is wired, a walk level by level that adds each asset's
+   * perceptual neighbours to the SQL step (docs/decisions.md "similar_to in the graph").
+   */
+  private walk(
+    node: GraphNode,
+    name: string,
+    options: WalkOptions,
+    depth: number,
+    cap: number,
+  ): WalkRow[] {
+    const wanted = options.relations
+    const similar = this.similar
+    if (!similar || (wanted !== undefined && !wanted.includes(SIMILAR_TO)))
+      return this.graph.walk(node, name, options, depth, cap)
+    const others = wanted?.filter((r) => r !== SIMILAR_TO)
+    const sqlOptions = { relations: others, direction: options.direction }
+    return levelWalk({ node: name, kind: node.kind, num: node.num, txt: node.text }, depth, cap, {
+      sql: others?.length === 0 ? null : (level, room) => this.graph.step(level, sqlOptions, room),
+      similar,
+    })
   }
 
   impact(value: string): ImpactResult {
@@ -173,7 +211,7 @@ function checkRelation(relation: string): void {
       'INVALID_ARGUMENT',
       `"${relation}" is not a relation name: lower-case letters, digits and _ (e.g. related_to).`,
     )
-  if ((DERIVED_RELATIONS as readonly string[]).includes(relation) || relation === 'similar_to')
+  if ((DERIVED_RELATIONS as readonly string[]).includes(relation) || relation === SIMILAR_TO)
     throw new AppError(
       'INVALID_ARGUMENT',
       `"${relation}" is kept by the library itself; link with related_to, replaces or a name of your own.`,

@@ -54,6 +54,21 @@ export class SimilarityService {
       .sort((a, b) => a - b)
   }
 
+  /**
+   * An asset's perceptual neighbours by id, with their Hamming distance, nearest first (the
+   * graph's `similar_to`): as `similarTo`, read from what the index holds for it.
+   */
+  near(id: number): Array<{ id: number; distance: number }> {
+    const index = this.load()
+    const own = this.filed.get(id)
+    if (!own || own.hash === null) return []
+    return index
+      .near(own.hash, this.threshold)
+      .filter(
+        (m) => m.id !== id && (own.sha256 === null || this.filed.get(m.id)?.sha256 !== own.sha256),
+      )
+  }
+
   /** Groups of perceptually similar assets (two or more, not all copies of one file). */
   groups(): number[][] {
     return this.load()

@@ -60,8 +60,12 @@ export async function integrationsCommand(
     }
     case 'rm':
     case 'remove': {
-      allowOnly(args, 'integrations rm', ['json'])
-      const removed = await lib.call('integrations.remove', { id: idOf(rest, 'rm') })
+      allowOnly(args, 'integrations rm', ['json', 'yes'])
+      // Without --yes the core refuses one whose items playlists hold, saying which.
+      const removed = await lib.call('integrations.remove', {
+        id: idOf(rest, 'rm'),
+        confirm: args.values.yes === true,
+      })
       out(removed, `Removed integration ${removed.id}.\n`)
       return true
     }

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js'
+import type { ImpactResult } from '../../../shared/graph'
 import { bundleName, usedByCounts } from '../lib/impact-text'
-import { createImpact } from '../stores/impact.store'
+import { createImpact, graphImpact } from '../stores/impact.store'
 
 const LISTED = 6
 
@@ -9,8 +10,16 @@ const LISTED = 6
  * by 2 playlists and 1 exported bundle: Lobby, Menu Board, lobby-2026" — or nothing when
  * nothing does.
  */
-export function ImpactNotice(props: { node: string; what: string }) {
-  const impact = createImpact(() => props.node)
+export function ImpactNotice(props: {
+  node: string
+  what: string
+  /** Where the impact comes from when the node is no graph node (an integration). */
+  load?: (node: string) => Promise<ImpactResult>
+}) {
+  const impact = createImpact(
+    () => props.node,
+    (node) => (props.load ?? graphImpact)(node),
+  )
   const names = () => {
     const i = impact()
     if (!i) return []

@@ -76,7 +76,9 @@ export function createIntegrationsStore() {
     fetchNow: (id: number) => act(id, 'fetching', () => call('integrations.poll', { id })),
     setPaused: (id: number, paused: boolean) =>
       act(id, paused ? 'pausing' : 'resuming', () => call('integrations.update', { id, paused })),
-    remove: (id: number) => act(id, 'removing', () => call('integrations.remove', { id })),
+    /** After the dialog showed what uses it (integrations.impact) and the user confirmed. */
+    remove: (id: number) =>
+      act(id, 'removing', () => call('integrations.remove', { id, confirm: true })),
   }
 }
 

@@ -1,9 +1,10 @@
 import { createSignal, For, Show } from 'solid-js'
-import type { AuthStart } from '../../../shared/integrations'
+import type { AuthStart, Integration } from '../../../shared/integrations'
 import { Banner } from '../components/Banner'
 import { IconIntegrations } from '../components/icons'
 import { AddIntegrationForm } from '../components/integrations/AddIntegrationForm'
 import { IntegrationCard } from '../components/integrations/IntegrationCard'
+import { RemoveIntegrationDialog } from '../components/integrations/RemoveIntegrationDialog'
 import { cacheMediaUrl } from '../components/integrations/media-url'
 import { PageHeader } from '../components/PageHeader'
 import { face } from '../lib/api'
@@ -17,6 +18,8 @@ export function IntegrationsView() {
   const [adding, setAdding] = createSignal(false)
   // Connections this page started where the browser was not opened for the user (serve).
   const [links, setLinks] = createSignal<Record<number, AuthStart>>({})
+  // The integration whose removal waits for confirmation (the dialog lists what uses it).
+  const [removing, setRemoving] = createSignal<Integration | null>(null)
 
   const connect = async (id: number): Promise<void> => {
     const start = await store.connect(id)
@@ -94,14 +97,25 @@ export function IntegrationsView() {
                 onConnect={() => void connect(integration.id)}
                 onFetch={() => void store.fetchNow(integration.id)}
                 onPause={(paused) => void store.setPaused(integration.id, paused)}
-                onRemove={() => {
-                  if (confirm(`Remove “${integration.name}”? Its sign-in and data are forgotten.`))
-                    void store.remove(integration.id)
-                }}
+                onRemove={() => setRemoving(integration)}
               />
             )}
           </For>
         </div>
+      </Show>
+      <Show when={removing()}>
+        {(integration) => (
+          <RemoveIntegrationDialog
+            integration={integration()}
+            onClose={() => setRemoving(null)}
+            onConfirm={() => {
+              // Read before closing: the accessor is gone once the dialog is.
+              const { id } = integration()
+              setRemoving(null)
+              void store.remove(id)
+            }}
+          />
+        )}
       </Show>
     </>
   )

@@ -1,9 +1,10 @@
-import { Show } from 'solid-js'
+import { createSignal, Show } from 'solid-js'
 import type { Root } from '../../../../shared/domain'
 import { plural } from '../../lib/format'
 import { hrefOf } from '../../stores/router.store'
 import { Banner } from '../Banner'
 import { RootStatus } from '../RootStatus'
+import { FolderTagsDialog } from './FolderTagsDialog'
 
 /**
  * What the gallery shows: everything, a root or a folder, how many assets, and (for a root)
@@ -25,6 +26,7 @@ export function GalleryHeader(props: {
       : props.text
         ? `${plural(props.total, 'match', 'matches')} for “${props.text}”`
         : plural(props.total, 'item')
+  const [tagging, setTagging] = createSignal(false)
 
   return (
     <>
@@ -54,9 +56,25 @@ export function GalleryHeader(props: {
               >
                 Open in graph
               </a>
+              <button
+                type="button"
+                class="button button--small"
+                aria-haspopup="dialog"
+                onClick={() => setTagging(true)}
+              >
+                Folder tags…
+              </button>
               <a class="button button--small" href={hrefOf({ name: 'root', rootId: root().id })}>
                 Folder details
               </a>
+              <Show when={tagging()}>
+                <FolderTagsDialog
+                  rootId={root().id}
+                  folder={props.folder ?? ''}
+                  name={title()}
+                  onClose={() => setTagging(false)}
+                />
+              </Show>
             </>
           )}
         </Show>

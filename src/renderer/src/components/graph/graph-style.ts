@@ -8,6 +8,7 @@ export const RELATION_COLOURS: Record<string, string> = {
   contains: '--graph-contains',
   includes: '--graph-includes',
   duplicate_of: '--graph-duplicate',
+  similar_to: '--graph-similar',
   exported_in: '--graph-exported',
   replaces: '--graph-replaces',
 }
@@ -37,6 +38,8 @@ export function graphStyle(el: HTMLElement, dense: boolean): StylesheetJson {
     style: {
       'line-color': v(relationColourVar(relation)),
       'target-arrow-color': v(relationColourVar(relation)),
+      // similar_to has no direction: no arrow.
+      ...(relation === 'similar_to' ? { 'target-arrow-shape': 'none' as const } : {}),
     },
   }))
   return [
