@@ -33,26 +33,21 @@ export function kernelCanCopy(source: string): boolean {
  * as `cp` does) rather than through this thread: a read and a write through user space cost
  * about three times the system time of the kernel's copy, and that, not hashing, was most of an
  * import's time. The kernel's copy is one call on libuv's pool; meanwhile this thread reads the
- * part a little behind it, from the page cache, and hashes it — so the hash is of what was
- * written, and hashing overlaps copying. Its bytes are the sign of life the caller's watchdog
- * hears (a part that stops growing says nothing, so a stuck disk is still given up). Then the
- * source's time, fsync, and the same answers as `copy` (import-fs-write.ts). Stopping is seen
- * between reads; the kernel's copy is let finish, then the part removed.
+ * source and hashes it — the stream being copied, as the issue asks of a local target (only a
+ * network target is read back). That the bytes written are the bytes hashed rests on the source
+ * not changing: its size, time and inode are compared before and after, and a source that moved
+ * is `changed` (copied once more, then reported). Progress is what both the hash and the part
+ * have reached; the part's growth is the sign of life the caller's watchdog hears once the hash
+ * is done, so a stuck disk is still given up. Then the source's time, fsync, and the same
+ * answers as `copy` (import-fs-write.ts). Stopping is seen between reads; the kernel's copy is
+ * let finish, then the part removed.
  */
 export async function copyInKernel(
   request: Extract<ImportFsRequest, { op: 'copy' }>,
   control: Control,
 ): Promise<ImportFsResults['copy']> {
-  const before = statSync(request.source)
   const { expected, part } = request
-  if (
-    expected &&
-    (before.size !== expected.size || Math.trunc(before.mtimeMs) !== expected.mtimeMs)
-  )
-    return { status: 'changed' }
-  mkdirSync(dirname(part), { recursive: true })
-  removeQuietly(part)
-  if (control.stopped()) return { status: 'stopped' }
+  const input = openSync(request.source, 'r')
   let output: number | undefined
   let synced: Promise<void> | undefined
   // Waits for the fsync under way (the descriptor must stay open until it ends), then closes.
@@ -67,47 +62,65 @@ export async function copyInKernel(
     removeQuietly(part)
     return { status }
   }
+  let copying: Promise<void> | undefined
   try {
-    const copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
-    let copied = false
-    copying.then(
-      () => (copied = true),
-      () => (copied = true),
+    const before = fstatSync(input)
+    if (
+      expected &&
+      (before.size !== expected.size || Math.trunc(before.mtimeMs) !== expected.mtimeMs)
     )
-    output = await opened(part, () => copied)
-    if (output === undefined) {
-      await copying
-      throw Object.assign(new Error(`${part} was not made by the copy`), { code: 'ENOENT' })
+      return { status: 'changed' }
+    mkdirSync(dirname(part), { recursive: true })
+    removeQuietly(part)
+    if (control.stopped()) return { status: 'stopped' }
+    copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
+    // Its failure is answered where it is awaited; this only keeps it from counting as unheard.
+    copying.catch(() => undefined)
+    // Progress: bytes both hashed and in the part (the part is opened once the copy made it).
+    let reported = 0
+    const report = (hashed: number): void => {
+      output ??= openedNow(part)
+      const reached = Math.min(hashed, output === undefined ? 0 : fstatSync(output).size)
+      control.bytes(Math.max(0, reached - reported))
+      reported = Math.max(reported, reached)
     }
     const hash = createHash('sha256')
     const buffer = Buffer.allocUnsafeSlow(CHUNK)
     let position = 0
-    // Hashes the part as the kernel writes it, a little behind: what lies below its size has
-    // been written. Its bytes are the sign of life the watchdog hears.
     for (;;) {
       if (control.stopped()) {
         await copying.catch(() => undefined)
         return await drop('stopped')
       }
-      // Read before the look at the end: a read after the copy ended sees every byte.
-      const ended = copied
-      const n = readSync(output!, buffer, 0, CHUNK, position)
-      if (n > 0) {
-        hash.update(buffer.subarray(0, n))
-        position += n
-        control.bytes(n)
-      } else if (ended) break
-      else await pause()
+      const n = readSync(input, buffer, 0, CHUNK, position)
+      if (n === 0) break
+      hash.update(buffer.subarray(0, n))
+      position += n
+      report(position)
     }
-    await copying
+    // The kernel may still be writing (a slower target disk): its progress keeps the watchdog fed.
+    const ticking = setInterval(() => report(position), 50)
+    try {
+      await copying
+    } finally {
+      clearInterval(ticking)
+    }
+    output ??= openSync(part, 'r+')
+    report(position)
     // The time first, so that the one fsync covers it.
-    futimesSync(output!, before.atimeMs / 1000, before.mtimeMs / 1000)
-    synced = fsyncAsync(output!)
+    futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
+    synced = fsyncAsync(output)
     const after = statSync(request.source)
-    if (position !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+    if (
+      position !== before.size ||
+      fstatSync(output).size !== before.size ||
+      after.size !== before.size ||
+      after.mtimeMs !== before.mtimeMs ||
+      after.ino !== before.ino
+    )
       return await drop('changed')
     await synced
-    const partInode = String(fstatSync(output!).ino)
+    const partInode = String(fstatSync(output).ino)
     await close()
     return {
       status: 'copied',
@@ -118,27 +131,22 @@ export async function copyInKernel(
       partInode,
     }
   } catch (error) {
-    // A failed copy or fsync (a full disk) leaves no part behind.
+    // A failed copy or fsync (a full disk) leaves no part behind; the copy is let end first.
+    await copying?.catch(() => undefined)
     await close()
     removeQuietly(part)
     throw error
+  } finally {
+    closeSync(input)
   }
 }
 
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
-
-/** The part opened for reading once the kernel's copy has made it; undefined if it never did. */
-async function opened(part: string, ended: () => boolean): Promise<number | undefined> {
-  for (;;) {
-    const over = ended()
-    try {
-      return openSync(part, 'r+')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || over) {
-        if (over) return undefined
-        throw error
-      }
-    }
-    await pause()
+/** The part opened, if the kernel's copy has made it yet. */
+function openedNow(part: string): number | undefined {
+  try {
+    return openSync(part, 'r+')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
   }
 }
