@@ -74,17 +74,18 @@ export async function copyInKernel(
     if (control.stopped()) return { status: 'stopped' }
     copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
     let copied = false
+    let failed = false
     copying.then(
       () => (copied = true),
-      () => (copied = true),
+      () => (copied = failed = true),
     )
     const hash = createHash('sha256')
     const buffer = Buffer.allocUnsafeSlow(CHUNK)
     let position = 0
-    // Hashes the source a little behind the kernel, below what it has put in the part: those
-    // bytes were just read by the copy, so they are read again from the processor's cache (a
-    // hash running ahead on its own cost ~0.15 s more CPU for 2 GB). Its bytes are the sign of
-    // life the watchdog hears: a part that stops growing (a stuck disk) says nothing.
+    // Hashes the source a little behind the kernel, below what it has put in the part: the
+    // bytes hashed are bytes copied, so they are the progress and the sign of life the watchdog
+    // hears (a part that stops growing, a stuck disk, says nothing), and the copy has just read
+    // them. Measured in docs/decisions.md "Imports".
     for (;;) {
       if (control.stopped()) {
         await copying.catch(() => undefined)
@@ -92,6 +93,8 @@ export async function copyInKernel(
       }
       // The look at the end first: once the copy has ended, every byte may be read.
       const ended = copied
+      // A failed copy (a full disk) is answered now, not after hashing the rest.
+      if (failed) break
       output ??= openedNow(part)
       const below = ended ? Infinity : output === undefined ? 0 : fstatSync(output).size
       const want = Math.min(CHUNK, below - position)
