@@ -59,7 +59,7 @@ describe('the import thread', () => {
     expect(Math.trunc(statSync(part).mtimeMs)).toBe(expected.mtimeMs)
   })
 
-  it('lets the kernel copy into a local part, then hashes what was written and keeps the time', async () => {
+  it('lets the kernel copy into a local part while it hashes the source, and keeps the time', async () => {
     const { path, expected } = source(6 * MiB)
     const part = join(tempDir(), 'In', '.marquee-import-x-6.part')
     let seen = 0

@@ -33,26 +33,20 @@ export function kernelCanCopy(source: string): boolean {
  * as `cp` does) rather than through this thread: a read and a write through user space cost
  * about three times the system time of the kernel's copy, and that, not hashing, was most of an
  * import's time. The kernel's copy is one call on libuv's pool; meanwhile this thread reads the
- * part a little behind it, from the page cache, and hashes it — so the hash is of what was
- * written, and hashing overlaps copying. Its bytes are the sign of life the caller's watchdog
- * hears (a part that stops growing says nothing, so a stuck disk is still given up). Then the
- * source's time, fsync, and the same answers as `copy` (import-fs-write.ts). Stopping is seen
- * between reads; the kernel's copy is let finish, then the part removed.
+ * source just behind it and hashes it — the stream being copied, as the issue asks of a local
+ * target (only a network target is read back). That the bytes written are the bytes hashed
+ * rests on the source not changing: its size, time and inode are compared before and after,
+ * and the part's size with the source's; a source that moved is `changed` (copied once more,
+ * then reported). Then the source's time, fsync, and the same answers as `copy`
+ * (import-fs-write.ts). Stopping is seen between reads; the kernel's copy is let finish, then
+ * the part removed.
  */
 export async function copyInKernel(
   request: Extract<ImportFsRequest, { op: 'copy' }>,
   control: Control,
 ): Promise<ImportFsResults['copy']> {
-  const before = statSync(request.source)
   const { expected, part } = request
-  if (
-    expected &&
-    (before.size !== expected.size || Math.trunc(before.mtimeMs) !== expected.mtimeMs)
-  )
-    return { status: 'changed' }
-  mkdirSync(dirname(part), { recursive: true })
-  removeQuietly(part)
-  if (control.stopped()) return { status: 'stopped' }
+  const input = openSync(request.source, 'r')
   let output: number | undefined
   let synced: Promise<void> | undefined
   // Waits for the fsync under way (the descriptor must stay open until it ends), then closes.
@@ -67,31 +61,44 @@ export async function copyInKernel(
     removeQuietly(part)
     return { status }
   }
+  let copying: Promise<void> | undefined
   try {
-    const copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
+    const before = fstatSync(input)
+    if (
+      expected &&
+      (before.size !== expected.size || Math.trunc(before.mtimeMs) !== expected.mtimeMs)
+    )
+      return { status: 'changed' }
+    mkdirSync(dirname(part), { recursive: true })
+    removeQuietly(part)
+    if (control.stopped()) return { status: 'stopped' }
+    copying = copyFileAsync(request.source, part, constants.COPYFILE_EXCL)
     let copied = false
+    let failed = false
     copying.then(
       () => (copied = true),
-      () => (copied = true),
+      () => (copied = failed = true),
     )
-    output = await opened(part, () => copied)
-    if (output === undefined) {
-      await copying
-      throw Object.assign(new Error(`${part} was not made by the copy`), { code: 'ENOENT' })
-    }
     const hash = createHash('sha256')
     const buffer = Buffer.allocUnsafeSlow(CHUNK)
     let position = 0
-    // Hashes the part as the kernel writes it, a little behind: what lies below its size has
-    // been written. Its bytes are the sign of life the watchdog hears.
+    // Hashes the source a little behind the kernel, below what it has put in the part: the
+    // bytes hashed are bytes copied, so they are the progress and the sign of life the watchdog
+    // hears (a part that stops growing, a stuck disk, says nothing), and the copy has just read
+    // them. Measured in docs/decisions.md "Imports".
     for (;;) {
       if (control.stopped()) {
         await copying.catch(() => undefined)
         return await drop('stopped')
       }
-      // Read before the look at the end: a read after the copy ended sees every byte.
+      // The look at the end first: once the copy has ended, every byte may be read.
       const ended = copied
-      const n = readSync(output!, buffer, 0, CHUNK, position)
+      // A failed copy (a full disk) is answered now, not after hashing the rest.
+      if (failed) break
+      output ??= openedNow(part)
+      const below = ended ? Infinity : output === undefined ? 0 : fstatSync(output).size
+      const want = Math.min(CHUNK, below - position)
+      const n = want > 0 ? readSync(input, buffer, 0, want, position) : 0
       if (n > 0) {
         hash.update(buffer.subarray(0, n))
         position += n
@@ -100,14 +107,21 @@ export async function copyInKernel(
       else await pause()
     }
     await copying
+    output ??= openSync(part, 'r+')
     // The time first, so that the one fsync covers it.
-    futimesSync(output!, before.atimeMs / 1000, before.mtimeMs / 1000)
-    synced = fsyncAsync(output!)
+    futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
+    synced = fsyncAsync(output)
     const after = statSync(request.source)
-    if (position !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+    if (
+      position !== before.size ||
+      fstatSync(output).size !== before.size ||
+      after.size !== before.size ||
+      after.mtimeMs !== before.mtimeMs ||
+      after.ino !== before.ino
+    )
       return await drop('changed')
     await synced
-    const partInode = String(fstatSync(output!).ino)
+    const partInode = String(fstatSync(output).ino)
     await close()
     return {
       status: 'copied',
@@ -118,27 +132,24 @@ export async function copyInKernel(
       partInode,
     }
   } catch (error) {
-    // A failed copy or fsync (a full disk) leaves no part behind.
+    // A failed copy or fsync (a full disk) leaves no part behind; the copy is let end first.
+    await copying?.catch(() => undefined)
     await close()
     removeQuietly(part)
     throw error
+  } finally {
+    closeSync(input)
   }
 }
 
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
 
-/** The part opened for reading once the kernel's copy has made it; undefined if it never did. */
-async function opened(part: string, ended: () => boolean): Promise<number | undefined> {
-  for (;;) {
-    const over = ended()
-    try {
-      return openSync(part, 'r+')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || over) {
-        if (over) return undefined
-        throw error
-      }
-    }
-    await pause()
+/** The part opened, if the kernel's copy has made it yet. */
+function openedNow(part: string): number | undefined {
+  try {
+    return openSync(part, 'r+')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
   }
 }

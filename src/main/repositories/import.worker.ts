@@ -38,7 +38,7 @@ export type ImportFsRequest =
       part: string
       /** Read the part back and compare hashes (network roots). */
       verify: boolean
-      /** Let the kernel move the bytes, then hash the part (local roots, files of bounded size). */
+      /** Let the kernel move the bytes while the source is hashed (local roots, local sources). */
       inKernel?: boolean
     }
   | { op: 'commit'; part: string; dir: string; name: string }

@@ -59,7 +59,7 @@ export async function copyFile(
           expected: attempt === 1 ? { size: file.size, mtimeMs: file.mtimeMs } : null,
           part,
           verify: ctx.root.kind === 'network',
-          // A local disk: the kernel copies, the part is hashed (import-fs-kernel.ts).
+          // A local disk: the kernel copies while the source is hashed (import-fs-kernel.ts).
           inKernel: ctx.root.kind === 'local',
         },
         { signal, onBytes: (n) => ctx.progress.advance(file.id, n) },
