@@ -3,7 +3,8 @@
 // against `cp -r` of the same files to the same filesystem, and an unchanged re-export into the
 // same bundle against `rsync -a --dry-run` of the same tree into a copy that is already there.
 // Marquee also hashes every byte, fsyncs each object and its folder, and writes SHA256SUMS and
-// the manifest; cp and rsync do none of that, so `sync` after each side is timed and kept too.
+// the manifest; cp and rsync do none of that, so `sync` after each side is timed, and the ratio
+// is of each side with its sync (the issue's terms: export ≤ 1.1× `cp -r` + `sync`).
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -216,6 +217,9 @@ export async function run({ log }) {
   const exportMs = median(exports.map((r) => r.ms))
   const exportOwnMs = median(exports.map((r) => r.durationMs))
   const cpMs = median(cps.map((r) => r.ms))
+  // The target's terms (issue 9): each side with the sync after it, as both end on the disk.
+  const exportPlusSyncMs = median(exports.map((r) => r.ms + r.syncAfterMs))
+  const cpPlusSyncMs = median(cps.map((r) => r.ms + r.syncAfterMs))
   const gbs = (ms) => `${(bytes / 1e9 / (ms / 1000)).toFixed(2)} GB/s`
 
   // 2: the same export again into the bundle the last run wrote (nothing to copy), against
@@ -282,11 +286,11 @@ export async function run({ log }) {
   return [
     {
       ...ratioRow({
-        test: `export ${size} compliant`,
-        marquee: `${seconds(exportMs)} (export ${seconds(exportOwnMs)}, ${gbs(exportMs)})`,
-        reference: `cp -r ${seconds(cpMs)} (${gbs(cpMs)})`,
-        value: exportMs,
-        referenceValue: cpMs,
+        test: `export ${size} compliant, + sync`,
+        marquee: `${seconds(exportPlusSyncMs)} (export ${seconds(exportOwnMs)}, ${gbs(exportPlusSyncMs)})`,
+        reference: `cp -r + sync ${seconds(cpPlusSyncMs)} (cp ${seconds(cpMs)})`,
+        value: exportPlusSyncMs,
+        referenceValue: cpPlusSyncMs,
         max: MAX_EXPORT,
         metrics: {
           ...common,
@@ -295,7 +299,9 @@ export async function run({ log }) {
           cpMs,
           exportSyncAfterMs: syncMedian(exports),
           cpSyncAfterMs: syncMedian(cps),
-          cpPlusSyncMs: median(cps.map((r) => r.ms + r.syncAfterMs)),
+          cpPlusSyncMs,
+          exportPlusSyncMs,
+          exportToCpWithoutSync: exportMs / cpMs,
           exports,
           cps,
           reference: 'cp -r <media dir> <fresh dir on the same filesystem>',
