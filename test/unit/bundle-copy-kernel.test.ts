@@ -2,7 +2,11 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { kernelCanCopy, kernelCopyHashing } from '../../src/main/repositories/bundle-copy-kernel'
+import {
+  KERNEL_COPY_MAX_BYTES,
+  kernelCanCopy,
+  kernelCopyHashing,
+} from '../../src/main/repositories/bundle-copy-kernel'
 import { BundleFilesRepository } from '../../src/main/repositories/bundle-files.repository'
 import { tempDir } from '../support/temp'
 
@@ -21,7 +25,8 @@ describe.runIf(process.platform === 'linux')('bundle objects copied by the kerne
   it('copies every byte and hashes what was written, counting each byte once', async () => {
     // Larger than one read of the part, and not a multiple of it.
     const { dir, path, bytes } = source(9 * 1024 * 1024 + 123)
-    expect(kernelCanCopy(path)).toBe(true)
+    expect(kernelCanCopy(path, bytes.length)).toBe(true)
+    expect(kernelCanCopy(path, KERNEL_COPY_MAX_BYTES + 1)).toBe(false)
     const part = join(dir, 'staging', 'clip.part')
     let counted = 0
     mkdirSync(join(dir, 'staging'))

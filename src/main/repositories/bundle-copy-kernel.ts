@@ -7,13 +7,22 @@ import { classifyPath, parseMountInfo } from '../scan/mounts'
 const CHUNK = 4 * 1024 * 1024
 
 /**
- * Whether a bundle object may be copied by the kernel: on Linux, from a local filesystem. The
- * copy is one call on libuv's pool, and a source on a share that hangs must never hold one of
- * those four threads; the mount table is read each time, as shares come and go. (The same rule
- * as imports' kernel copies, import-fs-kernel.ts on the import branch: see docs/decisions.md.)
+ * The largest object the kernel copies. Its copy is one call that cannot be stopped, so a
+ * cancelled export waits for it (nothing may still be writing once the export says it stopped:
+ * the user may pull the stick): at most ~1 s on an internal disk, ~40 s on a slow USB 2 stick.
+ * Larger objects take the chunked copy, which stops between chunks.
  */
-export function kernelCanCopy(source: string): boolean {
-  if (process.platform !== 'linux') return false
+export const KERNEL_COPY_MAX_BYTES = 1024 ** 3
+
+/**
+ * Whether a bundle object may be copied by the kernel: on Linux, from a local filesystem, up to
+ * KERNEL_COPY_MAX_BYTES. The copy is one call on libuv's pool, and a source on a share that
+ * hangs must never hold one of those four threads; the mount table is read each time, as shares
+ * come and go. (The same rule as imports' kernel copies, import-fs-kernel.ts on the import
+ * branch: see docs/decisions.md.)
+ */
+export function kernelCanCopy(source: string, size: number): boolean {
+  if (process.platform !== 'linux' || size > KERNEL_COPY_MAX_BYTES) return false
   try {
     const mounts = parseMountInfo(readFileSync('/proc/self/mountinfo', 'utf8'))
     return classifyPath(realpathSync(source), mounts, 'linux') === 'local'

@@ -65,7 +65,7 @@ export class BundleFilesRepository {
     const sourceSize = (await stat(source)).size
     if (offset > sourceSize) offset = 0
     // A fresh copy from a local disk: the kernel moves the bytes (bundle-copy-kernel.ts).
-    if (offset === 0 && kernelCanCopy(source)) {
+    if (offset === 0 && kernelCanCopy(source, sourceSize)) {
       const sha256 = await kernelCopyHashing(source, part, signal, onBytes)
       return this.placeIfExpected(part, target, sha256 === expectedSha256)
     }
