@@ -3,18 +3,20 @@
 // against `cp -r` of the same files to the same filesystem, and an unchanged re-export into the
 // same bundle against `rsync -a --dry-run` of the same tree into a copy that is already there.
 // Marquee also hashes every byte, fsyncs each object and its folder, and writes SHA256SUMS and
-// the manifest; cp and rsync do none of that, so `sync` after each side is timed and kept too.
+// the manifest; cp and rsync do none of that, so `sync` after each side is timed, and the ratio
+// is of each side with its sync (the issue's terms: export ≤ 1.1× `cp -r` + `sync`).
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { benchDir, ensureBuilt, marquee, quick } from './lib/marquee.mjs'
+import { benchDir, cliPath, ensureBuilt, marquee, quick } from './lib/marquee.mjs'
 import { infoRow, median, ratioRow, runTimed, seconds } from './lib/measure.mjs'
-import { indexAndWait, load, mediaDir, ok, requireTools, timed, which } from './lib/processing.mjs'
+import { indexAndWait, load, mediaDir, medianOrNull, ok } from './lib/processing.mjs'
+import { requireTools, timed, which } from './lib/processing.mjs'
 
 export const description =
   '~2 GB of compliant video: export vs cp -r (≤ 1.1×), unchanged re-export vs rsync -a --dry-run (≤ 1×)'
 
-const RUNS = 3
+const RUNS = Number(process.env.BENCH_RUNS) || 3
 const MAX_EXPORT = 1.1
 const MAX_REEXPORT = 1
 const PROFILE = 'fhd-h264'
@@ -128,15 +130,18 @@ async function library(media, log) {
 
 /** `export --playlist Bench --profile fhd-h264 --out <out> --json` (+ `extra`), checked. */
 function exportTo(dataDir, out, extra = []) {
-  const run = marquee(dataDir, [
-    ...['export', '--playlist', PLAYLIST, '--profile', PROFILE, '--out', out],
-    ...extra,
-  ])
-  if (run.json.objects !== FILES || run.json.transcoded !== 0)
-    throw new Error(
-      `the export wrote ${JSON.stringify(run.json)}; expected ${FILES} copied objects`,
-    )
-  return { ms: run.ms, durationMs: run.json.durationMs, result: run.json }
+  // timed, not marquee(): /usr/bin/time gives the command's CPU time too.
+  const run = ok(
+    timed(process.execPath, [
+      ...[cliPath, '--data-dir', dataDir, 'export', '--playlist', PLAYLIST],
+      ...['--profile', PROFILE, '--out', out, ...extra, '--json'],
+    ]),
+    'marquee export',
+  )
+  const json = JSON.parse(run.stdout)
+  if (json.objects !== FILES || json.transcoded !== 0)
+    throw new Error(`the export wrote ${JSON.stringify(json)}; expected ${FILES} copied objects`)
+  return { ms: run.ms, cpuMs: run.cpuMs, durationMs: json.durationMs, result: json }
 }
 
 /** Throws unless the bundle's manifest says every video went as is. */
@@ -203,19 +208,30 @@ export async function run({ log }) {
     const loadBefore = load()
     const run = measure()
     const syncAfterMs = sync()
+    const cpuMs = run.cpuMs ?? null
     log(
-      `export ${size} #${i + 1}: ${what} ${seconds(run.ms)}${run.durationMs ? ` (export ${seconds(run.durationMs)})` : ''}, sync after ${seconds(syncAfterMs)} (load ${loadBefore})`,
+      `export ${size} #${i + 1}: ${what} ${seconds(run.ms)}${run.durationMs ? ` (export ${seconds(run.durationMs)})` : ''}, sync after ${seconds(syncAfterMs)}, CPU ${cpuMs === null ? '?' : seconds(cpuMs)} (load ${loadBefore})`,
     )
-    return { ms: run.ms, durationMs: run.durationMs ?? null, syncAfterMs, loadBefore }
+    return { ms: run.ms, durationMs: run.durationMs ?? null, syncAfterMs, cpuMs, loadBefore }
   }
   const [exports, cps] = alternate(
     fresh(outMarquee, 'marquee', () => exportTo(dataDir, outMarquee)),
-    fresh(outCp, 'cp -r', () => tool('cp', '-r', media.dir, outCp)),
+    fresh(outCp, 'cp -r', () => ok(timed('cp', ['-r', media.dir, outCp]), 'cp')),
   )
   rmSync(outCp, { recursive: true, force: true })
   const exportMs = median(exports.map((r) => r.ms))
   const exportOwnMs = median(exports.map((r) => r.durationMs))
   const cpMs = median(cps.map((r) => r.ms))
+  // The target's terms (issue 9): each side with the sync after it, as both end on the disk.
+  const exportPlusSyncMs = median(exports.map((r) => r.ms + r.syncAfterMs))
+  const cpPlusSyncMs = median(cps.map((r) => r.ms + r.syncAfterMs))
+  // On a shared machine wall time says how much of it each side got; CPU time what each cost.
+  const exportCpuMs = medianOrNull(exports.map((r) => r.cpuMs))
+  const cpCpuMs = medianOrNull(cps.map((r) => r.cpuMs))
+  if (exportCpuMs !== null && cpCpuMs !== null)
+    notes.push(
+      `CPU time (user + system, median): marquee ${seconds(exportCpuMs)}, cp -r ${seconds(cpCpuMs)}`,
+    )
   const gbs = (ms) => `${(bytes / 1e9 / (ms / 1000)).toFixed(2)} GB/s`
 
   // 2: the same export again into the bundle the last run wrote (nothing to copy), against
@@ -282,11 +298,11 @@ export async function run({ log }) {
   return [
     {
       ...ratioRow({
-        test: `export ${size} compliant`,
-        marquee: `${seconds(exportMs)} (export ${seconds(exportOwnMs)}, ${gbs(exportMs)})`,
-        reference: `cp -r ${seconds(cpMs)} (${gbs(cpMs)})`,
-        value: exportMs,
-        referenceValue: cpMs,
+        test: `export ${size} compliant, + sync`,
+        marquee: `${seconds(exportPlusSyncMs)} (export ${seconds(exportOwnMs)}, ${gbs(exportPlusSyncMs)})`,
+        reference: `cp -r + sync ${seconds(cpPlusSyncMs)} (cp ${seconds(cpMs)})`,
+        value: exportPlusSyncMs,
+        referenceValue: cpPlusSyncMs,
         max: MAX_EXPORT,
         metrics: {
           ...common,
@@ -295,7 +311,11 @@ export async function run({ log }) {
           cpMs,
           exportSyncAfterMs: syncMedian(exports),
           cpSyncAfterMs: syncMedian(cps),
-          cpPlusSyncMs: median(cps.map((r) => r.ms + r.syncAfterMs)),
+          cpPlusSyncMs,
+          exportPlusSyncMs,
+          exportCpuMs,
+          cpCpuMs,
+          exportToCpWithoutSync: exportMs / cpMs,
           exports,
           cps,
           reference: 'cp -r <media dir> <fresh dir on the same filesystem>',

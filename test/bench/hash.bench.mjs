@@ -75,9 +75,9 @@ export function run({ log }) {
   const files = largeFiles(count, mb)
   const bytes = count * mb * 1024 * 1024
   const label = `${count} × ${mb} MB`
-  // The default pool leaves the UI a core: one thread on a two-core machine. The target row uses
-  // at least two threads (the pool's constructor takes a count); the default is shown beside it.
-  const defaultThreads = Math.max(1, availableParallelism() - 1)
+  // The pool's default (pool.ts): all cores but one, and at least two. The target row uses at
+  // least two threads; where the default differs, it is shown beside it.
+  const defaultThreads = Math.max(2, availableParallelism() - 1)
   const threads = Math.max(2, defaultThreads)
   const sides = threads === defaultThreads ? [String(threads)] : [String(threads), 'default']
 

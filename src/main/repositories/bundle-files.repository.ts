@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { verifyBundle, type BundleReport } from '../export/verify-bundle'
+import { kernelCanCopy, kernelCopyHashing } from './bundle-copy-kernel'
 
 /** statfs types of FAT filesystems (vfat, msdos), where one file cannot reach 4 GiB. */
 const FAT_MAGIC = new Set([0x4d44])
@@ -60,10 +61,15 @@ export class BundleFilesRepository {
     onBytes: (n: number) => void,
   ): Promise<boolean> {
     await mkdir(dirname(part), { recursive: true })
-    const hash = createHash('sha256')
     let offset = (await this.sizeOf(part)) ?? 0
     const sourceSize = (await stat(source)).size
     if (offset > sourceSize) offset = 0
+    // A fresh copy from a local disk: the kernel moves the bytes (bundle-copy-kernel.ts).
+    if (offset === 0 && kernelCanCopy(source, sourceSize)) {
+      const sha256 = await kernelCopyHashing(source, part, signal, onBytes)
+      return this.placeIfExpected(part, target, sha256 === expectedSha256)
+    }
+    const hash = createHash('sha256')
     if (offset > 0) {
       // Resume: the bytes already there count, once hashed again.
       for await (const chunk of createReadStream(part, {
@@ -86,7 +92,12 @@ export class BundleFilesRepository {
       createWriteStream(part, { flags: offset > 0 ? 'r+' : 'w', start: offset }),
     )
     await fsyncFile(part)
-    if (hash.digest('hex') !== expectedSha256) {
+    return this.placeIfExpected(part, target, hash.digest('hex') === expectedSha256)
+  }
+
+  /** The fsynced part renamed into place (and its folder fsynced), or dropped when wrong. */
+  private async placeIfExpected(part: string, target: string, expected: boolean): Promise<boolean> {
+    if (!expected) {
       await rm(part, { force: true })
       return false
     }
