@@ -33,11 +33,7 @@ async function library(
   return { rootId: roots[0]!.id, ids }
 }
 
-/**
- * Opens the inspector on one file from the whole library's gallery. (From a folder's gallery,
- * `#/library?root=…&folder=…`, the inspector fails with "Maximum call stack size exceeded" on
- * main as it is, before this work: a separate bug.)
- */
+/** Opens the inspector on one file from the whole library's gallery. */
 async function openInspector(page: Page, url: string, id: number, name: string) {
   await page.goto(url)
   await expect(page.getByTestId('gallery-count')).toHaveText('3 items')

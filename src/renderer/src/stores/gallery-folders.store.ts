@@ -1,4 +1,4 @@
-import { createSignal, onCleanup } from 'solid-js'
+import { createSignal, onCleanup, untrack } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import type { FolderNode } from '../../../shared/domain'
 import { call, messageOf, on, onReconnect } from '../lib/api'
@@ -55,11 +55,15 @@ export function createGalleryFoldersStore() {
     },
     /** Opens the root and every folder above `folder`, so the current folder shows. */
     reveal(rootId: number, folder: string) {
-      const next = new Set(open())
-      const parts = folder.split('/').filter(Boolean)
-      for (let i = 0; i < parts.length; i++) next.add(keyOf(rootId, parts.slice(0, i).join('/')))
-      setOpen(next)
-      if (!trees[rootId]) void load(rootId)
+      // Called from an effect that follows the route: reading `open` there would make every
+      // reveal re-run that effect (a new Set each time), an endless loop of updates.
+      untrack(() => {
+        const next = new Set(open())
+        const parts = folder.split('/').filter(Boolean)
+        for (let i = 0; i < parts.length; i++) next.add(keyOf(rootId, parts.slice(0, i).join('/')))
+        if (next.size !== open().size) setOpen(next)
+        if (!trees[rootId]) void load(rootId)
+      })
     },
   }
 }
