@@ -85,7 +85,10 @@ export interface ImpactResult {
   node: string
   collections: Array<{ id: number; name: string; kind: 'album' | 'playlist' }>
   bundles: Array<{ id: string; dir: string; createdAt: number }>
-  /** Integrations hold cached media, not library assets: empty until one can use an asset. */
+  /**
+   * Integrations that reference the node (a `media:` item). Empty for library nodes: integrations
+   * hold cached media of their own, not library assets.
+   */
   integrations: Array<{ id: number; name: string }>
   /** Assets that replace or duplicate it (for a folder or root: its assets' ones). */
   assets: Array<{ id: number; relation: string }>
