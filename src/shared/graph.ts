@@ -38,7 +38,7 @@ export type DerivedRelation = (typeof DERIVED_RELATIONS)[number]
  * renditions, which would crowd every "all relations" walk (docs/decisions.md "Renditions and
  * integration media in the graph").
  */
-export const ON_REQUEST_RELATIONS: readonly DerivedRelation[] = ['derived_from', 'fetched_by']
+export const ON_REQUEST_RELATIONS = ['derived_from', 'fetched_by'] as const
 /** Relations only `links` records; any other lower-case name is a user relation too. */
 export const STORED_RELATIONS = ['related_to', 'replaces'] as const
 export const RELATION_PATTERN = /^[a-z][a-z0-9_]{0,49}$/

@@ -41,6 +41,12 @@ describe('derived_from: renditions of an asset', () => {
     // Not asked for: an "all relations" walk stays as it was (renditions crowd it otherwise).
     const all = await call(core, 'graph.neighbours', { node })
     expect(all.neighbours.some((n) => n.node.startsWith('rendition:'))).toBe(false)
+    // …unless included beside every other relation (what the explorer's toggle asks).
+    const both = await call(core, 'graph.neighbours', { node, include: ['derived_from'] })
+    expect(both.neighbours.filter((n) => n.relation === 'derived_from')).toHaveLength(
+      variants.length,
+    )
+    expect(both.neighbours.some((n) => n.relation === 'contains')).toBe(true)
 
     const small = `rendition:${asset.sha256}:small`
     const back = await call(core, 'graph.neighbours', { node: small, relations: ['derived_from'] })

@@ -27,6 +27,8 @@ export interface WalkOptions {
   /** Derived relations to walk and whether `links` is walked (for which relations: null = all). */
   relations: readonly string[] | undefined
   direction: GraphDirection
+  /** With every relation (`relations` undefined): the on-request ones walked as well. */
+  include?: readonly string[]
 }
 
 interface Term {
@@ -251,7 +253,8 @@ function cte(options: WalkOptions, seed: string): string {
   const terms = TERMS.filter(
     (t) =>
       (wanted === undefined
-        ? !ON_REQUEST_RELATIONS.includes(t.relation)
+        ? !(ON_REQUEST_RELATIONS as readonly string[]).includes(t.relation) ||
+          (options.include?.includes(t.relation) ?? false)
         : wanted.includes(t.relation)) &&
       (t.relation === 'duplicate_of' || dirs.includes(t.direction)),
   ).map((t) => select(t, `'${t.relation}'`, t.direction, t.fromKind))
