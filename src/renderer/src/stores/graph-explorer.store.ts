@@ -83,6 +83,19 @@ export function createGraphExplorerStore() {
       await describe(next)
     })
 
+  /** Starts over around `node` (the route's), `depth` edges deep. */
+  const open = (node: string, walkDepth = depth()): Promise<void> => {
+    generation++
+    setDepth(walkDepth)
+    setGraph(emptyGraph(node))
+    setInfos(new Map())
+    setSelected(node)
+    setPath(null)
+    setPathMessage(null)
+    setPathEnds({ from: node, to: null })
+    return walk(node, walkDepth, EXPANSION)
+  }
+
   return {
     graph,
     infos,
@@ -99,18 +112,7 @@ export function createGraphExplorerStore() {
     pathEnds,
     pathMessage,
 
-    /** Starts over around `node` (the route's), `depth` edges deep. */
-    open(node: string, walkDepth = depth()): Promise<void> {
-      generation++
-      setDepth(walkDepth)
-      setGraph(emptyGraph(node))
-      setInfos(new Map())
-      setSelected(node)
-      setPath(null)
-      setPathMessage(null)
-      setPathEnds({ from: node, to: null })
-      return walk(node, walkDepth, EXPANSION)
-    },
+    open,
     /** One ring more around a node; again on the same node: 100 more of its neighbours. */
     expand(node: string): Promise<void> {
       const known = graph()?.nodes.get(node)
@@ -132,7 +134,7 @@ export function createGraphExplorerStore() {
       const now = include()
       setInclude(now.includes(relation) ? now.filter((r) => r !== relation) : [...now, relation])
       const center = graph()?.center
-      return center ? this.open(center) : Promise.resolve()
+      return center ? open(center) : Promise.resolve()
     },
     toggleKind(kind: string): void {
       const hidden = new Set(filters().hiddenKinds)
