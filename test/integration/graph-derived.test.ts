@@ -137,4 +137,22 @@ describe('fetched_by: an integration and its cached media', () => {
     expect(used.integrations).toEqual([{ id: feed.id, name: 'Menu' }])
     expect(used.counts.integrations).toBe(1)
   })
+
+  it('graph rebuild drops a user link to an integration that was removed', async () => {
+    const core = testCore()
+    const feed = await call(core, 'integrations.add', {
+      kind: 'feed',
+      name: 'Menu',
+      url: 'http://127.0.0.1:9/menu.json',
+    })
+    const created = await call(core, 'collections.create', { kind: 'playlist', name: 'Lobby' })
+    await call(core, 'graph.link', {
+      from: `integration:${feed.id}`,
+      to: `collection:${created.id}`,
+      relation: 'related_to',
+    })
+    expect((await call(core, 'graph.rebuild', undefined)).orphanLinks).toBe(0)
+    await call(core, 'integrations.remove', { id: feed.id, confirm: true })
+    expect((await call(core, 'graph.rebuild', undefined)).orphanLinks).toBe(1)
+  })
 })
