@@ -455,6 +455,8 @@ export interface GraphMethods {
       direction?: GraphDirection
       depth?: number
       limit?: number
+      /** Without `relations`: on-request relations (derived_from, fetched_by) walked as well. */
+      include?: string[]
     }
     result: NeighboursResult
   }

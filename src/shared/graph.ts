@@ -2,10 +2,21 @@
  * The relationship graph's types (issue 12). Types and constants only.
  *
  * A node is named by a string: `asset:<id>`, `collection:<id>`, `bundle:<id>`, `root:<id>`,
- * `folder:<rootId>:<relPath>` (or an absolute file path, which names the asset indexed there).
+ * `folder:<rootId>:<relPath>` (or an absolute file path, which names the asset indexed there),
+ * `integration:<id>`, `media:<sha256>` (an integration's cached item) and
+ * `rendition:<sha256>:<variant>` (a cached variant or export rendition of that content).
  */
 
-export const NODE_KINDS = ['asset', 'collection', 'bundle', 'root', 'folder'] as const
+export const NODE_KINDS = [
+  'asset',
+  'collection',
+  'bundle',
+  'root',
+  'folder',
+  'integration',
+  'media',
+  'rendition',
+] as const
 export type NodeKind = (typeof NODE_KINDS)[number]
 
 /**
@@ -13,8 +24,21 @@ export type NodeKind = (typeof NODE_KINDS)[number]
  * user's own, stored in `links`. `similar_to` (SIMILAR_TO) is walked from the in-memory pHash
  * index, level by level beside the SQL (docs/decisions.md "similar_to in the graph").
  */
-export const DERIVED_RELATIONS = ['contains', 'duplicate_of', 'includes', 'exported_in'] as const
+export const DERIVED_RELATIONS = [
+  'contains',
+  'duplicate_of',
+  'includes',
+  'exported_in',
+  'derived_from',
+  'fetched_by',
+] as const
 export type DerivedRelation = (typeof DERIVED_RELATIONS)[number]
+/**
+ * Derived relations walked only when asked for by name: a processed asset has four or more
+ * renditions, which would crowd every "all relations" walk (docs/decisions.md "Renditions and
+ * integration media in the graph").
+ */
+export const ON_REQUEST_RELATIONS = ['derived_from', 'fetched_by'] as const
 /** Relations only `links` records; any other lower-case name is a user relation too. */
 export const STORED_RELATIONS = ['related_to', 'replaces'] as const
 export const RELATION_PATTERN = /^[a-z][a-z0-9_]{0,49}$/
@@ -61,11 +85,21 @@ export interface ImpactResult {
   node: string
   collections: Array<{ id: number; name: string; kind: 'album' | 'playlist' }>
   bundles: Array<{ id: string; dir: string; createdAt: number }>
-  /** Integrations hold cached media, not library assets: empty until one can use an asset. */
+  /**
+   * Integrations that reference the node (a `media:` item). Empty for library nodes: integrations
+   * hold cached media of their own, not library assets.
+   */
   integrations: Array<{ id: number; name: string }>
   /** Assets that replace or duplicate it (for a folder or root: its assets' ones). */
   assets: Array<{ id: number; relation: string }>
-  counts: { collections: number; bundles: number; integrations: number; assets: number }
+  counts: {
+    collections: number
+    bundles: number
+    integrations: number
+    assets: number
+    /** Integration only: the cached media its current data references (`fetched_by`). */
+    media?: number
+  }
 }
 
 export interface GraphLink {

@@ -10,12 +10,21 @@ describe('graph node names', () => {
       'bundle:6f1c2a9e-1b2c-4d3e-8f00-0123456789ab',
       'folder:1:Menus',
       'folder:2:Menus/Summer 2026/Week 1',
+      'integration:4',
+      `media:${'f'.repeat(64)}`,
+      `rendition:${'a'.repeat(64)}:small`,
+      `rendition:${'a'.repeat(64)}:export:lobby-tv@3:silent`,
     ]) {
       const node = parseNode(name)
       expect(node.kind).not.toBe('path')
       if (node.kind !== 'path') expect(nodeName(node)).toBe(name)
     }
     expect(parseNode('folder:7:a/b')).toEqual({ kind: 'folder', num: 7, text: 'a/b' })
+    expect(parseNode(`rendition:${'a'.repeat(64)}:large`)).toEqual({
+      kind: 'rendition',
+      num: 0,
+      text: `${'a'.repeat(64)}:large`,
+    })
   })
 
   it('takes an absolute path as the asset indexed there', () => {
@@ -37,6 +46,12 @@ describe('graph node names', () => {
       'root:1:2',
       'bundle:',
       'bundle:a/b',
+      'integration:x',
+      'media:abc',
+      `media:${'A'.repeat(64)}`,
+      `rendition:${'a'.repeat(64)}`,
+      `rendition:${'a'.repeat(64)}:`,
+      `rendition:${'a'.repeat(63)}:small`,
       'folder:1',
       'folder:x:a',
       'folder:1:/a',

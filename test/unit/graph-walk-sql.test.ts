@@ -38,7 +38,31 @@ describe('the graph SQL', () => {
         expect(scans, `${kind} ${name}`).toEqual([])
       }
     }
-    expect(NODE_KINDS.map((kind) => Object.keys(impactSql(kind)).length)).toEqual([4, 4, 4, 4, 4])
+    // Library kinds answer four statements; integration and media add who references them.
+    expect(NODE_KINDS.map((kind) => Object.keys(impactSql(kind)).length)).toEqual([
+      4, 4, 4, 4, 4, 6, 5, 4,
+    ])
+    for (const kind of ['integration', 'media', 'rendition'] as const)
+      for (const [name, text] of Object.entries(impactSql(kind))) {
+        const scans = plan(db, text).filter((s) =>
+          /^SCAN (collection_items|integration_media_refs|integrations|bundles)\b/.test(s),
+        )
+        expect(scans, `${kind} ${name}`).toEqual([])
+      }
+  })
+
+  it('walks derived_from and fetched_by through indexes, and only when asked', () => {
+    const db = new Database(':memory:')
+    migrate(db, MIGRATIONS)
+    const relations = ['derived_from', 'fetched_by']
+    for (const direction of ['out', 'in', 'both'] as const) {
+      const steps = plan(db, `${walkSql({ relations, direction })} SELECT * FROM w`)
+      const scans = steps.filter((s) => /^SCAN /.test(s) && !/^SCAN (w\b|CONSTANT ROW)/.test(s))
+      expect(scans, direction).toEqual([])
+    }
+    const all = walkSql({ relations: undefined, direction: 'both' })
+    expect(all).not.toContain('derivatives')
+    expect(all).not.toContain('integration_media_refs')
   })
 
   it('refuses a relation name that is not a plain name, whoever calls', () => {

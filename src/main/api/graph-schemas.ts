@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { GraphMethods, MethodArgs } from '../../shared/contract'
-import { RELATION_PATTERN } from '../../shared/graph'
+import { ON_REQUEST_RELATIONS, RELATION_PATTERN } from '../../shared/graph'
 
 // A node name or an absolute path; parsed (with a readable error) by GraphService.
 const node = z
@@ -22,6 +22,7 @@ export const graphSchemas: {
     direction: z.enum(['out', 'in', 'both']).optional(),
     depth: z.number().int().min(1).max(4).optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
+    include: z.array(z.enum(ON_REQUEST_RELATIONS)).max(2).optional(),
   }),
   'graph.path': z.strictObject({
     from: node,

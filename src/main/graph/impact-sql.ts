@@ -1,4 +1,5 @@
 import type { GraphNode } from './node'
+import { outsideImpactSql } from './impact-media-sql'
 
 /**
  * The SQL of `graph.impact`, per kind of node. Parameters: @num @txt (the node), @limit.
@@ -17,7 +18,9 @@ import type { GraphNode } from './node'
 export const IN_FOLDER = `root_id = @num AND dir >= @txt AND dir < @txt || '0'
   AND (dir = @txt OR substr(dir, 1, length(@txt) + 1) = @txt || '/')`
 
-const ASSETS_OF: Record<GraphNode['kind'], string> = {
+type LibraryKind = Exclude<GraphNode['kind'], 'integration' | 'media' | 'rendition'>
+
+const ASSETS_OF: Record<LibraryKind, string> = {
   asset: 'SELECT CAST(@num AS INTEGER) AS id',
   folder: `SELECT id FROM assets WHERE ${IN_FOLDER}`,
   root: 'SELECT id FROM assets WHERE root_id = @num',
@@ -37,13 +40,19 @@ export interface ImpactSql {
   /** Assets that replace or duplicate the node's, outside it: `id`, `relation`, up to @limit. */
   assets: string
   assetCount: string
+  /** Integrations that reference the node (`id`, `name`); none when absent. */
+  integrations?: string
+  /** How many cached media the node fetched (an integration); absent for other kinds. */
+  mediaCount?: string
 }
 
 export function impactSql(kind: GraphNode['kind']): ImpactSql {
+  if (kind === 'integration' || kind === 'media' || kind === 'rendition')
+    return outsideImpactSql(kind)
   return kind === 'root' ? rootSql() : fromAssets(kind)
 }
 
-function fromAssets(kind: GraphNode['kind']): ImpactSql {
+function fromAssets(kind: LibraryKind): ImpactSql {
   const t = `WITH t (id) AS (${ASSETS_OF[kind]})`
   const dependents = `
     SELECT l.source_num AS id, 'replaces' AS relation FROM t

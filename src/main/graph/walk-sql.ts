@@ -1,6 +1,7 @@
 import type { GraphDirection } from '../../shared/graph'
 import {
   DERIVED_RELATIONS,
+  ON_REQUEST_RELATIONS,
   RELATION_PATTERN,
   SIMILAR_TO,
   type DerivedRelation,
@@ -12,7 +13,8 @@ import {
  * Edges are not stored where the database already knows them (docs/decisions.md "The graph"):
  * each relation and direction is one recursive SELECT that reads the table which is the truth
  * (assets for `contains` and `duplicate_of`, collection_items for `includes`, bundle_items for
- * `exported_in`) through its index, and `links` holds the rest. Every row carries its trail
+ * `exported_in`, derivatives for `derived_from`, integration_media_refs for `fetched_by`) through
+ * its index, and `links` holds the rest. Every row carries its trail
  * (each step as RS node US relation US direction): the cycle guard refuses a node already on the
  * trail, and a path is read back from it. `ORDER BY depth` makes the queue breadth-first, so the
  * LIMIT keeps the nearest rows; UNION drops the identical rows a folder's files give for one
@@ -25,6 +27,8 @@ export interface WalkOptions {
   /** Derived relations to walk and whether `links` is walked (for which relations: null = all). */
   relations: readonly string[] | undefined
   direction: GraphDirection
+  /** With every relation (`relations` undefined): the on-request ones walked as well. */
+  include?: readonly string[]
 }
 
 interface Term {
@@ -150,6 +154,46 @@ const TERMS: Term[] = [
     ...asset('a'),
     join: 'JOIN bundle_items bi ON bi.bundle_id = w.txt JOIN assets a ON a.id = bi.asset_id',
   },
+  // derived_from: rendition → asset, for every asset of that content (derivatives are keyed by
+  // the source's hash: copies share them). `txt` of a rendition is '<sha256>:<variant>'.
+  {
+    relation: 'derived_from',
+    direction: 'out',
+    fromKind: 'rendition',
+    ...asset('a'),
+    join: 'JOIN assets a ON a.sha256 = substr(w.txt, 1, 64)',
+  },
+  {
+    relation: 'derived_from',
+    direction: 'in',
+    fromKind: 'asset',
+    node: `'rendition:' || d.sha256 || ':' || d.variant`,
+    kind: `'rendition'`,
+    num: '0',
+    txt: `d.sha256 || ':' || d.variant`,
+    join: 'JOIN assets s ON s.id = w.num JOIN derivatives d ON d.sha256 = s.sha256',
+  },
+  // fetched_by: integration → the cached media its current data references.
+  {
+    relation: 'fetched_by',
+    direction: 'out',
+    fromKind: 'integration',
+    node: `'media:' || r.sha256`,
+    kind: `'media'`,
+    num: '0',
+    txt: 'r.sha256',
+    join: `JOIN integration_media_refs r ON r.owner_kind = 'integration' AND r.owner_id = CAST(w.num AS TEXT)`,
+  },
+  {
+    relation: 'fetched_by',
+    direction: 'in',
+    fromKind: 'media',
+    node: `'integration:' || r.owner_id`,
+    kind: `'integration'`,
+    num: 'CAST(r.owner_id AS INTEGER)',
+    txt: `''`,
+    join: `JOIN integration_media_refs r ON r.sha256 = w.txt AND r.owner_kind = 'integration'`,
+  },
   // duplicate_of is symmetric: one term serves both directions.
   {
     relation: 'duplicate_of',
@@ -208,7 +252,10 @@ function cte(options: WalkOptions, seed: string): string {
   const dirs = options.direction === 'both' ? ['out', 'in'] : [options.direction]
   const terms = TERMS.filter(
     (t) =>
-      (wanted === undefined || wanted.includes(t.relation)) &&
+      (wanted === undefined
+        ? !(ON_REQUEST_RELATIONS as readonly string[]).includes(t.relation) ||
+          (options.include?.includes(t.relation) ?? false)
+        : wanted.includes(t.relation)) &&
       (t.relation === 'duplicate_of' || dirs.includes(t.direction)),
   ).map((t) => select(t, `'${t.relation}'`, t.direction, t.fromKind))
   const stored =

@@ -15,7 +15,10 @@ export interface AssetNodeRow {
  * (ids passed as a JSON array, so one prepared statement serves any batch size).
  */
 export class GraphNodesRepository {
-  private readonly s: Record<'assets' | 'collections' | 'bundles' | 'roots', Database.Statement>
+  private readonly s: Record<
+    'assets' | 'collections' | 'bundles' | 'roots' | 'integrations' | 'media' | 'renditions',
+    Database.Statement
+  >
 
   constructor(db: Db) {
     this.s = {
@@ -31,6 +34,20 @@ export class GraphNodesRepository {
         'SELECT id, name, dir FROM bundles WHERE id IN (SELECT value FROM json_each(?))',
       ),
       roots: db.prepare('SELECT id, label FROM roots WHERE id IN (SELECT value FROM json_each(?))'),
+      integrations: db.prepare(
+        'SELECT id, name, kind FROM integrations WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      // The URL that served the content last (one of them when several served the same bytes).
+      media: db.prepare(
+        `SELECT m.sha256, m.mime, (SELECT min(u.url) FROM integration_media_urls u
+           WHERE u.sha256 = m.sha256) AS url
+         FROM integration_media m WHERE m.sha256 IN (SELECT value FROM json_each(?))`,
+      ),
+      renditions: db.prepare(
+        `SELECT d.sha256 || ':' || d.variant AS key, d.variant, d.width, d.height, d.mime
+         FROM json_each(?) j JOIN derivatives d
+           ON d.sha256 = substr(j.value, 1, 64) AND d.variant = substr(j.value, 66)`,
+      ),
     }
   }
 
@@ -48,5 +65,24 @@ export class GraphNodesRepository {
 
   roots(ids: number[]): Array<{ id: number; label: string }> {
     return ids.length ? (this.s.roots.all(JSON.stringify(ids)) as never) : []
+  }
+
+  integrations(ids: number[]): Array<{ id: number; name: string; kind: string }> {
+    return ids.length ? (this.s.integrations.all(JSON.stringify(ids)) as never) : []
+  }
+
+  media(hashes: string[]): Array<{ sha256: string; mime: string; url: string | null }> {
+    return hashes.length ? (this.s.media.all(JSON.stringify(hashes)) as never) : []
+  }
+
+  /** Keys are `<sha256>:<variant>`, as in a rendition node. */
+  renditions(keys: string[]): Array<{
+    key: string
+    variant: string
+    width: number | null
+    height: number | null
+    mime: string
+  }> {
+    return keys.length ? (this.s.renditions.all(JSON.stringify(keys)) as never) : []
   }
 }

@@ -1,9 +1,14 @@
 import type { Db } from '../db/connection'
 
 // An end of a link names something that is gone. Folders have no row: a link to one waits for
-// the folder to come back, so only a folder whose root is gone is an orphan.
+// the folder to come back, so only a folder whose root is gone is an orphan. A rendition waits
+// too (processing or the next export makes it again, under the same name).
 const GONE = (end: 'source' | 'target') => `
   (${end}_kind = 'asset' AND NOT EXISTS (SELECT 1 FROM assets WHERE id = ${end}_num))
+  OR (${end}_kind = 'integration'
+    AND NOT EXISTS (SELECT 1 FROM integrations WHERE id = ${end}_num))
+  OR (${end}_kind = 'media'
+    AND NOT EXISTS (SELECT 1 FROM integration_media WHERE sha256 = ${end}_text))
   OR (${end}_kind = 'collection' AND NOT EXISTS (SELECT 1 FROM collections WHERE id = ${end}_num))
   OR (${end}_kind = 'bundle' AND NOT EXISTS (SELECT 1 FROM bundles WHERE id = ${end}_text))
   OR (${end}_kind IN ('root', 'folder')

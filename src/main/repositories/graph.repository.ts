@@ -46,6 +46,14 @@ export class GraphRepository {
         folder: db.prepare<{ num: number; txt: string }>(
           `SELECT 1 FROM assets WHERE ${IN_FOLDER} LIMIT 1`,
         ),
+        integration: db.prepare<{ num: number }>('SELECT 1 FROM integrations WHERE id = @num'),
+        media: db.prepare<{ txt: string }>('SELECT 1 FROM integration_media WHERE sha256 = @txt'),
+        // A rendition exists while its row does and some asset still has that content.
+        rendition: db.prepare<{ txt: string }>(
+          `SELECT 1 FROM derivatives d WHERE d.sha256 = substr(@txt, 1, 64)
+             AND d.variant = substr(@txt, 66)
+             AND EXISTS (SELECT 1 FROM assets a WHERE a.sha256 = d.sha256)`,
+        ),
       },
       link: db.prepare(
         `INSERT INTO links (source, source_kind, source_num, source_text, target, target_kind,
@@ -66,7 +74,8 @@ export class GraphRepository {
 
   exists(node: GraphNode): boolean {
     const statement = this.s.exists[node.kind] as Database.Statement
-    return statement.get(node.kind === 'bundle' ? { txt: node.text } : params(node)) !== undefined
+    const textOnly = node.kind === 'bundle' || node.kind === 'media' || node.kind === 'rendition'
+    return statement.get(textOnly ? { txt: node.text } : params(node)) !== undefined
   }
 
   /** Rows of a walk from `start`, nearest first, at most `cap` of them (the start included). */
@@ -105,16 +114,19 @@ export class GraphRepository {
     const assets = s.assets!.all({ ...p, limit: IMPACT_ASSETS }) as ImpactResult['assets']
     const assetCount =
       assets.length < IMPACT_ASSETS ? assets.length : (s.assetCount!.get(p) as { n: number }).n
+    const integrations = (s.integrations?.all(p) ?? []) as ImpactResult['integrations']
+    const media = s.mediaCount ? (s.mediaCount.get(p) as { n: number }).n : undefined
     return {
       collections,
       bundles,
-      integrations: [],
+      integrations,
       assets,
       counts: {
         collections: collections.length,
         bundles: bundles.length,
-        integrations: 0,
+        integrations: integrations.length,
         assets: assetCount,
+        ...(media !== undefined ? { media } : {}),
       },
     }
   }
@@ -177,6 +189,8 @@ export class GraphRepository {
         bundles: this.db.prepare(sql.bundles),
         assets: this.db.prepare(sql.assets),
         assetCount: this.db.prepare(sql.assetCount),
+        ...(sql.integrations ? { integrations: this.db.prepare(sql.integrations) } : {}),
+        ...(sql.mediaCount ? { mediaCount: this.db.prepare(sql.mediaCount) } : {}),
       }
       this.impacts.set(kind, statements)
     }

@@ -26,6 +26,11 @@ export class GraphNodesService {
     const roots = new Map(this.repo.roots(ids('root').concat(ids('folder'))).map((r) => [r.id, r]))
     const bundleIds = nodes.filter((n) => n.kind === 'bundle').map((n) => n.text)
     const bundles = new Map(this.repo.bundles(bundleIds).map((b) => [b.id, b]))
+    const texts = (kind: GraphNode['kind']): string[] =>
+      nodes.filter((n) => n.kind === kind).map((n) => n.text)
+    const integrations = new Map(this.repo.integrations(ids('integration')).map((i) => [i.id, i]))
+    const media = new Map(this.repo.media(texts('media')).map((m) => [m.sha256, m]))
+    const renditions = new Map(this.repo.renditions(texts('rendition')).map((r) => [r.key, r]))
 
     return nodes.map((n): GraphNodeInfo => {
       const node = nodeName(n)
@@ -63,6 +68,31 @@ export class GraphNodesService {
           // A folder exists while it holds a file; its label is its last path part.
           const r = roots.get(n.num)
           return { node, kind: n.kind, label: n.text.split('/').at(-1) ?? n.text, exists: !!r }
+        }
+        case 'integration': {
+          const i = integrations.get(n.num)
+          return i
+            ? { node, kind: n.kind, label: `${i.kind} ${i.name}`, exists: true }
+            : { node, kind: n.kind, label: `Integration ${n.num} (removed)`, exists: false }
+        }
+        case 'media': {
+          // Its source URL says what it is; the hash alone says nothing to an operator.
+          const m = media.get(n.text)
+          return m
+            ? {
+                node,
+                kind: n.kind,
+                label: m.url ?? `${m.mime} ${n.text.slice(0, 8)}`,
+                exists: true,
+              }
+            : { node, kind: n.kind, label: `Media ${n.text.slice(0, 8)} (gone)`, exists: false }
+        }
+        case 'rendition': {
+          const r = renditions.get(n.text)
+          const variant = n.text.slice(65)
+          if (!r) return { node, kind: n.kind, label: `${variant} (gone)`, exists: false }
+          const size = r.width && r.height ? ` ${r.width}×${r.height}` : ''
+          return { node, kind: n.kind, label: `${variant}${size}`, exists: true }
         }
       }
     })

@@ -27,6 +27,8 @@ export interface NeighboursOptions {
   direction?: GraphDirection
   depth?: number
   limit?: number
+  /** With every relation: on-request relations (derived_from, fetched_by) walked as well. */
+  include?: string[]
 }
 
 /** Neighbours, shortest paths, impact and user links over the relationship graph (issue 12). */
@@ -67,7 +69,11 @@ export class GraphService {
     const rows = this.walk(
       node,
       name,
-      { relations: options.relations, direction: options.direction ?? 'both' },
+      {
+        relations: options.relations,
+        direction: options.direction ?? 'both',
+        ...(options.include?.length ? { include: options.include } : {}),
+      },
       depth,
       cap,
     )
@@ -153,7 +159,7 @@ export class GraphService {
     if (!similar || (wanted !== undefined && !wanted.includes(SIMILAR_TO)))
       return this.graph.walk(node, name, options, depth, cap)
     const others = wanted?.filter((r) => r !== SIMILAR_TO)
-    const sqlOptions = { relations: others, direction: options.direction }
+    const sqlOptions = { relations: others, direction: options.direction, include: options.include }
     return levelWalk({ node: name, kind: node.kind, num: node.num, txt: node.text }, depth, cap, {
       sql: others?.length === 0 ? null : (level, room) => this.graph.step(level, sqlOptions, room),
       similar,

@@ -33,6 +33,8 @@ export function createGraphExplorerStore() {
     from: null,
     to: null,
   })
+  // On-request relations (renditions, integration media) walked beside every other one.
+  const [include, setInclude] = createSignal<string[]>([])
   const [path, setPath] = createSignal<PathStep[] | null>(null)
   const [pathMessage, setPathMessage] = createSignal<string | null>(null)
   let generation = 0
@@ -67,13 +69,32 @@ export function createGraphExplorerStore() {
     // eslint-disable-next-line solid/reactivity -- an action: reads the graph when it answers
     run(async () => {
       const mine = generation
-      const result = await call('graph.neighbours', { node, depth: walkDepth, limit })
+      const also = include()
+      const result = await call('graph.neighbours', {
+        node,
+        depth: walkDepth,
+        limit,
+        ...(also.length ? { include: also } : {}),
+      })
       const current = graph()
       if (mine !== generation || !current) return
       const next = mergeNeighbours(current, result, limit)
       setGraph(next)
       await describe(next)
     })
+
+  /** Starts over around `node` (the route's), `depth` edges deep. */
+  const open = (node: string, walkDepth = depth()): Promise<void> => {
+    generation++
+    setDepth(walkDepth)
+    setGraph(emptyGraph(node))
+    setInfos(new Map())
+    setSelected(node)
+    setPath(null)
+    setPathMessage(null)
+    setPathEnds({ from: node, to: null })
+    return walk(node, walkDepth, EXPANSION)
+  }
 
   return {
     graph,
@@ -91,18 +112,7 @@ export function createGraphExplorerStore() {
     pathEnds,
     pathMessage,
 
-    /** Starts over around `node` (the route's), `depth` edges deep. */
-    open(node: string, walkDepth = depth()): Promise<void> {
-      generation++
-      setDepth(walkDepth)
-      setGraph(emptyGraph(node))
-      setInfos(new Map())
-      setSelected(node)
-      setPath(null)
-      setPathMessage(null)
-      setPathEnds({ from: node, to: null })
-      return walk(node, walkDepth, EXPANSION)
-    },
+    open,
     /** One ring more around a node; again on the same node: 100 more of its neighbours. */
     expand(node: string): Promise<void> {
       const known = graph()?.nodes.get(node)
@@ -117,6 +127,14 @@ export function createGraphExplorerStore() {
       const hidden = new Set(filters().hiddenRelations)
       if (!hidden.delete(relation)) hidden.add(relation)
       setFilters({ ...filters(), hiddenRelations: hidden })
+    },
+    include,
+    /** Walks renditions or integration media too (or no longer): the graph is walked again. */
+    toggleInclude(relation: string): Promise<void> {
+      const now = include()
+      setInclude(now.includes(relation) ? now.filter((r) => r !== relation) : [...now, relation])
+      const center = graph()?.center
+      return center ? open(center) : Promise.resolve()
     },
     toggleKind(kind: string): void {
       const hidden = new Set(filters().hiddenKinds)

@@ -207,6 +207,8 @@ export function GraphView() {
                 kinds={kinds()}
                 onRelation={store.toggleRelation}
                 onKind={store.toggleKind}
+                include={store.include()}
+                onInclude={(relation) => void store.toggleInclude(relation)}
               />
             </aside>
             <div class="graph-stage" aria-busy={store.busy()}>

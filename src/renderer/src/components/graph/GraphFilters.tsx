@@ -8,7 +8,16 @@ const KIND_LABELS: Record<string, string> = {
   root: 'Library folders',
   collection: 'Collections',
   bundle: 'Bundles',
+  integration: 'Integrations',
+  media: 'Integration media',
+  rendition: 'Renditions',
 }
+
+/** Relations walked only when asked for (each asset has several renditions). */
+const ON_REQUEST: Array<[string, string]> = [
+  ['derived_from', 'Renditions (derived from)'],
+  ['fetched_by', 'Integration media (fetched by)'],
+]
 
 export const relationLabel = (relation: string): string => relation.replaceAll('_', ' ')
 
@@ -22,6 +31,8 @@ export function GraphFilters(props: {
   kinds: Array<[string, number]>
   onRelation: (relation: string) => void
   onKind: (kind: string) => void
+  include: string[]
+  onInclude: (relation: string) => void
 }) {
   return (
     <div class="graph-filters" data-testid="graph-filters">
@@ -41,6 +52,26 @@ export function GraphFilters(props: {
                 aria-hidden="true"
               />
               {relationLabel(relation)} <span class="graph-filters__count">{count}</span>
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <fieldset class="graph-filters__group" data-testid="graph-include">
+        <legend>Also walk</legend>
+        <For each={ON_REQUEST}>
+          {([relation, label]) => (
+            <label class="graph-filters__option">
+              <input
+                type="checkbox"
+                checked={props.include.includes(relation)}
+                onChange={() => props.onInclude(relation)}
+              />
+              <span
+                class="graph-filters__swatch"
+                style={{ background: `var(${relationColourVar(relation)})` }}
+                aria-hidden="true"
+              />
+              {label}
             </label>
           )}
         </For>

@@ -7,6 +7,9 @@ const KIND_NAMES: Record<string, string> = {
   root: 'Library folder',
   collection: 'Collection',
   bundle: 'Exported bundle',
+  integration: 'Integration',
+  media: 'Integration media',
+  rendition: 'Rendition',
 }
 
 /** The selected node: what it is, and what can be done from it. Announced when it changes. */

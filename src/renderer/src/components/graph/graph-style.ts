@@ -11,6 +11,8 @@ export const RELATION_COLOURS: Record<string, string> = {
   similar_to: '--graph-similar',
   exported_in: '--graph-exported',
   replaces: '--graph-replaces',
+  derived_from: '--graph-derived',
+  fetched_by: '--graph-fetched',
 }
 const OTHER_RELATION = '--graph-user'
 
@@ -20,6 +22,9 @@ export const KIND_SHAPES: Record<string, string> = {
   root: 'hexagon',
   collection: 'diamond',
   bundle: 'rectangle',
+  integration: 'star',
+  media: 'pentagon',
+  rendition: 'triangle',
 }
 
 /** One colour per relation (user relations share one), for edges and the filter legend. */
