@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { createInterface } from 'node:readline'
 import sharp from 'sharp'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import mediaTask from '../../src/main/jobs/media.worker'
 import { testCore } from '../support/core'
 import { indexAndProcess } from '../support/processing'
@@ -87,17 +87,23 @@ describe('processing killed with SIGKILL', () => {
 describe('hashing a file that is being rewritten', () => {
   it('notices the change instead of recording a hash of nothing in particular', async () => {
     const path = join(tempDir(), 'growing.mp4')
-    writeFileSync(path, Buffer.alloc(64 * 1024 * 1024, 1))
-    let done = false
-    const writer = (async () => {
-      for (let i = 0; !done; i++) {
-        writeFileSync(path, Buffer.from([i % 256]), { flag: 'a' })
-        await new Promise((r) => setImmediate(r))
-      }
-    })()
-    const result = await mediaTask({ kind: 'hash', path })
-    done = true
-    await writer
-    expect(result).toMatchObject({ ok: true, value: { changed: true } })
+    const size = 64 * 1024 * 1024
+    writeFileSync(path, Buffer.alloc(size, 1))
+    // Another process keeps appending, as a camera or a copy would. (The task runs in this
+    // thread here and reads synchronously, so a writer in this thread could never interleave.)
+    const writer = spawn(process.execPath, [
+      '-e',
+      `const fs = require('fs'); for (let i = 0; ; i++) fs.appendFileSync(${JSON.stringify(path)}, Buffer.from([i % 256]))`,
+    ])
+    try {
+      await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(size), {
+        timeout: 10_000,
+        interval: 20,
+      })
+      const result = await mediaTask({ kind: 'hash', path })
+      expect(result).toMatchObject({ ok: true, value: { changed: true } })
+    } finally {
+      writer.kill('SIGKILL')
+    }
   })
 })
