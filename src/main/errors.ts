@@ -45,3 +45,21 @@ export function isOutOfSpace(error: unknown): boolean {
   // sharp, ffmpeg and exiftool report it in words, without an errno code.
   return /no space left on device|disk quota exceeded|database or disk is full/i.test(message)
 }
+
+/**
+ * A write that failed, as it should be told. libvips keeps one error buffer for all its threads,
+ * so a failed save sometimes reaches us with its words lost ("Unknown error", "Warning treated
+ * as error…"): when the volume had less room than the bytes being written, it is a full disk.
+ */
+export function asWriteFailure(error: unknown, freeBytes: number, neededBytes: number): Error {
+  if (isOutOfSpace(error)) return error instanceof Error ? error : new Error(String(error))
+  const words = error instanceof Error ? error.message : String(error)
+  if (freeBytes < neededBytes) {
+    return Object.assign(new Error(`No space left on device (${words.split('\n')[0]})`), {
+      code: 'ENOSPC',
+    })
+  }
+  return Object.assign(new Error(`The thumbnail could not be written: ${words.split('\n')[0]}`), {
+    code: 'EIO',
+  })
+}

@@ -15,8 +15,9 @@ import {
 } from '../media/image-plan'
 import { paletteOf, type PaletteColor } from '../media/palette'
 import { phashFromGray32, phashToHex } from '../media/phash'
-import { isOutOfSpace } from '../errors'
+import { asWriteFailure, isOutOfSpace } from '../errors'
 import { HeifRepository } from '../repositories/heif.repository'
+import { StorageRepository } from '../repositories/storage.repository'
 
 export type MediaTask =
   | { kind: 'hash'; path: string }
@@ -72,6 +73,7 @@ const CHUNK = 1024 * 1024
 
 /** One per thread: its WebAssembly instance is reused from file to file. */
 const heif = new HeifRepository()
+const storage = new StorageRepository()
 
 /** The one function this worker exports: CPU work on one file, errors returned as data. */
 export default async function mediaTask(
@@ -277,10 +279,20 @@ async function writeWebp(
     .catch(async (error: unknown) => {
       // A write that failed (a full disk) leaves no partial file taking space.
       await rm(tmp, { force: true })
-      throw error
+      // Room for the uncompressed pixels and a margin: more than any WebP of them needs.
+      const needed = image.data.length + 1024 * 1024
+      throw asWriteFailure(error, freeBytesAt(task.tmpDir), needed)
     })
   await rename(tmp, file)
   return { variant, file, width: info.width, height: info.height, bytes: info.size }
+}
+
+function freeBytesAt(dir: string): number {
+  try {
+    return storage.space(dir).freeBytes
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
 }
 
 class TooLarge extends Error {}
