@@ -105,8 +105,12 @@ import {
   type IntegrationServices,
 } from './app-integrations'
 
-/** Files an import copies at once (see ImportDeps.lanes). */
-const IMPORT_LANES = 2
+/**
+ * Files an import has under way at once, and of those, files being copied (ImportDeps): two
+ * copy while two wait for the disk, so the cores never idle on an fsync (docs/decisions.md).
+ */
+const IMPORT_LANES = 4
+const IMPORT_COPIES = 2
 
 export interface CoreOptions {
   dataDir: string
@@ -365,6 +369,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     dataDir: paths.dataDir,
     lanes: IMPORT_LANES,
+    copying: IMPORT_COPIES,
   })
   // The lock holder cleans up after a stopped or killed import (its .part files) at once.
   void imports

@@ -151,19 +151,31 @@ export class ImportFilesRepository {
     }
   }
 
+  /** Starts threads ahead of the calls that will want them, up to `count` in all. */
+  warm(count: number): void {
+    while (!this.closed && this.threads.size < Math.min(count, this.settings.threads)) {
+      this.rest(this.spawn())
+    }
+  }
+
   private release(thread: Thread): void {
     thread.busy = false
     if (!this.threads.has(thread) || this.closed) {
       void thread.worker.terminate()
       return
     }
+    this.rest(thread)
+    this.waiting.shift()?.()
+  }
+
+  /** An idle thread keeps no process alive, and ends after a while unused. */
+  private rest(thread: Thread): void {
     thread.worker.unref()
     thread.idle = setTimeout(() => {
       this.threads.delete(thread)
       void thread.worker.terminate()
     }, this.settings.idleMs ?? 30_000)
     thread.idle.unref()
-    this.waiting.shift()?.()
   }
 
   private spawn(): Thread {

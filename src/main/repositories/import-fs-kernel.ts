@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, constants, copyFile, fstatSync, fsync, futimesSync } from 'node:fs'
+import { closeSync, constants, copyFile, fstatSync, futimesSync } from 'node:fs'
 import { mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
@@ -9,7 +9,6 @@ import { CHUNK } from './import-fs-read'
 import { removeQuietly } from './import-fs-write'
 import type { Control, ImportFsRequest, ImportFsResults } from './import.worker'
 
-const fsyncAsync = promisify(fsync)
 const copyFileAsync = promisify(copyFile)
 
 /**
@@ -37,8 +36,9 @@ export function kernelCanCopy(source: string): boolean {
  * target (only a network target is read back). That the bytes written are the bytes hashed
  * rests on the source not changing: its size, time and inode are compared before and after,
  * and the part's size with the source's; a source that moved is `changed` (copied once more,
- * then reported). Then the source's time, fsync, and the same answers as `copy`
- * (import-fs-write.ts). Stopping is seen between reads; the kernel's copy is let finish, then
+ * then reported). Then the source's time and the same answers as `copy`
+ * (import-fs-write.ts), except the fsync: the caller asks for it (`sync`) once the copy's slot is
+ * free. Stopping is seen between reads; the kernel's copy is let finish, then
  * the part removed.
  */
 export async function copyInKernel(
@@ -48,16 +48,13 @@ export async function copyInKernel(
   const { expected, part } = request
   const input = openSync(request.source, 'r')
   let output: number | undefined
-  let synced: Promise<void> | undefined
-  // Waits for the fsync under way (the descriptor must stay open until it ends), then closes.
-  const close = async (): Promise<void> => {
+  const close = (): void => {
     const fd = output
     output = undefined
-    await synced?.catch(() => undefined)
     if (fd !== undefined) closeSync(fd)
   }
   const drop = async <S extends 'stopped' | 'changed'>(status: S): Promise<{ status: S }> => {
-    await close()
+    close()
     removeQuietly(part)
     return { status }
   }
@@ -108,9 +105,9 @@ export async function copyInKernel(
     }
     await copying
     output ??= openSync(part, 'r+')
-    // The time first, so that the one fsync covers it.
+    // The source's time; the fsync that covers it comes later (a `sync`, outside the copy
+    // slots: waiting for the disk need not hold a core's worth of copying back).
     futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
-    synced = fsyncAsync(output)
     const after = statSync(request.source)
     if (
       position !== before.size ||
@@ -120,9 +117,8 @@ export async function copyInKernel(
       after.ino !== before.ino
     )
       return await drop('changed')
-    await synced
     const partInode = String(fstatSync(output).ino)
-    await close()
+    close()
     return {
       status: 'copied',
       sha256: hash.digest('hex'),
@@ -130,11 +126,12 @@ export async function copyInKernel(
       size: before.size,
       mtimeMs: Math.trunc(before.mtimeMs),
       partInode,
+      synced: false,
     }
   } catch (error) {
     // A failed copy or fsync (a full disk) leaves no part behind; the copy is let end first.
     await copying?.catch(() => undefined)
-    await close()
+    close()
     removeQuietly(part)
     throw error
   } finally {

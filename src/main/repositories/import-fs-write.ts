@@ -80,6 +80,7 @@ export function copy(
       size: before.size,
       mtimeMs: Math.trunc(before.mtimeMs),
       partInode,
+      synced: true,
     }
   } catch (error) {
     // A failed write (a full disk) leaves no part behind.
@@ -197,6 +198,17 @@ export function suffixed(name: string, n: number): string {
   const ext = extname(name)
   const stem = ext && ext !== name ? name.slice(0, -ext.length) : name
   return `${stem} (${n})${stem === name ? '' : ext}`
+}
+
+/** The file's bytes and times on disk (a part the kernel copied, before its commit). */
+export function syncFile(path: string): null {
+  const fd = openSync(path, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  return null
 }
 
 function fsyncDir(dir: string): void {

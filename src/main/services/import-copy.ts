@@ -52,22 +52,28 @@ export async function copyFile(
     })
     let copied
     for (let attempt = 1; ; attempt++) {
-      copied = await deps.files.run(
-        {
-          op: 'copy',
-          source: file.source,
-          expected: attempt === 1 ? { size: file.size, mtimeMs: file.mtimeMs } : null,
-          part,
-          verify: ctx.root.kind === 'network',
-          // A local disk: the kernel copies while the source is hashed (import-fs-kernel.ts).
-          inKernel: ctx.root.kind === 'local',
-        },
-        { signal, onBytes: (n) => ctx.progress.advance(file.id, n) },
+      copied = await ctx.copying.run(() =>
+        deps.files.run(
+          {
+            op: 'copy',
+            source: file.source,
+            expected: attempt === 1 ? { size: file.size, mtimeMs: file.mtimeMs } : null,
+            part,
+            verify: ctx.root.kind === 'network',
+            // A local disk: the kernel copies while the source is hashed (import-fs-kernel.ts).
+            inKernel: ctx.root.kind === 'local',
+          },
+          { signal, onBytes: (n) => ctx.progress.advance(file.id, n) },
+        ),
       )
       if (copied.status !== 'changed' || attempt === 2) break
       ctx.progress.restart(file.id)
     }
-    if (copied.status === 'copied') return await place(ctx, deps, file, part, copied)
+    if (copied.status === 'copied') {
+      // Outside the copy slot: another file's bytes move while the disk takes this one's.
+      if (!copied.synced) await deps.files.run({ op: 'sync', path: part })
+      return await place(ctx, deps, file, part, copied)
+    }
     if (copied.status === 'stopped') return stopped(ctx, deps, file, controller.signal.aborted)
     fail(
       ctx,
@@ -95,6 +101,9 @@ export async function place(
   copied: { sha256: string; fingerprint: string; partInode: string; size: number; mtimeMs: number },
 ): Promise<void> {
   if (ctx.row.onDuplicate === 'skip' && file.action !== 'kept') {
+    // Its twin in the same drop may be being placed right now: once in, it is a copy to find.
+    let twin: Promise<void> | undefined
+    while ((twin = ctx.placing.get(copied.sha256))) await twin.catch(() => undefined)
     const existing = deps.imports.copiesOf(copied.sha256, join)
     if (existing.length > 0) {
       await deps.files.run({ op: 'remove', paths: [part] })
@@ -104,8 +113,15 @@ export async function place(
   }
   deps.imports.markCommitting(file.id, copied, deps.now())
   const { abs, name } = placeOf(ctx, file.relPath)
-  const final = await deps.files.run({ op: 'commit', part, dir: abs, name })
-  record(ctx, deps, file.id, final, copied)
+  const placing = deps.files
+    .run({ op: 'commit', part, dir: abs, name })
+    .then((final) => record(ctx, deps, file.id, final, copied))
+  ctx.placing.set(copied.sha256, placing)
+  try {
+    await placing
+  } finally {
+    if (ctx.placing.get(copied.sha256) === placing) ctx.placing.delete(copied.sha256)
+  }
 }
 
 /** The placed file becomes an asset with its hash, queued for processing before anything else. */

@@ -7,6 +7,7 @@ import type { JobsRepository } from '../repositories/jobs.repository'
 import type { UploadPartsRepository } from '../repositories/upload-parts.repository'
 import type { ImportProgressTracker } from './import-progress'
 import type { RootsService } from './roots.service'
+import type { Slots } from './slots'
 
 /** What the import service and its parts (planning, copying, uploads) work with. */
 export interface ImportDeps {
@@ -23,8 +24,10 @@ export interface ImportDeps {
   now: () => number
   /** Marquee's own data directory: nothing inside it is imported. */
   dataDir: string
-  /** Files copied at once (two: one's hashing and fsync overlap the other's reads and writes). */
+  /** Files under way at once: copying, or waiting for the disk to take them (fsync). */
   lanes: number
+  /** Of those, files whose bytes move and are hashed at once: about one a core. */
+  copying: number
 }
 
 /** One import while this process works on it. */
@@ -36,6 +39,10 @@ export interface RunContext {
   progress: ImportProgressTracker
   /** Aborted when the whole import is cancelled, or when Marquee closes. */
   controller: AbortController
+  /** The copy slots, shared by every import of this process (ImportDeps.copying). */
+  copying: Slots
+  /** Files being put in place now, by content: a twin in the drop waits to find it as a copy. */
+  placing: Map<string, Promise<void>>
   /** Copies running now, each stoppable alone. */
   copies: Map<number, AbortController>
   cancelled: boolean

@@ -11,6 +11,7 @@ import { planSources, planUploads } from './import-planner'
 import { ImportProgressTracker } from './import-progress'
 import { ImportUploads } from './import-uploads'
 import type { ImportDeps, RunContext } from './import-run'
+import { Slots } from './slots'
 
 export type { ImportDeps } from './import-run'
 
@@ -33,11 +34,13 @@ export class ImportService {
   private readonly running = new Map<string, { ctx: RunContext; done: Promise<void> }>()
   private recovering: Promise<void> | undefined
   private closing = false
+  private readonly copying: Slots
   /** Serve mode's tus uploads, into the imports running here. */
   readonly uploads: ImportUploads
 
   constructor(private readonly deps: ImportDeps) {
     this.uploads = new ImportUploads(deps, (id) => this.running.get(id)?.ctx)
+    this.copying = new Slots(deps.copying)
   }
 
   /** Starts an import; dropped paths are planned in the background, uploads before answering. */
@@ -71,6 +74,8 @@ export class ImportService {
     this.deps.imports.create(row, this.deps.now())
     const ctx = this.context(row)
     if (uploads.length === 0) {
+      // Threads take a moment to start: the copy lanes' start while the drop is planned.
+      this.deps.files.warm(this.deps.copying)
       this.launch(ctx)
       return { importId }
     }
@@ -197,6 +202,8 @@ export class ImportService {
         this.deps.now,
       ),
       controller: new AbortController(),
+      copying: this.copying,
+      placing: new Map(),
       copies: new Map(),
       cancelled: false,
       closing: this.closing,
