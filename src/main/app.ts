@@ -111,6 +111,8 @@ import {
  */
 const IMPORT_LANES = 4
 const IMPORT_COPIES = 2
+/** Export objects copied at once, on threads of their own (BundleFilesRepository). */
+const EXPORT_COPIES = 2
 
 export interface CoreOptions {
   dataDir: string
@@ -298,7 +300,12 @@ export function createCore(options: CoreOptions): Core {
     (selection) => gallery.selectionFilter(selection),
   )
   const albums = new AlbumTreeService(collectionsRepository, albumTree, collections, now)
-  const bundleFiles = new BundleFilesRepository()
+  // Exports copy on threads of their own, as imports do (BundleFilesRepository.copyOnThread).
+  const exportThreads = new ImportFilesRepository(options.workers('import'), {
+    timeoutMs: options.fsTimeoutMs ?? 10_000,
+    threads: EXPORT_COPIES,
+  })
+  const bundleFiles = new BundleFilesRepository(exportThreads)
   const drives = new DrivesRepository(options.drives)
   const bundleHistory = new BundleHistoryService(
     bundlesRepository,
@@ -504,6 +511,7 @@ export function createCore(options: CoreOptions): Core {
           await integrations.close()
           await services.watch.stop()
           await imports.close()
+          await exportThreads.close()
           await integrity.close()
           clearTimeout(wakeTimer)
           await scan.close()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Slots } from '../../src/main/services/slots'
+import { Slots } from '../../src/main/slots'
 
 describe('slots', () => {
   it('runs at most their number at once, in the order asked, and frees a slot on failure', async () => {

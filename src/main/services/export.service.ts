@@ -30,7 +30,8 @@ import { isFatType } from '../export/drives'
 import type { ProfilesService } from './profiles.service'
 
 const MARGIN_BYTES = 16 * 1024 * 1024
-const COPY_CONCURRENCY = 2
+/** Objects under way at once: two copying (BundleFilesRepository), two being written out. */
+const COPY_CONCURRENCY = 4
 /** export.progress events: about four a second. */
 const PROGRESS_INTERVAL_MS = 250
 
@@ -215,7 +216,6 @@ export class ExportService {
           throw await this.destinationFull(dir, files, unique.length, missing)
         }
       }
-      // Two at a time: one object's hashing and fsync overlap the other's reads and writes.
       await onDestination(() =>
         inParallel(plan.toCopy, COPY_CONCURRENCY, signal, async (object, laneSignal) => {
           laneSignal.throwIfAborted()

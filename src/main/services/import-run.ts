@@ -7,7 +7,7 @@ import type { JobsRepository } from '../repositories/jobs.repository'
 import type { UploadPartsRepository } from '../repositories/upload-parts.repository'
 import type { ImportProgressTracker } from './import-progress'
 import type { RootsService } from './roots.service'
-import type { Slots } from './slots'
+import type { Slots } from '../slots'
 
 /** What the import service and its parts (planning, copying, uploads) work with. */
 export interface ImportDeps {

@@ -11,7 +11,7 @@ import { planSources, planUploads } from './import-planner'
 import { ImportProgressTracker } from './import-progress'
 import { ImportUploads } from './import-uploads'
 import type { ImportDeps, RunContext } from './import-run'
-import { Slots } from './slots'
+import { Slots } from '../slots'
 
 export type { ImportDeps } from './import-run'
 
