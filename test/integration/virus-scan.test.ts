@@ -83,6 +83,24 @@ describe('the virus scan stage', () => {
     expect(existsSync(join(out, 'manifest.json'))).toBe(false)
   }, 60_000)
 
+  it('scans the files already processed when it is turned on', async () => {
+    const { at, core } = await libraryWith(false)
+    expect(at('infected.png').status).toBe('ready')
+    const rootId = core.services.roots.list()[0]!.id
+    const updated = await core.dispatch('roots.update', { id: rootId, virusScan: true })
+    expect(updated).toMatchObject({ ok: true, result: { virusScan: true } })
+    await core.services.jobs.drain()
+    const infected = at('infected.png')
+    expect(infected.status).toBe('failed')
+    expect(infected.error).toMatch(/^Infected: ClamAV found Marquee\.Test\.Payload/)
+    const clean = at('clean.png')
+    expect(clean.status).toBe('ready')
+    expect(clean.metadata.virusScan).toMatchObject({ result: 'clean', sha256: clean.sha256 })
+    // Turned off and on again: nothing scanned at its current content is scanned again.
+    await core.dispatch('roots.update', { id: rootId, virusScan: false })
+    expect(core.services.jobs.queueVirusScans(rootId)).toBe(0)
+  }, 60_000)
+
   it('is off by default', async () => {
     const { at, core } = await libraryWith(false)
     expect(core.services.roots.list()[0]!.virusScan).toBe(false)

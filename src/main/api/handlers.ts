@@ -63,7 +63,12 @@ export function createHandlers(services: HandlerServices): Handlers {
       services.impactGuard.check(`root:${id}`, `"${root.label}"`, confirm === true)
       return scan.removeRoot(id)
     },
-    'roots.update': (args) => roots.update(args),
+    'roots.update': (args) => {
+      const wasScanning = roots.get(args.id).virusScan
+      const root = roots.update(args)
+      if (root.virusScan && !wasScanning) jobs.queueVirusScans(root.id)
+      return root
+    },
     'roots.scan': ({ ids, confirmEmpty }) => {
       ids?.forEach((id) => roots.get(id))
       return scan.scanMany(ids, { confirmEmpty: confirmEmpty === true })

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import type { JobName } from '../jobs/job-names'
+import { JobName } from '../jobs/job-names'
 
 export interface JobRow {
   id: number
@@ -32,6 +32,15 @@ export class JobsRepository {
          ON CONFLICT (asset_id, kind) DO UPDATE SET status = 'queued', attempts = 0,
            last_error = NULL, run_after = 0, priority = max(priority, excluded.priority),
            updated_at = excluded.updated_at`,
+      ),
+      // Ready files of a root never scanned at their current content (metadata.virusScan
+      // names the hash it scanned); a scan already waiting stays as it is.
+      enqueueVirusScans: db.prepare<[number, number, number, number]>(
+        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
+         SELECT '${JobName.AssetScan}', a.id, ?, 'queued', ?, ? FROM assets a
+         WHERE a.root_id = ? AND a.status = 'ready' AND a.sha256 IS NOT NULL
+           AND coalesce(json_extract(a.metadata, '$.virusScan.sha256'), '') != a.sha256
+         ON CONFLICT (asset_id, kind) DO NOTHING`,
       ),
       // Delayed jobs whose time has come join the due ones (run_after = 0, see migration 0005).
       release: db.prepare<[number]>(
@@ -87,6 +96,11 @@ export class JobsRepository {
 
   enqueue(kind: JobName, assetId: number, priority: number, now: number): void {
     this.s.enqueue.run(kind, assetId, priority, now, now)
+  }
+
+  /** Queues a virus scan of every ready file of the root not scanned as it is; how many. */
+  enqueueVirusScans(rootId: number, priority: number, now: number): number {
+    return this.s.enqueueVirusScans.run(priority, now, now, rootId).changes
   }
 
   /** Queued jobs due now, most urgent first. */

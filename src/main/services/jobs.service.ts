@@ -126,6 +126,19 @@ export class JobsService {
     return queued
   }
 
+  /**
+   * A root's virus scan was just turned on: its files already processed are scanned too (an
+   * infected one then fails, and exports refuse it). Returns how many were queued.
+   */
+  queueVirusScans(rootId: number): number {
+    const queued = this.jobs.enqueueVirusScans(rootId, PRIORITY.background, this.now())
+    if (queued > 0) {
+      this.pump()
+      this.emitProgress(true)
+    }
+    return queued
+  }
+
   /** What the user is looking at (or just dropped in) goes first. */
   prioritize(assetIds: number[], priority: number = PRIORITY.visible): void {
     this.jobs.prioritize(assetIds, priority, this.now())

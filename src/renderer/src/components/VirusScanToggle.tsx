@@ -29,7 +29,8 @@ export function VirusScanToggle(props: {
         Scan files with ClamAV before processing
       </label>
       <p class="virus-scan__note">
-        New and changed files; an infected one fails and is never exported. Needs ClamAV installed.
+        Turning it on scans the files already here too, then every new and changed one; an infected
+        file fails and is never exported. Needs ClamAV installed.
       </p>
       <Show when={error()}>
         {(message) => (
