@@ -179,6 +179,11 @@ export interface AssetsMethods {
    * those whose bytes changed while size and mtime did not (docs/processing.md, "Bitrot").
    */
   'assets.verify': { args: { rootId?: number }; result: VerifyReport }
+  /**
+   * Files the bitrot check flagged (`integrity: 'changed'`) whose new bytes the user says are
+   * right (a tool rewrote them keeping the date): hashed and processed again as they are now.
+   */
+  'assets.acceptBytes': { args: { ids: number[] }; result: { accepted: number } }
 }
 
 export interface JobsMethods {
@@ -575,6 +580,7 @@ export const METHOD_NAMES = [
   'assets.duplicates',
   'assets.remove',
   'assets.verify',
+  'assets.acceptBytes',
   'jobs.status',
   'jobs.wait',
   'jobs.prioritize',

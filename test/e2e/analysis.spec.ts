@@ -91,6 +91,15 @@ test.describe('palette, integrity and the virus-scan switch', () => {
       'Bytes changed on disk while the size and date did not',
     )
     await page.screenshot({ path: screenshotPath('analysis-changed-on-disk') })
+
+    // The user knows the new bytes are right: the file is processed again as it is now.
+    await inspector.getByRole('button', { name: 'The new bytes are right…' }).click()
+    await expect(inspector.getByText('Use the file as it is now?')).toBeVisible()
+    await page.screenshot({ path: screenshotPath('analysis-accept-bytes') })
+    await inspector.getByRole('button', { name: 'Use these bytes' }).click()
+    await expect(count(page)).toHaveText('0 items', { timeout: 20_000 })
+    const flagged = JSON.parse((await marquee.cli('verify', '--json')).stdout).changed
+    expect(flagged).toEqual([])
   })
 
   test('turns the virus scan on for a folder from its details page', async ({ page, marquee }) => {

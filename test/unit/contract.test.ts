@@ -28,6 +28,7 @@ describe('the contract', () => {
       'assets.groups': { by: 'month' },
       'assets.indexOf': { id: 999 },
       'assets.verify': { rootId: 999 },
+      'assets.acceptBytes': { ids: [] },
       'assets.ids': { selection: { query: {} } },
       'folders.tree': { rootId: 999 },
       'assets.update': { selection: { ids: [999] }, rating: 3 },

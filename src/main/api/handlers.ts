@@ -92,6 +92,14 @@ export function createHandlers(services: HandlerServices): Handlers {
       if (rootId !== undefined) roots.get(rootId)
       return services.integrity.verify(rootId)
     },
+    'assets.acceptBytes': ({ ids }) => {
+      const accepted = services.integrity.accept(ids)
+      if (accepted > 0) {
+        jobs.queueDiscovered()
+        jobs.prioritize(ids)
+      }
+      return { accepted }
+    },
     'jobs.status': () => jobs.status(),
     'jobs.wait': () => jobs.drain(),
     'jobs.prioritize': ({ assetIds }) => {

@@ -152,6 +152,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'jobs.resume': none,
   'jobs.cancel': z.strictObject({ assetIds: z.array(id).max(100_000).optional() }),
   'assets.verify': z.strictObject({ rootId: id.optional() }),
+  'assets.acceptBytes': z.strictObject({ ids: z.array(id).min(1).max(100_000) }),
   'jobs.retry': z.strictObject({
     assetIds: z.array(id).max(100_000).optional(),
     selection: selection.optional(),

@@ -55,6 +55,7 @@ const OPTIONS = {
   tag: { type: 'string', multiple: true },
   untag: { type: 'string', multiple: true },
   'virus-scan': { type: 'string' },
+  accept: { type: 'boolean' },
 } as const
 
 export type OptionName = keyof typeof OPTIONS

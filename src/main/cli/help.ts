@@ -31,6 +31,7 @@ Commands:
   verify-bundle <dir> [--json]       Check a bundle on its own (exit 1 on any problem)
   verify [--root R] [--json]         Re-read library files and flag bytes that changed silently
                                      (bitrot; exit 1 when one did)
+  verify --accept <asset id|path>... The flagged files' new bytes are right: process them again
   bundle gc <dir>                    Remove objects no manifest references
   roots add <path> [--label L] [--kind local|network] [--json]
                                      Add a folder to the library (nothing in it is changed)

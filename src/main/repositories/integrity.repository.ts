@@ -21,8 +21,12 @@ const SELECT = `SELECT a.id, a.root_id AS rootId, r.path AS rootPath, r.status A
 /** The bitrot check's reads and writes of `assets.verified_at` / `assets.integrity`. */
 export class IntegrityRepository {
   private readonly s
+  private readonly acceptAll: (ids: number[], now: number) => number
 
   constructor(db: Db) {
+    this.acceptAll = db.transaction((ids: number[], now: number) =>
+      ids.reduce((n, id) => n + this.s.accept.run(now, id).changes, 0),
+    )
     this.s = {
       // Walks assets_verify_due (verified_at order, never-verified first) and stops at `limit`.
       due: db.prepare<[number, number], VerifyAsset>(
@@ -42,6 +46,13 @@ export class IntegrityRepository {
            metadata = json_set(metadata, '$.integrity', json(?)) WHERE id = ?`,
       ),
       touch: db.prepare<[number, number]>('UPDATE assets SET verified_at = ? WHERE id = ?'),
+      // As the scanner treats an edited file: its content facts go, it is processed again.
+      accept: db.prepare<[number, number]>(
+        `UPDATE assets SET status = 'discovered', integrity = NULL, verified_at = NULL,
+           metadata = json_remove(metadata, '$.integrity'), error = NULL,
+           sha256 = NULL, fingerprint = NULL, phash = NULL, mime = NULL, updated_at = ?
+         WHERE id = ? AND integrity = 'changed'`,
+      ),
       busy: db.prepare<[], { busy: number }>(
         "SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'running')) AS busy",
       ),
@@ -65,6 +76,11 @@ export class IntegrityRepository {
   /** The bytes differ from the stored hash: flagged, with both hashes; the hash is kept. */
   markChanged(id: number, finding: { expected: string; actual: string }, now: number): void {
     this.s.changed.run(now, JSON.stringify({ ...finding, checkedAt: now }), id)
+  }
+
+  /** Flagged files made ready to be processed again as they are now; how many were flagged. */
+  accept(ids: number[], now: number): number {
+    return this.acceptAll(ids, now)
   }
 
   /** Checked without a finding (edited, gone): due again after the interval. */

@@ -65,6 +65,16 @@ export class IntegrityService {
     private readonly now: () => number,
   ) {}
 
+  /**
+   * The user says the changed bytes of these flagged files are right: they are hashed and
+   * processed again as they are now (the caller queues them). Files not flagged are left alone.
+   */
+  accept(ids: number[]): number {
+    const accepted = this.repo.accept(ids, this.now())
+    if (accepted > 0) this.changes.changedIds(ids)
+    return accepted
+  }
+
   /** A call from a user (the UI, the CLI): background reading waits for quiet. */
   noteActivity(): void {
     this.lastActivity = this.now()
