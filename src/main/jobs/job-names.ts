@@ -6,6 +6,7 @@ export enum JobName {
   AssetGenerateThumbnails = 'AssetGenerateThumbnails',
   AssetGeneratePreview = 'AssetGeneratePreview',
   AssetScan = 'AssetScan',
+  AssetAnalyze = 'AssetAnalyze',
 }
 
 export const JOB_NAMES = Object.values(JobName)

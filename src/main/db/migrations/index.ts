@@ -14,6 +14,7 @@ import { up as albumNesting } from './0012-album-nesting'
 import { up as virtualItems } from './0013-virtual-items'
 import { up as folderTags } from './0014-folder-tags'
 import { up as analysisScanIntegrity } from './0015-analysis-scan-integrity'
+import { up as paletteBackfill } from './0016-palette-backfill'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'virtual-items', up: virtualItems },
   { version: 14, name: 'folder-tags', up: folderTags },
   { version: 15, name: 'analysis-scan-integrity', up: analysisScanIntegrity },
+  { version: 16, name: 'palette-backfill', up: paletteBackfill },
 ]

@@ -6,6 +6,7 @@ import { extractMetadata } from './metadata.handler'
 import { generatePreview } from './preview.handler'
 import { generateThumbnails } from './thumbnails.handler'
 import { virusScan } from './virus-scan.handler'
+import { analyze } from './analyze.handler'
 
 /** One handler per job name; the record type makes a missing one a compile error. */
 export const HANDLERS: Record<JobName, { run: JobHandler; lane: Lane; timeoutMs: number }> = {
@@ -20,4 +21,6 @@ export const HANDLERS: Record<JobName, { run: JobHandler; lane: Lane; timeoutMs:
   [JobName.AssetGeneratePreview]: { run: generatePreview, lane: 'ffmpeg', timeoutMs: 20 * 60_000 },
   // One at a time: clamscan holds the whole signature database (~1 GB) in memory.
   [JobName.AssetScan]: { run: virusScan, lane: 'scan', timeoutMs: 15 * 60_000 },
+  // Palettes of assets processed before there were any (migration 16), from the thumbnail.
+  [JobName.AssetAnalyze]: { run: analyze, lane: 'cpu', timeoutMs: 60_000 },
 }
