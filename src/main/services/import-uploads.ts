@@ -151,6 +151,11 @@ export class ImportUploads {
     }
   }
 
+  /** The import is over here (ended, or Marquee closing). */
+  forget(importId: string): void {
+    this.ticks.delete(importId)
+  }
+
   private touch(importId: string): void {
     this.ticks.set(importId, (this.ticks.get(importId) ?? 0) + 1)
   }

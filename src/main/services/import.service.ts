@@ -220,6 +220,7 @@ export class ImportService {
   private launch(ctx: RunContext): void {
     const done = this.run(ctx).finally(() => {
       ctx.progress.close()
+      this.uploads.forget(ctx.row.id)
       this.running.delete(ctx.row.id)
     })
     this.running.set(ctx.row.id, { ctx, done })
