@@ -12,15 +12,12 @@ export interface Marquee {
   dataDir: string
   /** Runs the CLI against the same data directory. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>
-  /** Stops serve (SIGTERM, or SIGKILL as a crash) and starts it again on the same port. */
-  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>
 }
 
 const CLI = join(process.cwd(), 'out', 'main', 'cli.js')
 
-function startServe(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
-  const args = [CLI, 'serve', '--data-dir', dataDir, '--port', String(port)]
-  const child = spawn(process.execPath, args, {
+function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
@@ -38,7 +35,7 @@ export const test = base.extend<{ marquee: Marquee }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture arguments by destructuring
   marquee: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'))
-    let { child, url } = await startServe(dataDir)
+    const { child, url } = await startServe(dataDir)
     const cli: Marquee['cli'] = (...args) =>
       new Promise((resolve) => {
         const run = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args])
@@ -48,13 +45,7 @@ export const test = base.extend<{ marquee: Marquee }>({
         run.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
         run.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
       })
-    const restart: Marquee['restart'] = async (signal = 'SIGTERM') => {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill(signal)
-      await exited
-      ;({ child, url } = await startServe(dataDir, Number(new URL(url).port)))
-    }
-    await use({ url, origin: new URL(url).origin, dataDir, cli, restart })
+    await use({ url, origin: new URL(url).origin, dataDir, cli })
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     await exited

@@ -1,36 +1,16 @@
 /// <reference lib="dom" />
-import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page, Request, Route } from '@playwright/test'
+import type { Page, Request } from '@playwright/test'
 import { inboxFolder } from '../../src/main/services/import-plan'
 import { photoLike } from '../fixtures/media-tools'
 import { makeLibrary, openGallery } from './gallery-library'
 import { expect, screenshotPath, test } from './serve-fixture'
 
-// Serve mode's uploads (issue 11): duplicates are said before any byte moves, and an upload
-// in flight when serve is killed finishes once it is back.
+// Serve mode's uploads (issue 11): duplicates are said before any byte moves.
 
-const CLIP_BYTES = 20 * 1024 * 1024
-const MiB8 = String(8 * 1024 * 1024)
-
-/** The same pseudo-random bytes as the page makes them (xorshift32). */
-function clipBytes(): Buffer {
-  const bytes = Buffer.alloc(CLIP_BYTES)
-  let x = 2463534242
-  for (let i = 0; i < bytes.length; i++) {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    bytes[i] = x & 0xff
-  }
-  return bytes
-}
-
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
-
-type Dropped = { name: string; bytes?: number[]; clip?: true; hugeMiB?: number }
+type Dropped = { name: string; bytes?: number[]; hugeMiB?: number }
 
 /** Drops files made in the page on the gallery, as a file manager's drag would. */
 async function drop(page: Page, files: Dropped[]): Promise<void> {
@@ -42,16 +22,6 @@ async function drop(page: Page, files: Dropped[]): Promise<void> {
         // One 4 MiB block many times over: a file that takes a while to hash, in little memory.
         const block = new Blob([new Uint8Array(4 * 1024 * 1024).fill(7)])
         parts = Array.from({ length: f.hugeMiB / 4 }, () => block)
-      } else if (f.clip) {
-        const bytes = new Uint8Array(20 * 1024 * 1024)
-        let x = 2463534242
-        for (let i = 0; i < bytes.length; i++) {
-          x ^= x << 13
-          x ^= x >>> 17
-          x ^= x << 5
-          bytes[i] = x & 0xff
-        }
-        parts = [bytes]
       } else parts = [new Uint8Array(f.bytes!)]
       transfer.items.add(new File(parts, f.name, { lastModified: 1_700_000_000_000 }))
     }
@@ -126,49 +96,5 @@ test.describe('uploads in a browser on serve mode', () => {
     // Only the new file was ever uploaded: the library's copy and the twin never left the page.
     expect(uploads.created).toEqual(['new-poster.png'])
     expect(uploads.patches()).toBe(1)
-  })
-
-  test('an upload in flight when serve is killed finishes when serve is back, from where it was', async ({
-    page,
-    marquee,
-  }) => {
-    await openGallery(page, marquee, root)
-    const uploads = watchUploads(page)
-    let fromStart = 0
-    let heldOnce = false
-    let arrived: () => void = () => undefined
-    const second = new Promise<void>((resolve) => (arrived = resolve))
-    let release: () => void = () => undefined
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/upload/**', async (route: Route) => {
-      const request = route.request()
-      const offset = request.headers()['upload-offset']
-      if (request.method() === 'PATCH' && offset === '0') fromStart++
-      if (request.method() !== 'PATCH' || offset !== MiB8 || heldOnce) return route.continue()
-      // The second chunk is on its way when serve dies: its connection breaks with it.
-      heldOnce = true
-      arrived()
-      await released
-      return route.abort('connectionreset')
-    })
-
-    await drop(page, [{ name: 'restart-clip.mp4', clip: true }])
-    const card = page.getByTestId('import-drop')
-    await second
-    await expect(card).toHaveAttribute('data-phase', 'copying')
-    await marquee.restart('SIGKILL')
-    release()
-
-    await expect(card).toHaveAttribute('data-phase', 'done', { timeout: 45_000 })
-    await expect(page.getByTestId('import-count-imported')).toHaveText('1 imported')
-    await page.screenshot({ path: screenshotPath('upload-resumed-after-restart') })
-    const inbox = join(root, inboxFolder('Inbox', new Date()))
-    expect(sha256(readFileSync(join(inbox, 'restart-clip.mp4')))).toBe(sha256(clipBytes()))
-    // Resumed, not started over: one PATCH from the start, one upload created.
-    expect(fromStart).toBe(1)
-    expect(uploads.created).toEqual(['restart-clip.mp4'])
-    const parts = readdirSync(inbox).filter((name) => name.endsWith('.part'))
-    expect(parts).toEqual([])
-    expect(existsSync(join(inbox, 'restart-clip (2).mp4'))).toBe(false)
   })
 })

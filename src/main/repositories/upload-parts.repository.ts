@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open, rm, stat, utimes } from 'node:fs/promises'
+import { mkdir, open, rm, utimes } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Readable } from 'node:stream'
 import { quickFingerprint } from '../scan/fingerprint'
@@ -97,16 +97,6 @@ export class UploadPartsRepository {
       fingerprint: quickFingerprint(part, info.size),
       size: info.size,
       readBack: sha,
-    }
-  }
-
-  /** How many bytes the part holds (null when it is not there): where an upload resumes. */
-  async sizeOf(part: string): Promise<number | null> {
-    try {
-      return (await stat(part)).size
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
     }
   }
 

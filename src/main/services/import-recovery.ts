@@ -2,17 +2,19 @@ import { partOf, placeOf, record } from './import-copy'
 import type { ImportDeps, RunContext } from './import-run'
 
 /**
- * One import after a stop or a crash (the lock holder, at start): uploads under way keep their
- * parts for the page to resume (docs/decisions.md, "Imports"); parts of copies under way are removed and the
+ * One import after a stop or a crash (the lock holder, at start): uploads under way cannot be
+ * resumed (the browser is gone) and are reported; parts of copies under way are removed and the
  * files copied again; a copy that was complete is placed, or found already placed by its inode.
  */
 export async function recoverFiles(ctx: RunContext, deps: ImportDeps): Promise<void> {
   for (const file of deps.imports.files(ctx.row.id)) {
     if (file.kind === 'upload' && (file.status === 'pending' || file.status === 'copying')) {
-      // Kept for its page, which resumes from the part's end (tus HEAD); a part lost meanwhile
-      // starts again empty. The grace period fails what no page comes back for.
-      if (file.part && (await deps.parts.sizeOf(file.part)) === null)
-        await deps.parts.create(file.part)
+      if (file.part) await deps.files.run({ op: 'remove', paths: [file.part] })
+      deps.imports.markFailed(
+        file.id,
+        `The upload of ${file.relPath} did not finish before Marquee stopped: drop it again (files of the drop already in the library are found before any byte moves).`,
+        deps.now(),
+      )
     } else if (file.status === 'copying') {
       await deps.files.run({ op: 'remove', paths: [file.part ?? partOf(ctx, file)] })
       deps.imports.markPending(file.id, deps.now())

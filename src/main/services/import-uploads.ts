@@ -55,20 +55,14 @@ export class ImportUploads {
     return { offset: 0, size }
   }
 
-  /**
-   * How much of it is in (all of it once placed, or skipped as a duplicate). After a restart
-   * the part on disk says it: the page resumes from there (tus HEAD).
-   */
-  async info(importId: string, fileId: number): Promise<UploadInfo> {
+  /** How much of it is in (all of it once placed, or skipped as a duplicate). */
+  info(importId: string, fileId: number): UploadInfo {
     const file = this.deps.imports.file(fileId)
     if (!file || file.importId !== importId || file.kind !== 'upload')
       throw new AppError('NOT_FOUND', 'There is no such upload.')
     this.touch(importId)
-    if (file.status !== 'pending' && file.status !== 'copying')
-      return { offset: file.size, size: file.size }
-    const known = this.state.get(fileId)?.offset
-    const onDisk = known === undefined && file.part ? await this.deps.parts.sizeOf(file.part) : null
-    return { offset: known ?? Math.min(onDisk ?? 0, file.size), size: file.size }
+    const done = file.status !== 'pending' && file.status !== 'copying'
+    return { offset: done ? file.size : (this.state.get(fileId)?.offset ?? 0), size: file.size }
   }
 
   /** A number that moves while the page uploads to this import (the grace period's clock). */
@@ -205,14 +199,8 @@ export class ImportUploads {
   private find(importId: string, fileId: number, states: ImportFileRow['status'][]) {
     const ctx = this.contextOf(importId)
     const file = this.deps.imports.file(fileId)
-    if (!file || file.importId !== importId || file.kind !== 'upload')
+    if (!ctx || !file || file.importId !== importId || file.kind !== 'upload')
       throw new AppError('NOT_FOUND', 'There is no such upload (its import is over).')
-    if (!ctx) {
-      // Recovered after a restart, not resumed yet: the page retries in a moment (tus, 503).
-      if (this.deps.imports.get(importId)?.status === 'copying')
-        throw new AppError('UNAVAILABLE', 'Marquee is starting; try again in a moment.')
-      throw new AppError('NOT_FOUND', 'There is no such upload (its import is over).')
-    }
     this.touch(importId)
     if (!states.includes(file.status))
       throw new AppError('CONFLICT', `${file.relPath} is ${file.status} already.`)

@@ -47,7 +47,7 @@ class ImportStore extends DataStore {
 
   override async getUpload(id: string): Promise<Upload> {
     const { importId, fileId } = idOf(id)
-    const { offset, size } = await this.uploads.info(importId, fileId)
+    const { offset, size } = this.uploads.info(importId, fileId)
     return new Upload({ id, offset, size })
   }
 

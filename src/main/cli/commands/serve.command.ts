@@ -19,12 +19,10 @@ export async function serveCommand(core: Core, args: ParsedArgs, io: CliIo): Pro
     )
   }
   const { startServer } = await import('../../transport/http')
-  const { keptToken } = await import('../../transport/serve-token')
   const server = await startServer({
     core,
     host,
     port,
-    token: await keptToken(core.paths.dataDir),
     rendererDir: io.rendererDir,
     ...uploadLimit(io.env),
   })
