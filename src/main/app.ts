@@ -124,6 +124,8 @@ export interface CoreOptions {
   nativeBinding?: string | undefined
   /** A filesystem call on a root unanswered for this long makes the root offline. */
   fsTimeoutMs?: number
+  /** How long serve-mode uploads wait for their page before failing (tests shorten it). */
+  uploadGraceMs?: number
   /** Files modified within this window are left for the next scan (they may still be copying). */
   settleMs?: number
   watch?: Partial<WatchSettings>
@@ -377,6 +379,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: paths.dataDir,
     lanes: IMPORT_LANES,
     copying: IMPORT_COPIES,
+    uploadGraceMs: options.uploadGraceMs,
   })
   // The lock holder cleans up after a stopped or killed import (its .part files) at once.
   void imports

@@ -327,6 +327,12 @@ export interface ImportUpload {
   size: number
   /** The file's modification time (epoch ms), kept on the copy. */
   lastModified?: number
+  /**
+   * The SHA-256 (hex) the page computed before uploading: a content already in the library (or
+   * twice in the drop) is reported at once and not uploaded. The server hashes the bytes that
+   * arrive anyway; a file whose bytes do not match its claim fails.
+   */
+  sha256?: string
 }
 
 export interface ImportRequest {

@@ -242,6 +242,10 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
           name: z.string().min(1).max(4096),
           size: z.number().int().min(0),
           lastModified: z.number().int().min(0).optional(),
+          sha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .optional(),
         }),
       )
       .min(1)

@@ -6,6 +6,7 @@ import type { ImportFileRow } from '../repositories/imports.repository'
 import { extensionOf, mediaTypeOf } from '../scan/media-types'
 import { outcomeOf } from './import-plan'
 import type { ImportDeps, RunContext } from './import-run'
+import { settleTwins } from './import-upload-claims'
 
 /** Where a file of the drop goes: its folder (absolute and relative to the root) and name. */
 export function placeOf(
@@ -169,7 +170,9 @@ export function settle(ctx: RunContext, deps: ImportDeps, fileId: number, copied
   const row = deps.imports.file(fileId)!
   const outcome = outcomeOf(row, ctx.root.path)
   if (outcome) ctx.progress.settle(outcome, row.size, copied)
-  if (row.kind === 'upload') ctx.nudge()
+  if (row.kind !== 'upload') return
+  settleTwins(ctx, deps, row, (twinId) => settle(ctx, deps, twinId, true))
+  ctx.nudge()
 }
 
 export function fail(ctx: RunContext, deps: ImportDeps, file: ImportFileRow, error: string): void {

@@ -12,6 +12,7 @@ import {
   readOnlyTarget,
   refusalOf,
 } from './import-plan'
+import { applyClaims } from './import-upload-claims'
 import type { ImportDeps, RunContext } from './import-run'
 
 /**
@@ -79,7 +80,10 @@ export async function planSources(ctx: RunContext, deps: ImportDeps): Promise<vo
   })
 }
 
-/** Uploads: the same refusals by name and size; duplicates are known once the bytes are in. */
+/**
+ * Uploads: the same refusals by name and size; duplicates by the hash the page claims (known
+ * before any byte moves), else once the bytes are in.
+ */
 export async function planUploads(
   ctx: RunContext,
   deps: ImportDeps,
@@ -102,6 +106,7 @@ export async function planUploads(
       : `"${upload.name}" is not a name Marquee can give a file (hidden, empty or with "..").`
     return refusal ? { ...base, status: 'failed', error: refusal } : base
   })
+  applyClaims(planned, uploads, ctx.row.onDuplicate, (sha) => deps.imports.copiesOf(sha, join))
   checkSpace(ctx, planned, free)
   deps.imports.transaction(() => {
     deps.imports.addFiles(ctx.row.id, planned, now)
@@ -137,7 +142,9 @@ async function checkTarget(ctx: RunContext, deps: ImportDeps): Promise<number> {
 }
 
 function checkSpace(ctx: RunContext, planned: NewImportFile[], free: number): void {
-  const bytes = planned.filter((f) => f.status === 'pending').reduce((sum, f) => sum + f.size, 0)
+  const bytes = planned
+    .filter((f) => f.status === 'pending' && !(f.kind === 'upload' && f.action === 'skipped'))
+    .reduce((sum, f) => sum + f.size, 0)
   if (bytes === 0) return
   const needed = bytes + marginFor(bytes)
   if (needed > free) throw new AppError('NO_SPACE', notEnoughSpace(ctx.target, needed, free))

@@ -12,7 +12,7 @@ export async function recoverFiles(ctx: RunContext, deps: ImportDeps): Promise<v
       if (file.part) await deps.files.run({ op: 'remove', paths: [file.part] })
       deps.imports.markFailed(
         file.id,
-        `The upload of ${file.relPath} did not finish before Marquee stopped: drop it again.`,
+        `The upload of ${file.relPath} did not finish before Marquee stopped: drop it again (files of the drop already in the library are found before any byte moves).`,
         deps.now(),
       )
     } else if (file.status === 'copying') {

@@ -28,6 +28,8 @@ export interface ImportDeps {
   lanes: number
   /** Of those, files whose bytes move and are hashed at once: about one a core. */
   copying: number
+  /** How long an upload waits for its page to send more (default UPLOAD_GRACE_MS). */
+  uploadGraceMs?: number
 }
 
 /** One import while this process works on it. */

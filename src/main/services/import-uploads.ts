@@ -4,6 +4,7 @@ import { AppError, isOutOfSpace } from '../errors'
 import type { ImportFileRow } from '../repositories/imports.repository'
 import { fail, partOf, place, settle } from './import-copy'
 import type { ImportDeps, RunContext } from './import-run'
+import { claimMismatch, isWaitingTwin } from './import-upload-claims'
 
 interface UploadState {
   hash: Hash
@@ -24,6 +25,8 @@ export interface UploadInfo {
  */
 export class ImportUploads {
   private readonly state = new Map<number, UploadState>()
+  /** Counts each import's upload requests and bytes: a page still at work moves it. */
+  private readonly ticks = new Map<string, number>()
 
   constructor(
     private readonly deps: ImportDeps,
@@ -33,6 +36,8 @@ export class ImportUploads {
   /** tus creation: the file must be one of the import's planned uploads, of the planned size. */
   async create(importId: string, fileId: number, size: number): Promise<UploadInfo> {
     const { ctx, file } = this.find(importId, fileId, ['pending'])
+    if (isWaitingTwin(file))
+      throw new AppError('CONFLICT', `${file.relPath} waits for its twin in the drop.`)
     if (file.size !== size)
       throw new AppError(
         'INVALID_ARGUMENT',
@@ -55,8 +60,14 @@ export class ImportUploads {
     const file = this.deps.imports.file(fileId)
     if (!file || file.importId !== importId || file.kind !== 'upload')
       throw new AppError('NOT_FOUND', 'There is no such upload.')
+    this.touch(importId)
     const done = file.status !== 'pending' && file.status !== 'copying'
     return { offset: done ? file.size : (this.state.get(fileId)?.offset ?? 0), size: file.size }
+  }
+
+  /** A number that moves while the page uploads to this import (the grace period's clock). */
+  activity(importId: string): number {
+    return this.ticks.get(importId) ?? 0
   }
 
   /** tus PATCH: the body goes onto the part at `offset`; the last byte places the file. */
@@ -72,9 +83,10 @@ export class ImportUploads {
     }
     try {
       const before = state.offset
-      state.offset = await this.deps.parts.append(part, offset, body, state.hash, (n) =>
-        ctx.progress.advance(fileId, n),
-      )
+      state.offset = await this.deps.parts.append(part, offset, body, state.hash, (n) => {
+        this.touch(importId)
+        ctx.progress.advance(fileId, n)
+      })
       if (state.offset > file.size)
         throw new AppError('INVALID_ARGUMENT', 'More bytes than announced.')
       if (state.offset < file.size || state.offset === before) return state.offset
@@ -99,8 +111,7 @@ export class ImportUploads {
 
   /** Uploads still under way when the whole import is cancelled lose their parts. */
   async cancelAll(ctx: RunContext): Promise<void> {
-    for (const f of this.deps.imports.files(ctx.row.id)) {
-      if (f.kind !== 'upload' || (f.status !== 'pending' && f.status !== 'copying')) continue
+    for (const f of this.unarrived(ctx)) {
       if (f.part) await this.deps.parts.remove(f.part)
       this.state.delete(f.id)
       this.deps.imports.markCancelled(f.id, this.deps.now())
@@ -108,7 +119,46 @@ export class ImportUploads {
     }
   }
 
+  /**
+   * The page went away (closed, or lost Marquee for the whole grace period): the files it did
+   * not finish fail with a sentence and their parts go (docs/decisions.md, "Imports").
+   */
+  async expire(ctx: RunContext, graceMs: number): Promise<void> {
+    const minutes = Math.max(1, Math.round(graceMs / 60_000))
+    for (const f of this.unarrived(ctx)) {
+      if (f.part) await this.deps.parts.remove(f.part)
+      this.state.delete(f.id)
+      this.deps.imports.markFailed(
+        f.id,
+        `${f.relPath} did not arrive: the page uploading it was closed, or could not reach Marquee for ${minutes} minute${minutes === 1 ? '' : 's'}. Drop it again.`,
+        this.deps.now(),
+      )
+      settle(ctx, this.deps, f.id, true)
+    }
+  }
+
+  /** Upload rows not settled yet, read one by one (settling one can settle its twins). */
+  private *unarrived(ctx: RunContext): Generator<ImportFileRow> {
+    for (const { id } of this.deps.imports.files(ctx.row.id)) {
+      const f = this.deps.imports.file(id)!
+      if (f.kind === 'upload' && (f.status === 'pending' || f.status === 'copying')) yield f
+    }
+  }
+
+  /** The import is over here (ended, or Marquee closing). */
+  forget(importId: string): void {
+    this.ticks.delete(importId)
+  }
+
+  private touch(importId: string): void {
+    this.ticks.set(importId, (this.ticks.get(importId) ?? 0) + 1)
+  }
+
   private async finish(ctx: RunContext, file: ImportFileRow, part: string, sha256: string) {
+    if (file.sha256 && file.sha256 !== sha256) {
+      await this.deps.parts.remove(part)
+      return fail(ctx, this.deps, file, claimMismatch(file.relPath, file.sha256, sha256))
+    }
     const network = ctx.root.kind === 'network'
     const done = await this.deps.parts.finish(part, file.mtimeMs, network)
     if (done.readBack !== null && done.readBack !== sha256) {
@@ -151,6 +201,7 @@ export class ImportUploads {
     const file = this.deps.imports.file(fileId)
     if (!ctx || !file || file.importId !== importId || file.kind !== 'upload')
       throw new AppError('NOT_FOUND', 'There is no such upload (its import is over).')
+    this.touch(importId)
     if (!states.includes(file.status))
       throw new AppError('CONFLICT', `${file.relPath} is ${file.status} already.`)
     return { ctx, file }

@@ -11,9 +11,13 @@ import { planSources, planUploads } from './import-planner'
 import { ImportProgressTracker } from './import-progress'
 import { ImportUploads } from './import-uploads'
 import type { ImportDeps, RunContext } from './import-run'
+import { isWaitingTwin } from './import-upload-claims'
 import { Slots } from '../slots'
 
 export type { ImportDeps } from './import-run'
+
+/** How long uploads wait for their page (after a restart too) before they fail: decisions.md. */
+export const UPLOAD_GRACE_MS = 15 * 60_000
 
 const PHASE_OF_STATUS = {
   planning: 'checking',
@@ -90,7 +94,7 @@ export class ImportService {
     return {
       importId,
       uploads: files
-        .filter((f) => f.status === 'pending')
+        .filter((f) => f.status === 'pending' && !isWaitingTwin(f))
         .map((f) => ({ fileId: f.id, name: f.source })),
     }
   }
@@ -147,7 +151,8 @@ export class ImportService {
   /**
    * What a stopped or killed process left (only the library's owner runs this, at start): parts
    * of unfinished copies are removed, copies that were complete are put in place, and uploads
-   * that were under way are reported as not finished. The imports then wait for resume().
+   * that were under way keep their parts for their page to resume them (within the grace
+   * period). The imports then wait for resume().
    */
   recover(): Promise<void> {
     this.recovering ??= (async () => {
@@ -215,6 +220,7 @@ export class ImportService {
   private launch(ctx: RunContext): void {
     const done = this.run(ctx).finally(() => {
       ctx.progress.close()
+      this.uploads.forget(ctx.row.id)
       this.running.delete(ctx.row.id)
     })
     this.running.set(ctx.row.id, { ctx, done })
@@ -274,8 +280,12 @@ export class ImportService {
     await Promise.all(Array.from({ length: Math.min(this.deps.lanes, files.length) }, lane))
   }
 
-  /** Uploads settle as their last bytes arrive (or are cancelled): wait until none is left. */
+  /**
+   * Uploads settle as their last bytes arrive (or are cancelled): wait until none is left. A
+   * page that sends nothing for the grace period is gone: what it did not finish fails.
+   */
   private async uploadsSettled(ctx: RunContext): Promise<void> {
+    const grace = this.deps.uploadGraceMs ?? UPLOAD_GRACE_MS
     const open = (): boolean =>
       this.deps.imports
         .files(ctx.row.id)
@@ -285,11 +295,19 @@ export class ImportService {
             (f.status === 'pending' || f.status === 'copying' || f.status === 'committing'),
         )
     while (open() && !ctx.closing) {
-      await new Promise<void>((resolve) => {
-        ctx.nudge = resolve
-        ctx.controller.signal.addEventListener('abort', () => resolve(), { once: true })
+      const before = this.uploads.activity(ctx.row.id)
+      const quiet = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), grace)
+        const woken = (): void => {
+          clearTimeout(timer)
+          resolve(false)
+        }
+        ctx.nudge = woken
+        ctx.controller.signal.addEventListener('abort', woken, { once: true })
       })
       if (ctx.cancelled) await this.uploads.cancelAll(ctx)
+      else if (quiet && !ctx.closing && this.uploads.activity(ctx.row.id) === before)
+        await this.uploads.expire(ctx, grace)
     }
   }
 

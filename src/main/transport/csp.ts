@@ -6,7 +6,8 @@ export function contentSecurityPolicy(mediaSources: string[] = []): string {
   const media = mediaSources.length ? ` ${mediaSources.join(' ')}` : ''
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // WebAssembly only (no eval): serve mode hashes dropped files in the page (hash-wasm).
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${media}`,
     `media-src 'self' blob:${media}`,

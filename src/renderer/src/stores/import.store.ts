@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contract'
 import { call, face, messageOf, on, onReconnect } from '../lib/api'
 import { filesOf, type DroppedFile } from '../components/import/dropped-files'
+import { createDropChecks } from './drop-checks'
 
 /** A file of a drop as the panel shows it. */
 export interface DropFile {
@@ -76,6 +77,7 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
   }
   const [refusal, setRefusal] = createSignal<string | null>(null)
   const uploads = new Map<string, Map<number, Upload>>()
+  const checks = createDropChecks()
 
   const follow = (p: ImportProgress): void => {
     setDrops((before) => {
@@ -133,12 +135,16 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
     }
   }
 
-  async function upload(files: DroppedFile[], into: ImportTarget): Promise<string> {
+  async function upload(files: DroppedFile[], into: ImportTarget): Promise<string | null> {
+    // Hashed first: what the library has already is said at once and never uploaded.
+    const sums = await checks.hash(files.map((f) => f.file))
+    if (!sums) return null
     const { importId, uploads: planned = [] } = await call('import.start', {
-      uploads: files.map((f) => ({
+      uploads: files.map((f, i) => ({
         name: f.name,
         size: f.file.size,
         lastModified: f.file.lastModified,
+        sha256: sums[i]!,
       })),
       into,
       onDuplicate: duplicateChoice,
@@ -201,6 +207,9 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
     /** A drop the page itself refused (nowhere to put it), said like the core's refusals. */
     refuse: (message: string) => setRefusal(message),
     drop,
+    /** Browser drops being hashed ("Checking for duplicates…"), and their cancel. */
+    checks: checks.checks,
+    cancelCheck: checks.cancel,
     /** Cancels one file, or the whole drop; what is in place already stays. */
     async cancel(importId: string, fileId?: number): Promise<void> {
       const mine = uploads.get(importId)

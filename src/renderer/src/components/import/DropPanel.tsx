@@ -1,6 +1,8 @@
-import { For, Show } from 'solid-js'
+import { For, Index, Show } from 'solid-js'
 import { formatBytes, formatDuration, plural } from '../../lib/format'
 import type { Drop, SettledFile } from '../../stores/import.store'
+import type { DropCheck } from '../../stores/drop-checks'
+import { CheckingCard } from './CheckingCard'
 
 export interface DropPanelProps {
   drops: Drop[]
@@ -15,6 +17,9 @@ export interface DropPanelProps {
   onShowInGallery?: (importId: string) => void
   /** Shows these assets in the gallery (a duplicate's existing copy). */
   onShowAssets?: (assetIds: number[]) => void
+  /** Browser drops being hashed before anything is uploaded. */
+  checks?: readonly DropCheck[]
+  onCancelCheck?: (id: number) => void
 }
 
 const RUNNING_TEXT = { checking: 'Checking', copying: 'Importing' } as const
@@ -22,7 +27,7 @@ const RUNNING_TEXT = { checking: 'Checking', copying: 'Importing' } as const
 /** Every drop: per file and overall progress while it runs, then what happened to each file. */
 export function DropPanel(props: DropPanelProps) {
   return (
-    <Show when={props.drops.length > 0 || props.refusal}>
+    <Show when={props.drops.length > 0 || props.refusal || (props.checks ?? []).length > 0}>
       <section class="drop-panel" data-testid="import-panel" aria-label="Imports">
         <header class="drop-panel__header">
           <h2 class="drop-panel__title">Imports</h2>
@@ -50,6 +55,10 @@ export function DropPanel(props: DropPanelProps) {
             </button>
           </p>
         </Show>
+        {/* By position: a check's progress replaces it often, its card stays (and its button). */}
+        <Index each={props.checks ?? []}>
+          {(check) => <CheckingCard check={check()} onCancel={(id) => props.onCancelCheck?.(id)} />}
+        </Index>
         <For each={props.drops}>{(drop) => <DropCard drop={drop} {...props} />}</For>
       </section>
     </Show>

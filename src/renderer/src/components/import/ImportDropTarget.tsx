@@ -53,6 +53,8 @@ export function ImportDropTarget(props: ImportDropTargetProps) {
             : undefined
         }
         onShowAssets={props.onShowInGallery}
+        checks={store.checks()}
+        onCancelCheck={store.cancelCheck}
       />
     </div>
   )
