@@ -362,7 +362,7 @@ export function createCore(options: CoreOptions): Core {
     imports: new ImportsRepository(db),
     files: new ImportFilesRepository(options.workers('import'), {
       timeoutMs: options.fsTimeoutMs ?? 10_000,
-      threads: IMPORT_LANES + 1,
+      threads: IMPORT_COPIES + 1,
     }),
     parts: new UploadPartsRepository(),
     jobs: new JobsRepository(db),

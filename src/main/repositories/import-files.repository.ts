@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises'
 import type { Worker } from 'node:worker_threads'
 import { startWorker, type WorkerSpec } from '../workers'
 import type {
@@ -20,7 +21,7 @@ export class ImportStalled extends Error {
 export interface ImportFilesSettings {
   /** A call with no sign of life for this long is given up (the share is not answering). */
   timeoutMs: number
-  /** Threads at most: the copy lanes plus one for planning and recovery. */
+  /** Threads at most: one a copying lane, plus one for planning, commits and recovery. */
   threads: number
   /** A thread with nothing to do ends after this long. */
   idleMs?: number
@@ -148,6 +149,21 @@ export class ImportFilesRepository {
         return thread
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve))
+    }
+  }
+
+  /**
+   * The fsync of a part the kernel copied into a local folder (`copied.synced` false), on
+   * libuv's pool rather than a copy thread: only local targets get kernel copies, so it cannot
+   * hang on a share, and the import needs no thread (each costs ~45 ms of CPU to start) for
+   * waiting on the disk.
+   */
+  async syncLocal(path: string): Promise<void> {
+    const handle = await open(path, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
     }
   }
 

@@ -37,7 +37,7 @@ export function kernelCanCopy(source: string): boolean {
  * rests on the source not changing: its size, time and inode are compared before and after,
  * and the part's size with the source's; a source that moved is `changed` (copied once more,
  * then reported). Then the source's time and the same answers as `copy`
- * (import-fs-write.ts), except the fsync: the caller asks for it (`sync`) once the copy's slot is
+ * (import-fs-write.ts), except the fsync: the caller asks for it (`syncLocal`) once the copy's slot is
  * free. Stopping is seen between reads; the kernel's copy is let finish, then
  * the part removed.
  */
@@ -105,7 +105,7 @@ export async function copyInKernel(
     }
     await copying
     output ??= openSync(part, 'r+')
-    // The source's time; the fsync that covers it comes later (a `sync`, outside the copy
+    // The source's time; the fsync that covers it comes later (`syncLocal`, outside the copy
     // slots: waiting for the disk need not hold a core's worth of copying back).
     futimesSync(output, before.atimeMs / 1000, before.mtimeMs / 1000)
     const after = statSync(request.source)

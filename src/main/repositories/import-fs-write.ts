@@ -200,17 +200,6 @@ export function suffixed(name: string, n: number): string {
   return `${stem} (${n})${stem === name ? '' : ext}`
 }
 
-/** The file's bytes and times on disk (a part the kernel copied, before its commit). */
-export function syncFile(path: string): null {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  return null
-}
-
 function fsyncDir(dir: string): void {
   if (process.platform === 'win32') return
   const fd = openSync(dir, 'r')

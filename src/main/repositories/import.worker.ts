@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { copyInKernel, kernelCanCopy } from './import-fs-kernel'
 import { hashFile, list, probe } from './import-fs-read'
-import { commit, copy, recover, removeQuietly, syncFile } from './import-fs-write'
+import { commit, copy, recover, removeQuietly } from './import-fs-write'
 
 export { suffixed } from './import-fs-write'
 
@@ -41,7 +41,6 @@ export type ImportFsRequest =
       /** Let the kernel move the bytes while the source is hashed (local roots, local sources). */
       inKernel?: boolean
     }
-  | { op: 'sync'; path: string }
   | { op: 'commit'; part: string; dir: string; name: string }
   | { op: 'recover'; part: string; dir: string; name: string; inode: string }
   | { op: 'remove'; paths: string[] }
@@ -58,11 +57,10 @@ export interface ImportFsResults {
         size: number
         mtimeMs: number
         partInode: string
-        /** Whether the part is on disk yet; if not, a `sync` of it comes before its commit. */
+        /** Whether the part is on disk yet; if not, `syncLocal` of it comes before its commit. */
         synced: boolean
       }
     | { status: 'changed' | 'stopped' | 'mismatch' }
-  sync: null
   commit: FinalFile
   recover: { state: 'committed'; file: FinalFile } | { state: 'part' | 'none' }
   remove: null
@@ -120,8 +118,6 @@ function run(
       return request.inKernel && !request.verify && kernelCanCopy(request.source)
         ? copyInKernel(request, control)
         : copy(request, control)
-    case 'sync':
-      return syncFile(request.path)
     case 'commit':
       return commit(request.part, request.dir, request.name)
     case 'recover':

@@ -72,7 +72,7 @@ export async function copyFile(
     }
     if (copied.status === 'copied') {
       // Outside the copy slot: another file's bytes move while the disk takes this one's.
-      if (!copied.synced) await deps.files.run({ op: 'sync', path: part })
+      if (!copied.synced) await deps.files.syncLocal(part)
       return await place(ctx, deps, file, part, copied)
     }
     if (copied.status === 'stopped') return stopped(ctx, deps, file, controller.signal.aborted)
