@@ -31,6 +31,24 @@ describe('playlists and albums', () => {
     ])
   })
 
+  it('lists each collection with the same total as its detail: videos their length, pages the default', async () => {
+    const { core, ids } = await library()
+    core.db.prepare('UPDATE assets SET duration_ms = 7500 WHERE id = ?').run(ids['c.mp4'])
+    core.services.collections.create('playlist', 'Lobby')
+    core.services.collections.add('playlist', 'Lobby', [ids['a.jpg'], ids['c.mp4']], null)
+    core.services.collections.add('playlist', 'Lobby', [ids['b.jpg']], 2500)
+    core.services.collections.addItems('Lobby', [{ kind: 'url', url: 'https://example.com/menu' }])
+    core.services.collections.create('playlist', 'Empty')
+    const detail = core.services.collections.get('playlist', 'Lobby')
+    expect(detail.durationMs).toBe(10_000 + 7500 + 2500 + 10_000)
+    const listed = core.services.collections.list('playlist')
+    expect(listed.map((c) => [c.name, c.durationMs])).toEqual([
+      ['Empty', 0],
+      ['Lobby', detail.durationMs],
+    ])
+    expect(core.services.collections.summaryById(detail.id).durationMs).toBe(detail.durationMs)
+  })
+
   it('keeps an album a set, without durations', async () => {
     const { core, ids } = await library()
     core.services.collections.create('album', 'Summer')

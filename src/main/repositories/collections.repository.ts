@@ -71,6 +71,17 @@ export class CollectionsRepository {
       ),
       remove: db.prepare<[number]>('DELETE FROM collections WHERE id = ?'),
       touch: db.prepare<[number, number]>('UPDATE collections SET updated_at = ? WHERE id = ?'),
+      // What each item plays for, summed per collection in SQL (collections.service.ts's
+      // effectiveDuration, the same rule): listing never reads every item of every collection.
+      durations: db.prepare<[number, number | null, number | null], { id: number; ms: number }>(
+        `SELECT i.collection_id AS id, sum(CASE
+             WHEN i.duration_ms IS NOT NULL THEN i.duration_ms
+             WHEN a.type IN ('video', 'audio') AND a.duration_ms > 0 THEN a.duration_ms
+             ELSE ? END) AS ms
+         FROM collection_items i JOIN collections c ON c.id = i.collection_id
+         LEFT JOIN assets a ON a.id = i.asset_id
+         WHERE (? IS NULL OR c.id = ?) GROUP BY i.collection_id`,
+      ),
       items: db.prepare<[number], ItemRow>(
         // Web page and integration items have no asset: their name and type come from the URL
         // and the integration, and they count as ready (problems are the integration's status).
@@ -148,6 +159,11 @@ export class CollectionsRepository {
 
   remove(id: number): void {
     this.s.remove.run(id)
+  }
+
+  /** Each collection's total playing time (one, or all), by id; empty ones are not listed. */
+  durations(defaultMs: number, id: number | null = null): Map<number, number> {
+    return new Map(this.s.durations.all(defaultMs, id, id).map((r) => [r.id, r.ms]))
   }
 
   items(id: number): ItemRow[] {

@@ -39,9 +39,8 @@ export class CollectionsService {
   ) {}
 
   list(kind: CollectionKind): Collection[] {
-    return this.collections
-      .list(kind)
-      .map((row) => this.shape(row, this.totalDuration(this.collections.items(row.id))))
+    const durations = this.collections.durations(DEFAULT_IMAGE_DURATION_MS)
+    return this.collections.list(kind).map((row) => this.shape(row, durations.get(row.id) ?? 0))
   }
 
   get(kind: CollectionKind, name: string): CollectionDetail {
@@ -71,7 +70,10 @@ export class CollectionsService {
   summaryById(id: number): Collection {
     const row = this.collections.byId(id)
     if (!row) throw new AppError('NOT_FOUND', `There is no collection with id ${id}.`)
-    return toCollection(row, this.totalDuration(this.collections.items(row.id)))
+    return toCollection(
+      row,
+      this.collections.durations(DEFAULT_IMAGE_DURATION_MS, row.id).get(row.id) ?? 0,
+    )
   }
 
   create(kind: CollectionKind, name: string): Collection {
@@ -234,10 +236,6 @@ export class CollectionsService {
         'NOT_FOUND',
         `"${name}" has no item ${unknown.join(', ')}; it may have changed. Reload it and try again.`,
       )
-  }
-
-  private totalDuration(items: ItemRow[]): number {
-    return items.reduce((sum, item) => sum + effectiveDuration(item), 0)
   }
 }
 
