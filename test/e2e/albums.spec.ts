@@ -166,8 +166,11 @@ test.describe('albums and dragging into collections', () => {
     }
     await page.screenshot({ path: screenshotPath('albums-nested-collage') })
 
-    // A chosen cover leads the collage.
+    // A chosen cover leads the collage. Lobby's page links the album inside it.
     await row('Lobby').getByTestId('collection-link').click()
+    const inside = page.getByTestId('sub-albums')
+    await expect(inside.getByRole('link')).toHaveText(['Menus2 items'])
+    await page.screenshot({ path: screenshotPath('albums-sub-albums') })
     await page.getByTestId('collection-item').nth(2).getByRole('checkbox').check()
     const third = await page
       .getByTestId('collection-item')
@@ -178,6 +181,9 @@ test.describe('albums and dragging into collections', () => {
     await expect(page.getByRole('button', { name: 'Default cover' })).toBeVisible()
     await page.getByRole('link', { name: '← All collections' }).click()
     await expect(collage('Lobby').locator('img').first()).toHaveAttribute('src', third!)
+    await row('Lobby').getByTestId('collection-link').click()
+    await page.getByTestId('sub-albums').getByRole('link', { name: /Menus/ }).click()
+    await expect(page.getByTestId('collection-summary')).toHaveText('Album · 2 items')
   })
 })
 

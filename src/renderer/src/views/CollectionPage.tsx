@@ -10,6 +10,7 @@ import { AddIntegrationDialog } from '../components/collections/AddIntegrationDi
 import { AddWebPageDialog } from '../components/collections/AddWebPageDialog'
 import { PlaylistActions } from '../components/collections/PlaylistActions'
 import { PreviewOverlay } from '../components/collections/PreviewOverlay'
+import { SubAlbums } from '../components/collections/SubAlbums'
 import { PageHeader } from '../components/PageHeader'
 import { formatDuration, plural } from '../lib/format'
 import { createCollectionStore } from '../stores/collection.store'
@@ -27,6 +28,13 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
   // Root-level: the export goes on (and is shown) after this page or its dialog closes.
   // eslint-disable-next-line solid/reactivity
   const exports = useStore().exportJobs.forCollection(props.kind, props.name)
+  const collections = useStore().collections
+  const subAlbums = () => {
+    const id = store.detail()?.id
+    return props.kind === 'album' && id !== undefined
+      ? collections.list('album').filter((a) => a.parentId === id)
+      : []
+  }
   const [adding, setAdding] = createSignal<'url' | 'integration' | null>(null)
   const [previewing, setPreviewing] = createSignal(false)
   const ordered = () => props.kind === 'playlist'
@@ -91,6 +99,7 @@ export function CollectionPage(props: { kind: CollectionKind; name: string }) {
           </Show>
         }
       />
+      <SubAlbums albums={subAlbums()} />
       <Show when={exporting()}>
         <ExportDialog
           kind={props.kind}
