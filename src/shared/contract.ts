@@ -270,6 +270,13 @@ export interface ExportRequest {
   keepAudio?: boolean
 }
 
+export interface RunningExport {
+  exportId: string
+  source: ExportSource
+  /** The latest progress event sent, or null before the first. */
+  progress: ExportProgress | null
+}
+
 export interface ExportResult {
   bundleId: string
   dir: string
@@ -303,6 +310,8 @@ export interface ExportProgress {
 export interface ExportMethods {
   'export.start': { args: ExportRequest; result: { exportId: string } }
   'export.cancel': { args: { exportId: string }; result: { cancelled: boolean } }
+  /** Exports under way in the core now, with their latest progress (a window that reloads). */
+  'export.running': { args: void; result: RunningExport[] }
   'bundles.list': { args: void; result: BundleRecord[] }
   /** Checks any bundle folder byte for byte, one made here or not. */
   'bundles.verify': { args: { dir: string }; result: BundleVerification }
@@ -608,6 +617,7 @@ export const METHOD_NAMES = [
   'collections.setCover',
   'export.start',
   'export.cancel',
+  'export.running',
   'bundles.list',
   'bundles.verify',
   'export.precheck',

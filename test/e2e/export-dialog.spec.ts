@@ -72,8 +72,12 @@ test('pre-check, progress, cancel, a background export, its result, and an outda
     await page.getByRole('link', { name: 'Exports' }).click()
     await expect(page.getByTestId('export-status')).toContainText('Exporting Lobby —')
     await page.screenshot({ path: screenshotPath('export-status-bar') })
+    // The window reloads: it finds the export the core is running and follows it again.
+    await page.reload()
+    await expect(page.getByTestId('export-status')).toContainText('Exporting Lobby —')
 
-    // Back on the playlist, the dialog shows the same export, until its result.
+    // Back on the playlist, the dialog shows the same export (adopted after the reload), until
+    // its result.
     await page.goto(`${marquee.origin}/#/collections?playlist=Lobby`)
     await page.getByRole('button', { name: 'Export…' }).click()
     const result = dialog.getByTestId('export-result')

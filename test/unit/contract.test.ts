@@ -61,6 +61,7 @@ describe('the contract', () => {
       'bundles.verify': { dir: '/nonexistent/bundle' },
       'export.start': { source: { playlist: 'nope' }, profile: 'fhd-h264', out: '/tmp/nope' },
       'export.cancel': { exportId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
+      'export.running': undefined,
       'bundles.list': undefined,
       'export.precheck': { source: { playlist: 'nope' }, profile: 'fhd-h264', out: '/tmp/nope' },
       'drives.list': undefined,

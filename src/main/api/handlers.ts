@@ -139,6 +139,7 @@ export function createHandlers(services: HandlerServices): Handlers {
       services.albums.setCover(kind, name, assetId),
     'export.start': (request) => exports.start(request),
     'export.cancel': ({ exportId }) => exports.cancel(exportId),
+    'export.running': () => exports.runningNow(),
     'bundles.list': () => exports.list(),
     'bundles.verify': ({ dir }) => exports.verify(dir),
     'export.precheck': (request) => services.exportPrecheck.check(request),

@@ -219,6 +219,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
     keepAudio: z.boolean().optional(),
   }),
   'export.cancel': z.strictObject({ exportId: z.string().uuid() }),
+  'export.running': none,
   'bundles.list': none,
   'bundles.verify': z.strictObject({ dir: path }),
   'export.precheck': z.strictObject({

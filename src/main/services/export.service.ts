@@ -2,7 +2,12 @@ import { createHash, randomUUID } from 'node:crypto'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import type { BundleRecord, BundleVerification } from '../../shared/domain'
 import { APP_NAME } from '../../shared/domain'
-import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/contract'
+import type {
+  ExportProgress,
+  ExportRequest,
+  ExportResult,
+  RunningExport,
+} from '../../shared/contract'
 import { AppError, isOutOfSpace } from '../errors'
 import type { EventBus } from '../events'
 import {
@@ -93,6 +98,8 @@ type CopyObject = Pick<MediaObject, 'name' | 'sha256' | 'ext' | 'size' | 'file'>
  */
 export class ExportService {
   private readonly running = new Map<string, AbortController>()
+  /** What each running export is of, and the last progress sent: a reloaded window asks. */
+  private readonly shown = new Map<string, RunningExport>()
 
   constructor(private readonly deps: ExportDeps) {}
 
@@ -117,6 +124,11 @@ export class ExportService {
     return { exportId }
   }
 
+  /** The exports under way now, each with its latest progress. */
+  runningNow(): RunningExport[] {
+    return [...this.shown.values()]
+  }
+
   cancel(exportId: string): { cancelled: boolean } {
     const controller = this.running.get(exportId)
     controller?.abort(new AppError('CANCELLED', 'The export was cancelled.'))
@@ -139,6 +151,7 @@ export class ExportService {
   ): Promise<ExportResult> {
     const controller = new AbortController()
     this.running.set(exportId, controller)
+    this.shown.set(exportId, { exportId, source: request.source, progress: null })
     const signal = controller.signal
     const started = this.deps.now()
     // The renderer gets a few events a second; the CLI's own callback sees every tick.
@@ -355,6 +368,7 @@ export class ExportService {
     } finally {
       events.stop()
       this.running.delete(exportId)
+      this.shown.delete(exportId)
     }
   }
 
@@ -494,6 +508,8 @@ export class ExportService {
   }
 
   private emit(progress: ExportProgress): void {
+    const shown = this.shown.get(progress.exportId)
+    if (shown) shown.progress = progress
     this.deps.events.emit('export.progress', progress)
   }
 }

@@ -2,7 +2,7 @@ import { createSignal, onCleanup } from 'solid-js'
 import type { ExportProgress, ExportRequest } from '../../../shared/contract'
 import type { CollectionKind } from '../../../shared/domain'
 import { exportsText } from '../lib/export-text'
-import { call, messageOf, on } from '../lib/api'
+import { call, messageOf, on, onReconnect } from '../lib/api'
 
 interface Job {
   /** playlist:Lobby — one export per collection is followed at a time. */
@@ -43,6 +43,37 @@ export function createExportJobsStore() {
       else unclaimed.set(p.exportId, p)
     }),
   )
+
+  // Exports the core is running that this window does not follow (it was reloaded, or another
+  // window started them) are followed from their latest progress.
+  const adopt = async (): Promise<void> => {
+    const running = await call('export.running').catch(() => [])
+    const known = new Set(jobs().map((j) => j.exportId))
+    const fresh = running
+      .filter((r) => !known.has(r.exportId))
+      .map((r): Job => {
+        const { playlist, album } = r.source
+        const job: Job = {
+          key: playlist
+            ? `playlist:${playlist}`
+            : album
+              ? `album:${album}`
+              : `export:${r.exportId}`,
+          label: playlist ?? album ?? 'Export',
+          exportId: r.exportId,
+          progress: null,
+          error: null,
+          running: true,
+        }
+        return r.progress ? apply(job, r.progress) : job
+      })
+    if (fresh.length > 0) setJobs((all) => [...all, ...fresh])
+  }
+  // Run once now and at each reconnect: it reads the jobs when it runs, tracking nothing.
+  // eslint-disable-next-line solid/reactivity
+  void adopt()
+  // eslint-disable-next-line solid/reactivity
+  onCleanup(onReconnect(() => void adopt()))
 
   const start = async (key: string, label: string, request: ExportRequest): Promise<void> => {
     const fresh: Job = { key, label, exportId: null, progress: null, error: null, running: true }
