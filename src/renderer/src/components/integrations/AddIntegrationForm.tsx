@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js'
 import type {
   AddIntegrationRequest,
+  FeedHeaderInput,
   MediaField,
   MediaVariant,
 } from '../../../../shared/integrations'
@@ -30,13 +31,28 @@ function parseFields(text: string): MediaField[] {
     })
 }
 
-/** Adds a Spotify account (then "Connect") or a JSON feed with its media fields. */
+/** `Name: value` per line, as `--header` takes it; a line without a colon is an error. */
+export function parseHeaders(text: string, secret: boolean): FeedHeaderInput[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const colon = line.indexOf(':')
+      if (colon <= 0) throw new Error(`"${line}" is not a header: write it as Name: value.`)
+      return { name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim(), secret }
+    })
+}
+
+/** Adds a Spotify account (then "Connect") or a JSON feed with its media fields and headers. */
 export function AddIntegrationForm(props: AddIntegrationFormProps) {
   const [kind, setKind] = createSignal<'spotify' | 'feed'>('spotify')
   const [name, setName] = createSignal('')
   const [clientId, setClientId] = createSignal('')
   const [url, setUrl] = createSignal('')
   const [fields, setFields] = createSignal('')
+  const [headers, setHeaders] = createSignal('')
+  const [secretHeaders, setSecretHeaders] = createSignal(true)
   const [interval, setInterval] = createSignal('')
   const [error, setError] = createSignal<string | null>(null)
   const [pending, setPending] = createSignal(false)
@@ -47,13 +63,19 @@ export function AddIntegrationForm(props: AddIntegrationFormProps) {
       ...(name().trim() ? { name: name().trim() } : {}),
       ...(seconds ? { intervalMs: Math.round(seconds * 1000) } : {}),
     }
-    const request: AddIntegrationRequest =
-      kind() === 'spotify'
-        ? { kind: 'spotify', clientId: clientId().trim(), ...common }
-        : { kind: 'feed', url: url().trim(), mediaFields: parseFields(fields()), ...common }
     setPending(true)
     setError(null)
     try {
+      const request: AddIntegrationRequest =
+        kind() === 'spotify'
+          ? { kind: 'spotify', clientId: clientId().trim(), ...common }
+          : {
+              kind: 'feed',
+              url: url().trim(),
+              mediaFields: parseFields(fields()),
+              headers: parseHeaders(headers(), secretHeaders()),
+              ...common,
+            }
       await props.onSubmit(request)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
@@ -128,6 +150,28 @@ export function AddIntegrationForm(props: AddIntegrationFormProps) {
                 value={fields()}
                 onInput={(e) => setFields(e.currentTarget.value)}
               />
+            </label>
+            <label class="field">
+              <span class="field__label">
+                Request headers, one per line: Name: value{' '}
+                <span class="field__optional">(optional)</span>
+              </span>
+              <textarea
+                class="input input--mono"
+                rows={2}
+                placeholder="Authorization: Bearer …"
+                spellcheck={false}
+                value={headers()}
+                onInput={(e) => setHeaders(e.currentTarget.value)}
+              />
+            </label>
+            <label class="integration-form__check">
+              <input
+                type="checkbox"
+                checked={secretHeaders()}
+                onChange={(e) => setSecretHeaders(e.currentTarget.checked)}
+              />
+              Their values are secrets (a key, a token): kept encrypted, never shown again
             </label>
           </>
         }
