@@ -222,7 +222,14 @@ export function CollectionItems(props: CollectionItemsProps) {
                         inputMode="decimal"
                         aria-label={`Duration of ${item.name} in seconds`}
                         value={item.durationMs === null ? '' : String(item.durationMs / 1000)}
-                        placeholder={`${formatDuration(item.effectiveDurationMs)} (default)`}
+                        // The default in grey, as a placeholder; "(default)" in the tooltip, where
+                        // a narrow column cannot cut it off.
+                        placeholder={formatDuration(item.effectiveDurationMs)}
+                        title={
+                          item.durationMs === null
+                            ? `${formatDuration(item.effectiveDurationMs)} (default) — type seconds to set`
+                            : undefined
+                        }
                         onChange={(e) => {
                           const ms = parseSeconds(e.currentTarget.value)
                           if (ms === undefined) e.currentTarget.setCustomValidity('At least 0.1 s')
