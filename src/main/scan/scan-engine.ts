@@ -188,7 +188,10 @@ export class ScanSession {
     }
     this.repo.transaction(() => {
       writes.forEach((write) => write())
-      this.repo.insertAll(rootId, inserts, scanId, now)
+      // A first scan of a root queues what it adds as it adds it: updating every row's status
+      // after the walk cost a cold index a third of its database time. Later scans keep
+      // queueing after the walk, since a scan of the wrong drive drops what it added.
+      this.repo.insertAll(rootId, inserts, scanId, now, this.indexed === 0)
     })
   }
 
