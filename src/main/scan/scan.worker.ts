@@ -49,6 +49,12 @@ export async function scanOnWorker(
   // pages in batch after batch, and each checkpoint copies and fsyncs them again. Commits stay
   // as durable as before; the scan checkpoints what is left when it ends (below).
   db.pragma('wal_autocheckpoint = 10000')
+  // Statement journals in memory: every multi-row INSERT here (the table has an insert trigger
+  // and foreign keys) keeps one, and past 64 KiB SQLite spills it to a file in the temp folder
+  // — a cold index of 100k files wrote ~280 MB of such files, more than the database itself. A
+  // journal holds only the pages one statement changes, so memory stays small; sorts (index
+  // builds) spill by cache_size as before.
+  db.pragma('temp_store = MEMORY')
   let lastPost = 0
   const due = (): boolean => {
     const now = Date.now()
