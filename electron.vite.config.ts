@@ -15,7 +15,7 @@ export default defineConfig({
       // Bundled rather than loaded from node_modules: zod's package is ~100 files (65 locales)
       // that every CLI run resolved and compiled (~45 ms CPU) before doing anything; bundled,
       // only what the schemas use is in the build.
-      externalizeDeps: { exclude: ['zod'] },
+      externalizeDeps: { exclude: ['zod', 'ignore'] },
       rollupOptions: {
         // The Electron shell and the CLI (which also runs serve mode) share one core.
         input: {
