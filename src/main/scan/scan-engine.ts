@@ -76,11 +76,6 @@ export class ScanSession {
     private readonly settleMs = 0,
   ) {}
 
-  /** The root had files in the index before this scan (known after `begin`). */
-  get isRescan(): boolean {
-    return this.indexed > 0
-  }
-
   /** Checks the root before walking; returns the outcome when the scan must not go on. */
   begin(): ScanOutcome | null {
     const { rootId, rootPath } = this.request

@@ -1,10 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, workerData, type Worker } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
-import type { WorkerSpec } from '../workers'
+import { startWorker, type WorkerSpec } from '../workers'
 import { ScanSession, type ScanOutcome, type ScanRequest } from './scan-engine'
 import type { FoundFile } from './walk'
-import { Walkers } from './walkers'
+import type { WalkMessage, WalkWorkerData } from './walk.worker'
 
 export interface ScanWorkerData {
   databasePath: string
@@ -35,17 +35,12 @@ export async function scanOnWorker(
   // The walker starts first: its thread and modules load while this one opens the database and
   // checks the root. Its messages wait in the port until `walk` listens (nothing here awaits
   // before that), and flow control holds it 64 folders ahead at most.
-  const walkers = new Walkers(data.walker, {
-    root: data.request.rootPath,
-    exclusions: data.request.exclusions,
-    indexAllFiles: data.request.indexAllFiles,
-    statViaFolder: data.request.network,
-  })
+  const walker = startWalker(data)
   let db: ReturnType<typeof openDatabase>
   try {
     db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
   } catch (error) {
-    walkers.stop()
+    void walker.worker.terminate()
     throw error
   }
   // A scan reads and writes much of the index: give it a larger page cache than the default.
@@ -84,12 +79,8 @@ export async function scanOnWorker(
       data.settleMs,
     )
     const early = session.begin()
-    if (early) walkers.stop()
-    // A rescan's database side has little to do per file, and the walk is what it waits for:
-    // a second walker uses the other core. A first scan waits for its inserts instead, and a
-    // share keeps one walker (untried there: more calls in flight on a NAS that may hang).
-    else if (session.isRescan && !data.request.network) walkers.addHelper()
-    const outcome = early ?? (await walk(session, walkers, () => due() && post({ type: 'alive' })))
+    if (early) void walker.worker.terminate()
+    const outcome = early ?? (await walk(session, walker, () => due() && post({ type: 'alive' })))
     // Before 'done': a CLI ends as soon as it hears it, and the indexes must be whole by then.
     index.restoreIndexes()
     // Here, not on the main thread's next write, which would otherwise meet a long WAL.
@@ -107,44 +98,65 @@ export async function scanOnWorker(
   }
 }
 
-function walk(session: ScanSession, walkers: Walkers, alive: () => void): Promise<ScanOutcome> {
-  const taken = walkers.flow
+interface Walker {
+  worker: Worker
+  /** Folders sent by the walker, folders taken here (WalkWorkerData.flow). */
+  flow: Int32Array
+}
+
+function startWalker(data: ScanWorkerData): Walker {
+  const flow = new SharedArrayBuffer(8)
+  const walkData: WalkWorkerData = {
+    root: data.request.rootPath,
+    exclusions: data.request.exclusions,
+    indexAllFiles: data.request.indexAllFiles,
+    statViaFolder: data.request.network,
+    flow,
+  }
+  return { worker: startWorker(data.walker, walkData), flow: new Int32Array(flow) }
+}
+
+function walk(
+  session: ScanSession,
+  { worker: walker, flow: taken }: Walker,
+  alive: () => void,
+): Promise<ScanOutcome> {
   return new Promise((resolve, reject) => {
     const end = (settle: () => void): void => {
-      walkers.stop()
+      walker.removeAllListeners()
+      void walker.terminate()
       settle()
     }
-    walkers.listen(
-      (message) => {
-        try {
-          switch (message.type) {
-            case 'folder':
-              session.folder(message.dir, unpack(message.dir, message.names, message.numbers))
-              Atomics.add(taken, 1, 1)
-              Atomics.notify(taken, 1)
-              alive()
-              break
-            case 'unreadable':
-              session.unreadable(message.relPath)
-              break
-            case 'alive':
-              alive()
-              break
-            case 'done':
-              end(() => resolve(session.finish()))
-              break
-            case 'volume-error':
-              end(() => resolve(session.volumeError(message.code)))
-              break
-            case 'failed':
-              end(() => reject(new Error(message.message)))
-          }
-        } catch (error) {
-          end(() => reject(error as Error))
+    walker.on('message', (message: WalkMessage) => {
+      try {
+        switch (message.type) {
+          case 'folder':
+            session.folder(message.dir, unpack(message.dir, message.names, message.numbers))
+            Atomics.add(taken, 1, 1)
+            Atomics.notify(taken, 1)
+            alive()
+            break
+          case 'unreadable':
+            session.unreadable(message.relPath)
+            break
+          case 'alive':
+            alive()
+            break
+          case 'done':
+            end(() => resolve(session.finish()))
+            break
+          case 'volume-error':
+            end(() => resolve(session.volumeError(message.code)))
+            break
+          case 'failed':
+            end(() => reject(new Error(message.message)))
         }
-      },
-      (error) => end(() => reject(error)),
-    )
+      } catch (error) {
+        end(() => reject(error as Error))
+      }
+    })
+    walker.on('error', (error) => end(() => reject(error)))
+    walker.on('exit', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
   })
 }
 

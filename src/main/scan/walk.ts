@@ -72,19 +72,6 @@ export interface WalkOptions {
    * so a huge folder on a slow share shows it is alive while it is listed.
    */
   listInOneCall?: boolean
-  /** This walker shares the root with others (see WalkShare); alone when absent. */
-  share?: WalkShare
-}
-
-/**
- * Several walkers on one root: each lists the root, and they take its subfolders one at a time
- * from a shared counter (a big folder keeps one walker while the other takes the rest). Only
- * one reports the root's own files.
- */
-export interface WalkShare {
-  /** The index of the next root subfolder to walk; past the last, this walker is done. */
-  claim(): number
-  reportRoot: boolean
 }
 
 const MAX_DEPTH = 512
@@ -95,93 +82,72 @@ const MAX_DEPTH = 512
  * caller's watchdog gives up on it), and exactly one directory handle is open at a time.
  * Symlinks are never followed, so they cannot lead outside the root or into a loop.
  */
-export function walkTree(options: WalkOptions): void {
-  const rootRules = ruleSet('', options.exclusions)
-  const top: Folder = { dir: '', rules: rootRules ? [rootRules] : [], depth: 0 }
-  const { share } = options
-  if (!share) {
-    walkFrom([top], options)
-    return
-  }
-  const subfolders = visit(top, options, share.reportRoot)
-  for (let i = share.claim(); i < subfolders.length; i = share.claim()) {
-    walkFrom([subfolders[i]!], options)
-  }
-}
-
-interface Folder {
-  dir: string
-  rules: RuleSet[]
-  depth: number
-}
-
-/** Depth-first from the given folders, in name order. */
-function walkFrom(stack: Folder[], options: WalkOptions): void {
+export function walkTree({
+  root,
+  sink,
+  exclusions,
+  indexAllFiles,
+  statViaFolder = false,
+  listInOneCall = false,
+}: WalkOptions): void {
+  const rootRules = ruleSet('', exclusions)
+  const stack: { dir: string; rules: RuleSet[]; depth: number }[] = [
+    { dir: '', rules: rootRules ? [rootRules] : [], depth: 0 },
+  ]
   while (stack.length > 0) {
-    const subfolders = visit(stack.pop()!, options, true)
-    for (let i = subfolders.length - 1; i >= 0; i--) stack.push(subfolders[i]!)
-  }
-}
-
-/**
- * Lists one folder and reports its files (when `report`); returns its subfolders to walk, in
- * name order.
- */
-function visit(
-  { dir, rules: inherited, depth }: Folder,
-  { root, sink, indexAllFiles, statViaFolder = false, listInOneCall = false }: WalkOptions,
-  report: boolean,
-): Folder[] {
-  const absDir = dir === '' ? root : join(root, dir)
-  const entries = readFolder(absDir, dir, sink, listInOneCall)
-  if (!entries) return []
-  const at = folderHandle(absDir, statViaFolder)
-  try {
-    const rules = withIgnoreFile(inherited, entries, absDir, dir, sink)
-    const files: FoundFile[] = []
-    const subfolders: string[] = []
-    for (const entry of entries) {
-      const name = entry.name
-      if (isDefaultExcluded(name)) continue
-      const relPath = dir === '' ? name : `${dir}/${name}`
-      let isDir = entry.isDirectory()
-      let isFile = entry.isFile()
-      if (!isDir && !isFile && !entry.isSymbolicLink() && !isSpecial(entry)) {
-        // Some network filesystems report no type in the listing (DT_UNKNOWN).
-        const info = statEntry(at.path(name), relPath, sink)
-        if (!info) continue
-        isDir = info.isDirectory()
-        isFile = info.isFile()
-      }
-      if (isDir) {
-        if (!isIgnored(rules, relPath, true)) subfolders.push(relPath)
-      } else if (
-        report &&
-        isFile &&
-        (indexAllFiles || mediaTypeOf(name)) &&
-        !isIgnored(rules, relPath, false)
-      ) {
-        const info = statEntry(at.path(name), relPath, sink)
-        if (info?.isFile()) {
-          files.push({
-            dir,
-            name,
-            size: info.size,
-            mtimeMs: Math.trunc(info.mtimeMs),
-            inode: String(info.ino),
-            device: String(info.dev),
-          })
+    const { dir, rules: inherited, depth } = stack.pop()!
+    const absDir = dir === '' ? root : join(root, dir)
+    const entries = readFolder(absDir, dir, sink, listInOneCall)
+    if (!entries) continue
+    const at = folderHandle(absDir, statViaFolder)
+    try {
+      const rules = withIgnoreFile(inherited, entries, absDir, dir, sink)
+      const files: FoundFile[] = []
+      const subfolders: string[] = []
+      for (const entry of entries) {
+        const name = entry.name
+        if (isDefaultExcluded(name)) continue
+        const relPath = dir === '' ? name : `${dir}/${name}`
+        let isDir = entry.isDirectory()
+        let isFile = entry.isFile()
+        if (!isDir && !isFile && !entry.isSymbolicLink() && !isSpecial(entry)) {
+          // Some network filesystems report no type in the listing (DT_UNKNOWN).
+          const info = statEntry(at.path(name), relPath, sink)
+          if (!info) continue
+          isDir = info.isDirectory()
+          isFile = info.isFile()
+        }
+        if (isDir) {
+          if (!isIgnored(rules, relPath, true)) subfolders.push(relPath)
+        } else if (
+          isFile &&
+          (indexAllFiles || mediaTypeOf(name)) &&
+          !isIgnored(rules, relPath, false)
+        ) {
+          const info = statEntry(at.path(name), relPath, sink)
+          if (info?.isFile()) {
+            files.push({
+              dir,
+              name,
+              size: info.size,
+              mtimeMs: Math.trunc(info.mtimeMs),
+              inode: String(info.ino),
+              device: String(info.dev),
+            })
+          }
         }
       }
+      sink.folder(dir, files)
+      if (depth + 1 > MAX_DEPTH) {
+        for (const sub of subfolders) sink.unreadable(sub, 'ELOOP')
+        continue
+      }
+      for (let i = subfolders.length - 1; i >= 0; i--) {
+        stack.push({ dir: subfolders[i]!, rules, depth: depth + 1 })
+      }
+    } finally {
+      at.close()
     }
-    if (report) sink.folder(dir, files)
-    if (depth + 1 > MAX_DEPTH) {
-      if (report) for (const sub of subfolders) sink.unreadable(sub, 'ELOOP')
-      return []
-    }
-    return subfolders.map((sub) => ({ dir: sub, rules, depth: depth + 1 }))
-  } finally {
-    at.close()
   }
 }
 

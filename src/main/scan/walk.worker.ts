@@ -8,10 +8,6 @@ export interface WalkWorkerData {
   statViaFolder: boolean
   /** Int32Array[2]: folders sent, folders the database side has taken. For flow control. */
   flow: SharedArrayBuffer
-  /** Int32Array[1]: the next root subfolder to take, shared by the walkers of one scan. */
-  claims: SharedArrayBuffer
-  /** This walker reports the root's own files (one of the walkers of a scan does). */
-  reportRoot: boolean
 }
 
 /** Folder listings travel packed: names, and size/mtime/inode/device in one transferred buffer. */
@@ -33,7 +29,6 @@ export function walkOnWorker(
   post: (m: WalkMessage, transfer?: ArrayBuffer[]) => void,
 ): void {
   const flow = new Int32Array(data.flow)
-  const claims = new Int32Array(data.claims)
   let lastAlive = 0
   try {
     walkTree({
@@ -43,7 +38,6 @@ export function walkOnWorker(
       statViaFolder: data.statViaFolder,
       // A local disk lists a folder in one call; a share, entry by entry (see walkTree).
       listInOneCall: !data.statViaFolder,
-      share: { claim: () => Atomics.add(claims, 0, 1), reportRoot: data.reportRoot },
       sink: {
         folder(dir, files) {
           const numbers = new Float64Array(files.length * 4)
