@@ -12,6 +12,12 @@ export default defineConfig({
   main: {
     define,
     build: {
+      // Bundled rather than loaded from node_modules: zod's package is ~100 files (65 locales)
+      // that every CLI run resolved and compiled (~45 ms CPU) before doing anything; bundled,
+      // only what the schemas use is in the build. `ignore` (CommonJS, loaded by the main
+      // thread, the scan worker and the walker) cost a CLI run another ~45 ms CPU. Not strtok3:
+      // file-type (external) checks `instanceof` against its own copy's error classes.
+      externalizeDeps: { exclude: ['zod', 'ignore'] },
       rollupOptions: {
         // The Electron shell and the CLI (which also runs serve mode) share one core.
         input: {

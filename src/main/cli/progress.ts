@@ -9,6 +9,9 @@ export function progressLine(io: CliIo, json: boolean) {
   let last = 0
   let shown = false
   return {
+    /** Whether anything is drawn: callers skip building the text otherwise (ICU's number
+     * formatting costs a CLI tens of milliseconds on its first use). */
+    active,
     update(text: string, force = false): void {
       if (!active) return
       const now = Date.now()

@@ -28,13 +28,25 @@ export type FolderEntry = Pick<
 
 const INSERT_HEAD = `INSERT INTO assets (root_id, dir, name, ext, size, mtime_ms, inode, device, type,
   status, created_scan, created_at, updated_at)`
-const INSERT_ROW = `(?, ?, ?, ?, ?, ?, ?, ?, ?, 'discovered', ?, ?, ?)`
+const insertRow = (status: 'discovered' | 'queued'): string =>
+  `(?, ?, ?, ?, ?, ?, ?, ?, ?, '${status}', ?, ?, ?)`
 const INSERT_CHUNK = 50
-/** Parameters of one row in INSERT_ROW. */
+/** Parameters of one row in insertRow. */
 const ROW_PARAMS = 12
 // An import may have added the row between this scan's look at the folder and its insert
 // (src/main/services/import.service.ts): its row, with the hash, is the one to keep.
 const ON_CONFLICT = 'ON CONFLICT (root_id, dir, name) DO NOTHING'
+
+/** A FolderEntry as the query gives it, in column order. */
+type FolderRow = [
+  id: number,
+  name: string,
+  size: number,
+  mtimeMs: number,
+  inode: string | null,
+  device: string | null,
+  status: AssetStatus,
+]
 
 const INDEXED_COLUMNS = `id, root_id AS rootId, dir, name, size, mtime_ms AS mtimeMs, inode, device,
   fingerprint, status, prior_status AS priorStatus`
@@ -51,7 +63,8 @@ export interface NewFile extends FoundFile {
 export class AssetIndexRepository {
   private readonly s
 
-  private readonly insertMany: Statement
+  /** Row by row and INSERT_CHUNK rows at once, for each status a new row can start with. */
+  private readonly inserts: Record<'discovered' | 'queued', { one: Statement; many: Statement }>
 
   private readonly discovered: DiscoveredQueue
 
@@ -60,14 +73,22 @@ export class AssetIndexRepository {
   constructor(private readonly db: Db) {
     this.discovered = new DiscoveredQueue(db)
     this.deferred = new DeferredIndexesRepository(db)
-    this.insertMany = db.prepare(
-      `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => INSERT_ROW).join(', ')} ${ON_CONFLICT}`,
-    )
-    this.s = {
-      inFolder: db.prepare<[number, string], FolderEntry>(
-        `SELECT id, name, size, mtime_ms AS mtimeMs, inode, device, status
-         FROM assets WHERE root_id = ? AND dir = ?`,
+    const inserts = (status: 'discovered' | 'queued'): { one: Statement; many: Statement } => ({
+      one: db.prepare(`${INSERT_HEAD} VALUES ${insertRow(status)} ${ON_CONFLICT}`),
+      many: db.prepare(
+        `${INSERT_HEAD} VALUES ${Array.from({ length: INSERT_CHUNK }, () => insertRow(status)).join(', ')} ${ON_CONFLICT}`,
       ),
+    })
+    this.inserts = { discovered: inserts('discovered'), queued: inserts('queued') }
+    this.s = {
+      // Rows as arrays, made into objects here: better-sqlite3 builds each object property by
+      // property from C++, which made this (a rescan's one query per folder) twice as dear.
+      inFolder: db
+        .prepare<[number, string], FolderRow>(
+          `SELECT id, name, size, mtime_ms, inode, device, status
+           FROM assets WHERE root_id = ? AND dir = ?`,
+        )
+        .raw(true),
       countAll: db.prepare<[number], { n: number }>(
         'SELECT count(*) AS n FROM assets WHERE root_id = ?',
       ),
@@ -95,7 +116,7 @@ export class AssetIndexRepository {
       missingWithSize: db.prepare<[number], IndexedFile>(
         `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND size = ?`,
       ),
-      insert: db.prepare(`${INSERT_HEAD} VALUES ${INSERT_ROW} ${ON_CONFLICT}`),
+      lastId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM assets'),
       changed: db.prepare(
         `UPDATE assets SET size = @size, mtime_ms = @mtimeMs, inode = @inode, device = @device,
            status = 'discovered', prior_status = NULL, missing_since = NULL, error = NULL,
@@ -131,7 +152,17 @@ export class AssetIndexRepository {
   }
 
   inFolder(rootId: number, dir: string): FolderEntry[] {
-    return this.s.inFolder.all(rootId, dir)
+    return this.s.inFolder
+      .all(rootId, dir)
+      .map(([id, name, size, mtimeMs, inode, device, status]) => ({
+        id,
+        name,
+        size,
+        mtimeMs,
+        inode,
+        device,
+        status,
+      }))
   }
 
   /** Every row of the root, missing ones included. */
@@ -184,8 +215,16 @@ export class AssetIndexRepository {
     return this.s.missingWithSize.all(size)
   }
 
-  /** Inserts new files, many rows per statement (the scanner's hottest path). */
-  insertAll(rootId: number, files: NewFile[], scanId: number, now: number): void {
+  /**
+   * Inserts new files, many rows per statement (the scanner's hottest path). With `queue`, each
+   * row starts `queued` and gets its first job in the caller's transaction, instead of being
+   * queued by an UPDATE of every row after the walk (see docs/indexing.md, "Speed").
+   */
+  insertAll(rootId: number, files: NewFile[], scanId: number, now: number, queue = false): void {
+    const { one, many } = this.inserts[queue ? 'queued' : 'discovered']
+    // A new row's id is above every id there was (no AUTOINCREMENT: max(id) + 1), so the rows
+    // this call adds are exactly those above it; the caller's transaction keeps others out.
+    const after = queue ? this.s.lastId.get()!.id : 0
     // One parameter array reused for every statement: no array per row to collect.
     const params: unknown[] = new Array<unknown>(INSERT_CHUNK * ROW_PARAMS)
     const fill = (at: number, f: NewFile): void => {
@@ -205,12 +244,13 @@ export class AssetIndexRepository {
     let i = 0
     for (; i + INSERT_CHUNK <= files.length; i += INSERT_CHUNK) {
       for (let j = 0; j < INSERT_CHUNK; j++) fill(j * ROW_PARAMS, files[i + j]!)
-      this.insertMany.run(params)
+      many.run(params)
     }
     for (; i < files.length; i++) {
       fill(0, files[i]!)
-      this.s.insert.run(params.slice(0, ROW_PARAMS))
+      one.run(params.slice(0, ROW_PARAMS))
     }
+    if (queue) this.discovered.queueAdded(after, scanId, now)
   }
 
   changed(id: number, file: FoundFile, now: number): void {

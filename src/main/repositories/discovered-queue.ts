@@ -28,11 +28,26 @@ export class DiscoveredQueue {
            last_error = NULL, run_after = 0, priority = max(priority, excluded.priority),
            updated_at = excluded.updated_at`,
       ),
+      added: db.prepare<[string, number, number, number, number]>(
+        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
+         SELECT ?, id, 0, 'queued', ?, ? FROM assets
+         WHERE id > ? AND created_scan = ? AND status = 'queued'
+         ON CONFLICT (asset_id, kind) DO NOTHING`,
+      ),
       mark: db.prepare<[number, number, number, number]>(
         `UPDATE assets SET status = 'queued', error = NULL, updated_at = ?
          WHERE root_id = ? AND status = 'discovered' AND id > ? AND id <= ?`,
       ),
     }
+  }
+
+  /**
+   * Gives the rows a scan just inserted as `queued` (ids above `after`) their first job, in the
+   * caller's transaction: rows and jobs are committed together, so a crash never leaves a
+   * queued asset without its job.
+   */
+  queueAdded(after: number, scanId: number, now: number): void {
+    this.s.added.run(JobName.AssetIdentify, now, now, after, scanId)
   }
 
   /** Queues the discovered assets of one root (or of every root); returns how many. */

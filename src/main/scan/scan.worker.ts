@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, workerData, type Worker } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
 import { startWorker, type WorkerSpec } from '../workers'
@@ -32,13 +32,29 @@ export async function scanOnWorker(
   data: ScanWorkerData,
   post: (message: ScanWorkerMessage) => void,
 ): Promise<void> {
-  const db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
+  // The walker starts first: its thread and modules load while this one opens the database and
+  // checks the root. Its messages wait in the port until `walk` listens (nothing here awaits
+  // before that), and flow control holds it 64 folders ahead at most.
+  const walker = startWalker(data)
+  let db: ReturnType<typeof openDatabase>
+  try {
+    db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
+  } catch (error) {
+    void walker.worker.terminate()
+    throw error
+  }
   // A scan reads and writes much of the index: give it a larger page cache than the default.
   db.pragma('cache_size = -65536')
   // Checkpoint every 40 MB of WAL rather than every 4 MB: a bulk load rewrites the same index
   // pages in batch after batch, and each checkpoint copies and fsyncs them again. Commits stay
   // as durable as before; the scan checkpoints what is left when it ends (below).
   db.pragma('wal_autocheckpoint = 10000')
+  // Statement journals in memory: every multi-row INSERT here (the table has an insert trigger
+  // and foreign keys) keeps one, and past 64 KiB SQLite spills it to a file in the temp folder
+  // — a cold index of 100k files wrote ~280 MB of such files, more than the database itself. A
+  // journal holds only the pages one statement changes, so memory stays small; sorts (index
+  // builds) spill by cache_size as before.
+  db.pragma('temp_store = MEMORY')
   let lastPost = 0
   const due = (): boolean => {
     const now = Date.now()
@@ -62,8 +78,9 @@ export async function scanOnWorker(
       Date.now,
       data.settleMs,
     )
-    const outcome =
-      session.begin() ?? (await walk(session, data, () => due() && post({ type: 'alive' })))
+    const early = session.begin()
+    if (early) void walker.worker.terminate()
+    const outcome = early ?? (await walk(session, walker, () => due() && post({ type: 'alive' })))
     // Before 'done': a CLI ends as soon as it hears it, and the indexes must be whole by then.
     index.restoreIndexes()
     // Here, not on the main thread's next write, which would otherwise meet a long WAL.
@@ -81,9 +98,14 @@ export async function scanOnWorker(
   }
 }
 
-function walk(session: ScanSession, data: ScanWorkerData, alive: () => void): Promise<ScanOutcome> {
+interface Walker {
+  worker: Worker
+  /** Folders sent by the walker, folders taken here (WalkWorkerData.flow). */
+  flow: Int32Array
+}
+
+function startWalker(data: ScanWorkerData): Walker {
   const flow = new SharedArrayBuffer(8)
-  const taken = new Int32Array(flow)
   const walkData: WalkWorkerData = {
     root: data.request.rootPath,
     exclusions: data.request.exclusions,
@@ -91,7 +113,14 @@ function walk(session: ScanSession, data: ScanWorkerData, alive: () => void): Pr
     statViaFolder: data.request.network,
     flow,
   }
-  const walker = startWorker(data.walker, walkData)
+  return { worker: startWorker(data.walker, walkData), flow: new Int32Array(flow) }
+}
+
+function walk(
+  session: ScanSession,
+  { worker: walker, flow: taken }: Walker,
+  alive: () => void,
+): Promise<ScanOutcome> {
   return new Promise((resolve, reject) => {
     const end = (settle: () => void): void => {
       walker.removeAllListeners()

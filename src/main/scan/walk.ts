@@ -5,10 +5,11 @@ import {
   lstatSync,
   opendirSync,
   openSync,
+  readdirSync,
   readFileSync,
   type Dirent,
 } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import { IGNORE_FILE, isDefaultExcluded, isIgnored, ruleSet, type RuleSet } from './filters'
 import { mediaTypeOf } from './media-types'
 
@@ -66,6 +67,11 @@ export interface WalkOptions {
   indexAllFiles: boolean
   /** Stat through each folder's descriptor (network roots: see folderHandle). */
   statViaFolder?: boolean
+  /**
+   * List a folder in one call (local roots). Otherwise entry by entry, with a tick after each,
+   * so a huge folder on a slow share shows it is alive while it is listed.
+   */
+  listInOneCall?: boolean
 }
 
 const MAX_DEPTH = 512
@@ -82,6 +88,7 @@ export function walkTree({
   exclusions,
   indexAllFiles,
   statViaFolder = false,
+  listInOneCall = false,
 }: WalkOptions): void {
   const rootRules = ruleSet('', exclusions)
   const stack: { dir: string; rules: RuleSet[]; depth: number }[] = [
@@ -90,7 +97,7 @@ export function walkTree({
   while (stack.length > 0) {
     const { dir, rules: inherited, depth } = stack.pop()!
     const absDir = dir === '' ? root : join(root, dir)
-    const entries = readFolder(absDir, dir, sink)
+    const entries = readFolder(absDir, dir, sink, listInOneCall)
     if (!entries) continue
     const at = folderHandle(absDir, statViaFolder)
     try {
@@ -165,24 +172,37 @@ function folderHandle(
       // Fall through: the listing worked, so the absolute path will too.
     }
   }
-  return { path: (name) => join(absDir, name), close: () => {} }
+  // absDir is normalised and a name holds no separator: no need for join's normalising.
+  const prefix = absDir.endsWith(sep) ? absDir : `${absDir}${sep}`
+  return { path: (name) => prefix + name, close: () => {} }
 }
 
 function isSpecial(entry: Dirent): boolean {
   return entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice()
 }
 
-function readFolder(absDir: string, dir: string, sink: WalkSink): Dirent[] | null {
+function readFolder(
+  absDir: string,
+  dir: string,
+  sink: WalkSink,
+  inOneCall: boolean,
+): Dirent[] | null {
   try {
-    const handle = opendirSync(absDir, { bufferSize: 256 })
-    const entries: Dirent[] = []
-    try {
-      for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
-        entries.push(entry)
-        sink.tick()
+    let entries: Dirent[]
+    if (inOneCall) {
+      entries = readdirSync(absDir, { withFileTypes: true })
+      sink.tick()
+    } else {
+      entries = []
+      const handle = opendirSync(absDir, { bufferSize: 256 })
+      try {
+        for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+          entries.push(entry)
+          sink.tick()
+        }
+      } finally {
+        handle.closeSync()
       }
-    } finally {
-      handle.closeSync()
     }
     // Name order keeps inserts into the (root, dir, name) index mostly appending.
     return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

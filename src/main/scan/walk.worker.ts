@@ -36,13 +36,21 @@ export function walkOnWorker(
       exclusions: data.exclusions,
       indexAllFiles: data.indexAllFiles,
       statViaFolder: data.statViaFolder,
+      // A local disk lists a folder in one call; a share, entry by entry (see walkTree).
+      listInOneCall: !data.statViaFolder,
       sink: {
         folder(dir, files) {
           const numbers = new Float64Array(files.length * 4)
-          files.forEach((f, i) =>
-            numbers.set([f.size, f.mtimeMs, Number(f.inode), Number(f.device)], i * 4),
-          )
-          post({ type: 'folder', dir, names: files.map((f) => f.name), numbers }, [numbers.buffer])
+          const names = new Array<string>(files.length)
+          for (let i = 0; i < files.length; i++) {
+            const f = files[i]!
+            names[i] = f.name
+            numbers[i * 4] = f.size
+            numbers[i * 4 + 1] = f.mtimeMs
+            numbers[i * 4 + 2] = Number(f.inode)
+            numbers[i * 4 + 3] = Number(f.device)
+          }
+          post({ type: 'folder', dir, names, numbers }, [numbers.buffer])
           const sent = Atomics.add(flow, 0, 1) + 1
           for (
             let taken = Atomics.load(flow, 1);

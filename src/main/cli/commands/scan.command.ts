@@ -86,7 +86,7 @@ async function scanWithProgress(
   const line = progressLine(io, args.values.json === true)
   const seen = new Map<number, { seen: number; rate: number }>()
   const stop = lib.subscribe((event, payload) => {
-    if (event !== 'scan.progress') return
+    if (event !== 'scan.progress' || !line.active) return
     const p = payload as { rootId: number; seen: number; rate: number }
     seen.set(p.rootId, p)
     const total = [...seen.values()].reduce((sum, s) => sum + s.seen, 0)
