@@ -131,13 +131,15 @@ describe('watching', () => {
       // Events arrive in order: once the other root's file is reported, any event of the
       // litter above would have been reported before it.
       writeFileSync(join(beside, 'marker.jpg'), 'm')
-      await vi.waitFor(() => expect(events.some((e) => e.id === 2)).toBe(true))
+      await vi.waitFor(() => expect(events.some((e) => e.id === 2)).toBe(true), { timeout: 10_000 })
       expect(events.filter((e) => e.id === 1)).toEqual([])
 
       // The watcher is still there for what counts.
       writeFileSync(join(media, 'real.jpg'), 'media')
-      await vi.waitFor(() =>
-        expect(events).toContainEqual({ type: 'changed', id: 1, path: join(media, 'real.jpg') }),
+      await vi.waitFor(
+        () =>
+          expect(events).toContainEqual({ type: 'changed', id: 1, path: join(media, 'real.jpg') }),
+        { timeout: 10_000 },
       )
     } finally {
       handle({ type: 'unwatch', id: 1 })
