@@ -46,6 +46,9 @@ test.describe('a full disk under the library', () => {
   test('shows a banner while processing waits for room, and clears it when room comes back', async ({
     page,
   }) => {
+    // Eight camera photos made (4-7 s under load), then processed on a disk that fills and
+    // grows: 21 s with two busy loops beside it, against the default 60 s. As slow as it is.
+    test.slow()
     const folder = join(media, 'Lobby')
     for (let i = 0; i < 8; i++) {
       const path = await outPath(folder, `photo-${i}.jpg`)

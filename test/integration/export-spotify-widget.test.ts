@@ -31,8 +31,9 @@ async function connectedSpotify(core: Core): Promise<number> {
   })
   const start = await call(core, 'integrations.auth', { id: added.id })
   expect((await fetch(start.url)).status).toBe(200)
-  await vi.waitFor(() =>
-    expect(core.services.integrations.get(added.id).tokenExpiresAt).not.toBeNull(),
+  await vi.waitFor(
+    () => expect(core.services.integrations.get(added.id).tokenExpiresAt).not.toBeNull(),
+    { timeout: 10_000 },
   )
   return added.id
 }

@@ -46,7 +46,7 @@ describe('tags a folder hands down, as the UI reads them', () => {
     expect(await call(core, 'tags.ofFolder', { rootId: root.id, folder: 'Menus/' })).toEqual({
       tags: ['food', 'menu'],
     })
-    await vi.waitFor(() => expect(events).toContain('assets.changed'))
+    await vi.waitFor(() => expect(events).toContain('assets.changed'), { timeout: 10_000 })
     const gone = await core.dispatch('tags.ofFolder', { rootId: 99, folder: '' })
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })

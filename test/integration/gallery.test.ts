@@ -257,8 +257,9 @@ describe('the gallery queries', () => {
       restored: 0,
       rate: 0,
     })
-    await vi.waitFor(async () =>
-      expect((await call(core, 'folders.tree', { rootId })).total).toBe(61),
+    await vi.waitFor(
+      async () => expect((await call(core, 'folders.tree', { rootId })).total).toBe(61),
+      { timeout: 10_000 },
     )
   })
 
@@ -299,6 +300,6 @@ describe('the gallery over processed files', () => {
     const found = await call(core, 'assets.page', { text: 'fixture camera' })
     expect(found.items.map((r) => r.id)).toEqual([row.id])
     // Each finished step was announced, so an open gallery redraws the tile.
-    await vi.waitFor(() => expect(told.has(row.id)).toBe(true))
+    await vi.waitFor(() => expect(told.has(row.id)).toBe(true), { timeout: 10_000 })
   })
 })

@@ -148,8 +148,12 @@ describe('marquee integrations', () => {
     const auth = await authInBrowser(dataDir, 1)
     expect(JSON.parse(auth.lines.at(-1)!)).toEqual({ id: 1, status: 'connected' })
     // The running instance polls a freshly connected account at once.
-    await vi.waitFor(() =>
-      expect(core.services.integrations.get(1).data).toMatchObject({ track_name: 'Killer Queen' }),
+    await vi.waitFor(
+      () =>
+        expect(core.services.integrations.get(1).data).toMatchObject({
+          track_name: 'Killer Queen',
+        }),
+      { timeout: 10_000 },
     )
   })
 

@@ -47,8 +47,9 @@ async function connected(core: Core, intervalMs = 60_000): Promise<Integration> 
   const page = await fetch(start.url)
   expect(page.status).toBe(200)
   // A running poller may already have polled: anything but "needs auth" means connected.
-  await vi.waitFor(() =>
-    expect(core.services.integrations.get(added.id).tokenExpiresAt).not.toBeNull(),
+  await vi.waitFor(
+    () => expect(core.services.integrations.get(added.id).tokenExpiresAt).not.toBeNull(),
+    { timeout: 10_000 },
   )
   return core.services.integrations.get(added.id)
 }
@@ -77,8 +78,9 @@ describe('connecting a Spotify account (authorization code + PKCE, loopback redi
     expect(core.services.integrations.get(added.id).status).toBe('needs-auth')
 
     expect((await fetch(start.url)).status).toBe(200)
-    await vi.waitFor(() =>
-      expect(core.services.integrations.get(added.id).status).toBe('connected'),
+    await vi.waitFor(
+      () => expect(core.services.integrations.get(added.id).status).toBe('connected'),
+      { timeout: 10_000 },
     )
     const exchange = accounts.tokens[0]!.request
     expect(exchange.grant_type).toBe('authorization_code')
@@ -103,8 +105,9 @@ describe('connecting a Spotify account (authorization code + PKCE, loopback redi
     }
     const start = await call(core, 'integrations.auth', { id: added.id })
     await fetch(start.url)
-    await vi.waitFor(() =>
-      expect(core.services.integrations.get(added.id).error).toMatch(/invalid_grant/),
+    await vi.waitFor(
+      () => expect(core.services.integrations.get(added.id).error).toMatch(/invalid_grant/),
+      { timeout: 10_000 },
     )
     expect(core.services.integrations.get(added.id).status).toBe('needs-auth')
   })
@@ -268,7 +271,9 @@ describe('Spotify now playing', () => {
     api.script.push({ status: 429, headers: { 'Retry-After': '2' } }, { status: 204 })
     core.services.integrationPoller.start()
     const { id } = await connected(core, 60_000)
-    await vi.waitFor(() => expect(core.services.integrations.get(id).status).toBe('rate-limited'))
+    await vi.waitFor(() => expect(core.services.integrations.get(id).status).toBe('rate-limited'), {
+      timeout: 10_000,
+    })
     const limited = core.services.integrations.get(id)
     const first = api.nowPlayingRequests()[0]!
     expect(limited.rateLimitedUntil! - first.at).toBeGreaterThanOrEqual(2000)
@@ -305,12 +310,12 @@ describe('Spotify now playing', () => {
     const core = spotifyCore()
     core.services.integrationPoller.start()
     const { id } = await connected(core, 60_000)
-    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(1))
+    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(1), { timeout: 10_000 })
     const paused = await call(core, 'integrations.update', { id, paused: true })
     expect(paused).toMatchObject({ status: 'paused', nextFetchAt: null })
     const resumed = await call(core, 'integrations.update', { id, paused: false })
     expect(resumed.nextFetchAt).toBeLessThanOrEqual(Date.now())
-    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(2))
+    await vi.waitFor(() => expect(api.nowPlayingRequests()).toHaveLength(2), { timeout: 10_000 })
   })
 
   it('keeps the last data, marked stale, when Spotify cannot be reached', async () => {

@@ -83,7 +83,7 @@ describe('the CLI joins a running instance', () => {
     expect(seen).toContain('jobs.progress')
     expect(core.services.jobs.status().assets).toEqual({ ready: 2 })
     // The CLI hung up when it was done.
-    await vi.waitFor(() => expect(core.clients()).toBe(0))
+    await vi.waitFor(() => expect(core.clients()).toBe(0), { timeout: 10_000 })
   })
 
   it('processes what an earlier CLI left queued as soon as an app starts on the library', async () => {

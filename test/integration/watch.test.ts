@@ -131,13 +131,15 @@ describe('watching', () => {
       // Events arrive in order: once the other root's file is reported, any event of the
       // litter above would have been reported before it.
       writeFileSync(join(beside, 'marker.jpg'), 'm')
-      await vi.waitFor(() => expect(events.some((e) => e.id === 2)).toBe(true))
+      await vi.waitFor(() => expect(events.some((e) => e.id === 2)).toBe(true), { timeout: 10_000 })
       expect(events.filter((e) => e.id === 1)).toEqual([])
 
       // The watcher is still there for what counts.
       writeFileSync(join(media, 'real.jpg'), 'media')
-      await vi.waitFor(() =>
-        expect(events).toContainEqual({ type: 'changed', id: 1, path: join(media, 'real.jpg') }),
+      await vi.waitFor(
+        () =>
+          expect(events).toContainEqual({ type: 'changed', id: 1, path: join(media, 'real.jpg') }),
+        { timeout: 10_000 },
       )
     } finally {
       handle({ type: 'unwatch', id: 1 })
@@ -232,7 +234,8 @@ describe('files a background scan leaves for later', () => {
   })
 })
 
-describe('the watch worker', () => {
+// Its first part runs up to three times on a loaded machine (below): 5-8 s each.
+describe('the watch worker', { timeout: 60_000 }, () => {
   it('waits for a file being written to go quiet, but not for it to report other files', async () => {
     const media = tempDir()
     const events: { at: number; event: WatchEvent }[] = []
@@ -245,25 +248,47 @@ describe('the watch worker', () => {
       () => writeFileSync(join(media, 'probe.jpg'), 'p'),
     )
     events.length = 0
-    const writeFor = async (ms: number, names: string[]): Promise<number> => {
+    /** Appends every 50 ms for `ms`; says when it stopped and its longest pause between writes. */
+    const writeFor = async (ms: number, names: string[]) => {
       const until = performance.now() + ms
+      let last = performance.now()
+      let worstGap = 0
       for (let i = 0; performance.now() < until; i++) {
         writeFileSync(join(media, names[i % names.length]!), `chunk ${i}`, { flag: 'a' })
         await new Promise((resolve) => setTimeout(resolve, 50))
+        worstGap = Math.max(worstGap, performance.now() - last)
+        last = performance.now()
       }
-      return performance.now() - started
+      return { stopped: performance.now() - started, worstGap }
     }
     try {
-      // One file, written for longer than the 4 s cap: nothing until it stops.
-      const stopped = await writeFor(5000, ['recording.mp4'])
-      expect(events).toEqual([])
+      // One file, written for longer than the 4 s cap: nothing until it stops. A loaded machine
+      // can hold this thread (the writer and the watcher both run on it) for most of the 400 ms,
+      // and a pause that long rightly reads as "written": such a run proves nothing either way,
+      // so it is run again (at most three times). A report while the writes never paused fails.
+      let stopped = 0
+      for (let attempt = 1; ; attempt++) {
+        events.length = 0
+        const run = await writeFor(5000, ['recording.mp4'])
+        stopped = run.stopped
+        const paused = run.worstGap >= 300
+        if (events.length === 0 || !paused || attempt === 3) {
+          expect(events, `longest pause between writes ${Math.round(run.worstGap)} ms`).toEqual([])
+          break
+        }
+        // Let that run's own report come before the next one starts.
+        await vi.waitFor(() => expect(events.at(-1)!.at).toBeGreaterThan(run.stopped), {
+          timeout: 3000,
+          interval: 50,
+        })
+      }
       await vi.waitFor(() => expect(events).toHaveLength(1), { timeout: 3000, interval: 50 })
       expect(events[0]!.at).toBeGreaterThan(stopped)
       expect(events[0]!.event).toMatchObject({ type: 'changed', id: 1 })
 
       // Two files: reported while they are still being written.
       events.length = 0
-      const again = await writeFor(5000, ['recording.mp4', 'dropped.jpg'])
+      const { stopped: again } = await writeFor(5000, ['recording.mp4', 'dropped.jpg'])
       expect(events.length).toBeGreaterThan(0)
       expect(events[0]!.at).toBeLessThan(again)
     } finally {

@@ -87,14 +87,14 @@ describe('the Electron shell: instances and lifecycle', () => {
   it('closes the core when the app quits', async () => {
     const { shell } = await startShell()
     app.quit()
-    await vi.waitFor(() => expect(shell.core.db.open).toBe(false))
+    await vi.waitFor(() => expect(shell.core.db.open).toBe(false), { timeout: 10_000 })
   })
 
   it.skipIf(process.platform === 'darwin')('quits when its last window closes', async () => {
     const { shell, window } = await startShell()
     window.close()
     expect(app.quitCount).toBe(1)
-    await vi.waitFor(() => expect(shell.core.db.open).toBe(false))
+    await vi.waitFor(() => expect(shell.core.db.open).toBe(false), { timeout: 10_000 })
   })
 
   it('says why and quits when the library was written by a newer Marquee', async () => {
@@ -251,7 +251,9 @@ describe('the Electron shell: the window', () => {
     dialog.nextOpenDialog = { canceled: false, filePaths: [media] }
     const file = Menu.applicationMenu!.template.find((item) => item.label === 'File')!
     file.submenu!.find((item) => item.label === 'Add Folder…')!.click!()
-    await vi.waitFor(() => expect(shell.core.services.roots.list()).toHaveLength(1))
+    await vi.waitFor(() => expect(shell.core.services.roots.list()).toHaveLength(1), {
+      timeout: 10_000,
+    })
     expect(dialog.messageBoxes).toHaveLength(0)
   })
 
@@ -260,7 +262,7 @@ describe('the Electron shell: the window', () => {
     dialog.nextOpenDialog = { canceled: false, filePaths: [join(tempDir(), 'unplugged-nas')] }
     const file = Menu.applicationMenu!.template.find((item) => item.label === 'File')!
     file.submenu!.find((item) => item.label === 'Add Folder…')!.click!()
-    await vi.waitFor(() => expect(dialog.messageBoxes).toHaveLength(1))
+    await vi.waitFor(() => expect(dialog.messageBoxes).toHaveLength(1), { timeout: 10_000 })
     expect(dialog.messageBoxes[0]!.options).toMatchObject({
       detail: expect.stringMatching(/no folder/),
     })
