@@ -75,6 +75,7 @@ export async function exportCommand(lib: Library, args: ParsedArgs, io: CliIo): 
       ...(name !== undefined ? { name } : {}),
     }
     const result = await runExport(lib, request, (p) => {
+      if (!line.active) return
       if (p.phase === 'preparing') line.update(`Preparing ${p.files + 1} of ${p.totalFiles}…`)
       else if (p.phase === 'copying' || p.phase === 'verifying') {
         const eta = p.etaMs === null ? '' : `, ${formatDuration(p.etaMs)} left`

@@ -101,6 +101,7 @@ export function followImports(lib: Library, onProgress: (p: ImportProgress) => v
 }
 
 function showProgress(line: ReturnType<typeof progressLine>, p: ImportProgress): void {
+  if (!line.active) return
   if (p.phase === 'checking') {
     line.update(`Checking for duplicates: ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}…`)
     return
