@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../src/main/app'
 import { silentLogger } from '../../src/main/logger'
 import type { JobContext, JobHandler } from '../../src/main/jobs/job-context'
@@ -206,6 +206,27 @@ describe('the job queue', () => {
     expect(waiting.n).toBe(300)
     expect(statuses(core).every((s) => s === 'queued')).toBe(true)
     await jobs.close()
+  })
+
+  it('lets go of a stopped job whose handler never answers (a native call stuck in it)', async () => {
+    let started = 0
+    const stuck: JobHandler = () => {
+      started++
+      return new Promise(() => {}) // ignores its signal, as a hung libvips call does
+    }
+    const { core, queue } = await setup(1, { [JobName.AssetIdentify]: stuck })
+    const runner = queue()
+    runners.splice(runners.indexOf(runner), 1)
+    runner.queueDiscovered()
+    runner.start()
+    await vi.waitFor(() => expect(runner.status().running).toBe(1), { timeout: 10_000 })
+    // Closing stops it; the queue is still at once, and the step waits to run again.
+    await runner.close()
+    expect(started).toBe(1)
+    expect(runner.status().running).toBe(0)
+    expect(
+      core.db.prepare("SELECT kind, status FROM jobs WHERE kind = 'AssetIdentify'").all(),
+    ).toEqual([{ kind: 'AssetIdentify', status: 'queued' }])
   })
 
   it('checks at start-up that every job name has a handler', () => {

@@ -273,14 +273,18 @@ async function writeWebp(
 ): Promise<Variant> {
   const tmp = join(task.tmpDir, `${randomUUID()}.webp`)
   const file = join(task.outDir, `${variant}.webp`)
+  // Generous for a WebP of these pixels (a photo's is a tenth of them or less). Not tried
+  // without that much room: a libvips save that fails on a full disk has been seen to leave its
+  // other threads waiting for ever (docs/decisions.md, "A full disk").
+  const needed = (image.data.length >> 2) + 256 * 1024
+  if (freeBytesAt(task.tmpDir) < needed)
+    throw asWriteFailure(new Error(`no room for the ${variant} thumbnail`), 0, needed)
   const info = await sharp(image.data, { raw: rawOf(image.info) })
     .webp({ quality: WEBP_QUALITY, effort: WEBP_EFFORT })
     .toFile(tmp)
     .catch(async (error: unknown) => {
       // A write that failed (a full disk) leaves no partial file taking space.
       await rm(tmp, { force: true })
-      // Room for the uncompressed pixels and a margin: more than any WebP of them needs.
-      const needed = image.data.length + 1024 * 1024
       throw asWriteFailure(error, freeBytesAt(task.tmpDir), needed)
     })
   await rename(tmp, file)

@@ -43,6 +43,7 @@ const ALWAYS_ROOM: StorageGate = {
   hasRoom: () => true,
   full: () => undefined,
   onResume: () => () => undefined,
+  onPause: () => () => undefined,
 }
 
 /**
@@ -68,6 +69,7 @@ export class JobsService {
   /** Jobs that ran but whose result could not be written (the disk was full): queued again later. */
   private readonly stranded = new Map<number, JobRow>()
   private stopWaitingForRoom: (() => void) | undefined
+  private readonly stopListeningForPause: () => void
 
   constructor(
     private readonly jobs: JobsRepository,
@@ -92,6 +94,11 @@ export class JobsService {
     })
     if (requeued > 0)
       logger.info(`jobs: ${requeued} job(s) interrupted by a stop were queued again`)
+    // Whoever notices the disk is (nearly) full, what runs stops: it would write into the little
+    // room left (stopRunningForRoom), and a thumbnail whose write failed there has been seen to
+    // leave libvips waiting for ever on its other threads (1 run in 6 of the full-disk test,
+    // until the job's 5-minute limit) — stopping the task ends its worker thread.
+    this.stopListeningForPause = storage.onPause(() => this.stopRunningForRoom())
   }
 
   /** Starts taking jobs (the app, serve mode, and `index --wait`). */
@@ -212,6 +219,7 @@ export class JobsService {
   async close(): Promise<void> {
     this.closing = true
     this.stopWaitingForRoom?.()
+    this.stopListeningForPause()
     clearTimeout(this.wakeTimer)
     clearTimeout(this.progressTimer)
     for (const controller of this.running.values()) controller.abort()
@@ -277,7 +285,8 @@ export class JobsService {
 
   /**
    * The disk that holds the library is (nearly) full: start nothing until there is room again.
-   * Whoever waits on drain() hears of it now; running jobs finish, or come back queued.
+   * Whoever waits on drain() hears of it now; running jobs were stopped when the pause began
+   * (see the constructor) and come back queued.
    */
   private waitForRoom(): void {
     for (const resolve of this.pauseWaiters.splice(0)) resolve()
@@ -358,8 +367,10 @@ export class JobsService {
     )
     this.running.set(job.id, controller)
     this.busy[lane]++
-    handler
-      .run(asset, this.context, controller.signal)
+    // A stopped job is over when it is stopped, whether or not its handler answers: a native
+    // call stuck inside it (libvips after a failed write on a full disk) must not hold the job,
+    // its lane and everyone waiting for the queue to be still. Its late answer is ignored.
+    Promise.race([handler.run(asset, this.context, controller.signal), stopped(controller.signal)])
       .then(
         (next) => this.succeeded(job, next),
         (error: unknown) => this.failed(job, error, controller.signal),
@@ -520,4 +531,12 @@ function retryOnceRoomIsMade<T>(storage: StorageGate, write: () => T): T {
     storage.full(error)
     return write()
   }
+}
+
+/** Rejects with the signal's reason once it is aborted. */
+function stopped(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
 }

@@ -41,6 +41,8 @@ export interface StorageGate {
   full(error?: unknown, path?: string): void
   /** Called once each time paused work may go on. */
   onResume(listener: () => void): () => void
+  /** Called once each time work pauses (whoever noticed: a failed write, a low reading). */
+  onPause(listener: () => void): () => void
 }
 
 /**
@@ -55,6 +57,7 @@ export class StorageService implements StorageGate {
   private failedPath: string | null = null
   private timer: NodeJS.Timeout | undefined
   private readonly resumeListeners = new Set<() => void>()
+  private readonly pauseListeners = new Set<() => void>()
   private reserveHeld = false
   /** Free space right after a write failed (and what we could give back was given back). */
   private freeWhenFull: number | null = null
@@ -114,6 +117,11 @@ export class StorageService implements StorageGate {
     return () => this.resumeListeners.delete(listener)
   }
 
+  onPause(listener: () => void): () => void {
+    this.pauseListeners.add(listener)
+    return () => this.pauseListeners.delete(listener)
+  }
+
   close(): void {
     clearInterval(this.timer)
     this.timer = undefined
@@ -133,6 +141,13 @@ export class StorageService implements StorageGate {
     if (reason === 'full') this.freeWhenFull = this.space(true).freeBytes
     if (!first) return
     this.announce()
+    for (const listener of [...this.pauseListeners]) {
+      try {
+        listener()
+      } catch (error) {
+        this.logger.error('storage: pausing work failed', error)
+      }
+    }
     this.timer = setInterval(() => this.check(), this.settings.checkMs)
     this.timer.unref()
   }
