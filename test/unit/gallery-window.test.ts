@@ -130,6 +130,8 @@ describe('the gallery page window', () => {
     expect(followsProcessing({ sort: 'name', group: 'folder' })).toBe(false)
     expect(followsProcessing({ sort: 'name', statuses: ['queued'] })).toBe(true)
     expect(followsProcessing({ sort: 'name', text: 'lobby' })).toBe(true)
+    expect(followsProcessing({ sort: 'name', integrity: 'changed' })).toBe(true)
+    expect(followsProcessing({ sort: 'name', color: '#1040c0' })).toBe(true)
     expect(followsProcessing({})).toBe(true) // by date, which metadata fills in
     expect(followsProcessing({ sort: 'rating', group: 'folder' })).toBe(false)
   })

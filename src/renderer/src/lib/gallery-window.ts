@@ -30,7 +30,10 @@ export function followsProcessing(q: GalleryQuery): boolean {
     q.duplicates === true ||
     q.similarTo !== undefined ||
     q.from !== undefined ||
-    q.to !== undefined
+    q.to !== undefined ||
+    // Processing gives an asset its palette, and accepting new bytes clears its integrity.
+    q.color !== undefined ||
+    q.integrity !== undefined
   if (filtered || q.group === 'month') return true
   return q.group === undefined && MOVING_SORTS.has(q.sort ?? 'date')
 }
