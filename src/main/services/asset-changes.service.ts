@@ -20,6 +20,7 @@ export class AssetChangesService {
   private timer: NodeJS.Timeout | undefined
   private readonly unsubscribe: () => void
   private readonly structureListeners = new Set<() => void>()
+  private readonly changeListeners = new Set<() => void>()
 
   constructor(
     private readonly events: EventBus,
@@ -50,6 +51,11 @@ export class AssetChangesService {
   everything(): void {
     this.resync = true
     this.schedule()
+  }
+
+  /** Runs `listener` after each batch of changes, whatever changed. */
+  onChange(listener: () => void): void {
+    this.changeListeners.add(listener)
   }
 
   /** Runs `listener` when assets were added or removed, or too much changed to list. */
@@ -89,6 +95,7 @@ export class AssetChangesService {
     this.resync = false
     if (change.resync || change.added.length > 0 || change.removed.length > 0)
       for (const listener of this.structureListeners) listener()
+    for (const listener of this.changeListeners) listener()
     this.events.emit('assets.changed', change)
   }
 }

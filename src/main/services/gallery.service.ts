@@ -56,11 +56,10 @@ export class GalleryService {
     private readonly search: SearchIndexService,
     private readonly now: () => number,
   ) {
-    // Counts and folder trees stay true only until assets come or go.
-    changes.onStructureChange(() => {
-      this.trees.clear()
-      this.counts.clear()
-    })
+    // Folder trees stay true until assets come or go; counts until anything changes (a rating,
+    // a palette, an integrity finding cleared moves an asset in or out of a filtered query).
+    changes.onStructureChange(() => this.trees.clear())
+    changes.onChange(() => this.counts.clear())
   }
 
   page(args: MethodArgs<'assets.page'>): MethodResult<'assets.page'> {
