@@ -33,6 +33,7 @@ export interface LevelRow {
   dir: 'out' | 'in'
   prev: string
   trail: string
+  /** For `similar_to`: 1 − pHash distance / 64. */
   weight?: number
 }
 

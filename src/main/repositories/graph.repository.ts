@@ -3,20 +3,11 @@ import type { Db } from '../db/connection'
 import type { GraphLink, ImpactResult } from '../../shared/graph'
 import type { GraphNode } from '../graph/node'
 import { IN_FOLDER, impactSql } from '../graph/impact-sql'
-import type { LevelNode, StepRow } from '../graph/level-walk'
+import type { LevelNode, LevelRow, StepRow } from '../graph/level-walk'
 import { seedsWalkSql, walkSql, type WalkOptions } from '../graph/walk-sql'
 
-export interface WalkRow {
-  node: string
-  kind: string
-  depth: number
-  rel: string
-  dir: 'out' | 'in'
-  prev: string
-  trail: string
-  /** For `similar_to`: 1 − pHash distance / 64. */
-  weight?: number
-}
+/** A row of a graph walk: the same shape the level walk returns. */
+export type WalkRow = LevelRow
 
 interface LinkRow {
   source: string
