@@ -122,6 +122,22 @@ export default tseslint.config(
   layer({ files: ['src/main/cli.ts', 'src/main/cli/**', 'src/main/transport/**'], allow: FS }),
   // The database layer below the repositories: better-sqlite3, and a look for its native binary.
   layer({ files: ['src/main/db/**'], allow: [...FS, 'better-sqlite3'] }),
+  // One way to begin a transaction: BEGIN IMMEDIATE, through src/main/db/transaction.ts.
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/db/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression > MemberExpression.callee[property.name='transaction'][object.name='db'], CallExpression > MemberExpression.callee[property.name='transaction'][object.property.name='db']",
+          message:
+            'Begin transactions with transaction(db, work) from src/main/db/transaction.ts: a deferred one that reads before it writes fails at once when another connection wrote meanwhile.',
+        },
+      ],
+    },
+  },
   {
     files: ['src/main/index.ts', 'src/main/shell/**', 'src/preload/**', 'test/**'],
     rules: { 'no-restricted-imports': 'off' },

@@ -1,3 +1,4 @@
+import { transaction } from './transaction'
 import type Database from 'better-sqlite3'
 import { AppError } from '../errors'
 
@@ -31,11 +32,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     )
   }
   if (current === latest) return current
-  db.transaction(() => {
-    for (const migration of migrations.slice(current)) {
+  transaction(db, () => {
+    // Read again under the write lock: another process opening the library may have migrated it.
+    for (const migration of migrations.slice(schemaVersion(db))) {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
     }
-  })()
+  })
   return latest
 }

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { AssetStatus, AssetType } from '../../shared/domain'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
@@ -148,7 +149,7 @@ export class AssetIndexRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   inFolder(rootId: number, dir: string): FolderEntry[] {

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import { join } from 'node:path'
 import type { AssetQuery } from '../../shared/contract'
 import type { Asset, AssetStatus, AssetType } from '../../shared/domain'
@@ -75,7 +76,7 @@ export class AssetsRepository {
   }
 
   remove(ids: number[]): number[] {
-    return this.db.transaction(() => ids.filter((id) => this.s.remove.run(id).changes > 0))()
+    return transaction(this.db, () => ids.filter((id) => this.s.remove.run(id).changes > 0))
   }
 
   byPath(rootId: number, dir: string, name: string): Asset | undefined {

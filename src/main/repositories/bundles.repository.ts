@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { BundleRecord } from '../../shared/domain'
 import type { Db } from '../db/connection'
 
@@ -41,10 +42,10 @@ export class BundlesRepository {
   }
 
   record(bundle: BundleRecord, items: Array<{ assetId: number; sha256: string }>): void {
-    this.db.transaction(() => {
+    transaction(this.db, () => {
       this.s.insert.run({ ...bundle, verified: bundle.verified ? 1 : 0 })
       for (const item of items) this.s.item.run(bundle.bundleId, item.assetId, item.sha256)
-    })()
+    })
   }
 
   /** The bundles an asset was exported in, newest first. */

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type {
   AssetStatus,
   AssetType,
@@ -138,7 +139,7 @@ export class CollectionsRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   list(kind: CollectionKind): CollectionRow[] {

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 import { cellOf, channelsOf, hexOf, labOf } from '../media/color-space'
 import type { PaletteColor } from '../media/palette'
@@ -27,7 +28,7 @@ export class ColorsRepository {
 
   /** Replaces an asset's palette (largest share first; the first is the dominant colour). */
   save(assetId: number, palette: PaletteColor[]): void {
-    this.db.transaction(() => {
+    transaction(this.db, () => {
       this.s.clear.run(assetId)
       palette.forEach((colour, rank) => {
         const lab = labOf(...channelsOf(colour.rgb))
@@ -40,7 +41,7 @@ export class ColorsRepository {
           cell: cellOf(lab),
         })
       })
-    })()
+    })
   }
 
   palette(assetId: number): StoredColor[] {

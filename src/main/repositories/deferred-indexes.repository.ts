@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 
 /**
@@ -50,26 +51,26 @@ export class DeferredIndexesRepository {
    * keeps them up to date as usual after that). Answers whether this call dropped any.
    */
   defer(now: number): boolean {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       if (this.pending()) return false
       const found = this.s.definitions.all(...DEFERRABLE_INDEXES)
       if (found.length === 0) return false
       this.s.write.run(JSON.stringify(found), now)
       for (const { name } of found) this.db.exec(`DROP INDEX "${name}"`)
       return true
-    })()
+    })
   }
 
   /** Builds what a `defer` dropped, if anything waits (idempotent; a no-op most of the time). */
   restore(): void {
-    const waiting = this.pending()
-    if (!waiting) return
-    this.db.transaction(() => {
-      for (const { name, sql } of waiting) {
+    if (!this.pending()) return
+    transaction(this.db, () => {
+      // Read again under the write lock: another scan may have restored them meanwhile.
+      for (const { name, sql } of this.pending() ?? []) {
         if (!this.s.exists.get(name)) this.db.exec(sql)
       }
       this.s.forget.run()
-    })()
+    })
   }
 
   private pending(): Deferred[] | null {

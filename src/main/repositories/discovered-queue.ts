@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 import { JobName } from '../jobs/job-names'
 
@@ -58,10 +59,10 @@ export class DiscoveredQueue {
       for (let after = 0; ;) {
         const last = this.s.chunkEnd.get(root, after, CHUNK)?.last
         if (last === null || last === undefined) break
-        queued += this.db.transaction(() => {
+        queued += transaction(this.db, () => {
           this.s.jobs.run(JobName.AssetIdentify, priority, now, now, root, after, last)
           return this.s.mark.run(now, root, after, last).changes
-        })()
+        })
         after = last
       }
     }

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 
 // Assets of folder @dir in root @root and below ('' is the whole root), through the
@@ -45,7 +46,7 @@ export class FolderTagsRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   /** Tags the folder; answers how many of its assets gained the tag. */

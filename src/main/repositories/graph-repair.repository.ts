@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 
 // An end of a link names something that is gone. Folders have no row: a link to one waits for
@@ -26,7 +27,7 @@ export class GraphRepairRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   /** Deletes links whose asset, collection, bundle or root is gone; answers how many. */

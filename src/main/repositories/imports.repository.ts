@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { AssetType } from '../../shared/domain'
 import type { ExistingCopy } from '../../shared/contract'
 import type { Db } from '../db/connection'
@@ -163,7 +164,7 @@ export class ImportsRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   create(row: Omit<ImportRow, 'status' | 'error' | 'errorCode'>, now: number): void {

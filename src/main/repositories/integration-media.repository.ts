@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { MediaVariant } from '../../shared/integrations'
 import type { Db } from '../db/connection'
 
@@ -116,7 +117,7 @@ export class IntegrationMediaRepository {
 
   /** A new content with the URL that served it, in one transaction. */
   insert(media: MediaRow, url: Omit<UrlRow, 'sha256'>): void {
-    this.db.transaction(() => {
+    transaction(this.db, () => {
       this.s.insert.run(
         media.sha256,
         media.dir,
@@ -130,7 +131,7 @@ export class IntegrationMediaRepository {
         media.lastUsedAt,
       )
       this.link({ ...url, sha256: media.sha256 })
-    })()
+    })
   }
 
   remove(sha256: string): void {

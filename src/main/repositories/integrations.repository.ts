@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { IntegrationKind, IntegrationStatus } from '../../shared/integrations'
 import type { Db } from '../db/connection'
 
@@ -136,7 +137,7 @@ export class IntegrationsRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   list(): IntegrationRow[] {

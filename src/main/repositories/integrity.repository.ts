@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 
 /** What the bitrot check needs of an asset. */
@@ -24,9 +25,8 @@ export class IntegrityRepository {
   private readonly acceptAll: (ids: number[], now: number) => number
 
   constructor(db: Db) {
-    this.acceptAll = db.transaction((ids: number[], now: number) =>
-      ids.reduce((n, id) => n + this.s.accept.run(now, id).changes, 0),
-    )
+    this.acceptAll = (ids, now) =>
+      transaction(db, () => ids.reduce((n, id) => n + this.s.accept.run(now, id).changes, 0))
     this.s = {
       // Walks assets_verify_due (verified_at order, never-verified first) and stops at `limit`.
       due: db.prepare<[number, number], VerifyAsset>(

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 import { JobName } from '../jobs/job-names'
 
@@ -91,7 +92,7 @@ export class JobsRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   enqueue(kind: JobName, assetId: number, priority: number, now: number): void {

@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { AssetStatus, AssetType } from '../../shared/domain'
 import type { Db } from '../db/connection'
 import { DiscoveredQueue } from './discovered-queue'
@@ -124,7 +125,7 @@ export class ProcessingRepository {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return transaction(this.db, work)
   }
 
   get(id: number): ProcessingAsset | undefined {

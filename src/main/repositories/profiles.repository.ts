@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { CollectionKind } from '../../shared/domain'
 import type { Db } from '../db/connection'
 import type { CustomProfileSpec } from '../export/custom-profile'
@@ -66,12 +67,12 @@ export class ProfilesRepository {
 
   /** Deletes the profile and sets its collections to `fallback`; answers which ones moved. */
   remove(name: string, fallback: string): Array<{ kind: CollectionKind; name: string }> {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       const moved = this.s.usedBy.all(name)
       this.s.fallBack.run(fallback, name)
       this.s.remove.run(name)
       return moved
-    })()
+    })
   }
 
   /** Profile id → the collections set to it. */

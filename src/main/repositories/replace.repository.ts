@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { CollectionKind } from '../../shared/domain'
 import type { Db } from '../db/connection'
 
@@ -50,7 +51,7 @@ export class ReplaceRepository {
     items: HeldItem[]
     record: T
   } {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       const items = this.held(oldId)
       const touched = new Set<number>()
       for (const item of items) {
@@ -61,6 +62,6 @@ export class ReplaceRepository {
       }
       for (const id of touched) this.s.touch.run(now, id)
       return { items, record: record() }
-    })()
+    })
   }
 }

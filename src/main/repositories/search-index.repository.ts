@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Db } from '../db/connection'
 
 /** The searchable text of an asset: camera, lens, keywords and author from its metadata. */
@@ -48,7 +49,7 @@ export class SearchIndexRepository {
 
   /** Indexes up to `limit` pending assets in one transaction; answers how many it took. */
   indexSome(limit: number): number {
-    return this.db.transaction(() => {
+    return transaction(this.db, () => {
       this.s.indexChanged.run(limit)
       const changed = this.s.doneChanged.run(limit).changes
       const room = limit - changed
@@ -59,6 +60,6 @@ export class SearchIndexRepository {
       this.s.indexNew.run(upto, last)
       this.s.setUpto.run(last)
       return changed + n
-    })()
+    })
   }
 }

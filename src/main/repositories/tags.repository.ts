@@ -1,3 +1,4 @@
+import { transaction } from '../db/transaction'
 import type { Tag } from '../../shared/domain'
 import type { Db } from '../db/connection'
 import type { Built } from './gallery-sql'
@@ -79,6 +80,6 @@ export class TagsRepository {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)()
+    return transaction(this.db, fn)
   }
 }
