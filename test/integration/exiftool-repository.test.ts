@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
 import { ExiftoolRepository } from '../../src/main/repositories/exiftool.repository'
 import { tinyPng } from '../fixtures/media'
 import { tempDir } from '../support/temp'
@@ -37,5 +40,24 @@ describe('ExiftoolRepository', () => {
 
     // Not left running for whoever calls next, and not reachable to be ended later.
     expect(await repo.pids()).toEqual([])
+  })
+
+  it('ends with Marquee when Marquee is killed, instead of polling its closed stdin for ever', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join('test', 'support', 'exiftool-child.ts'), await tinyPng(tempDir())],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    await vi.waitFor(() => expect(out).toMatch(/^exiftool \d+\n/), { timeout: 20_000 })
+    const pid = Number(/^exiftool (\d+)/.exec(out)![1])
+    expect(isGone(pid)).toBe(false)
+
+    child.kill('SIGKILL')
+    await once(child, 'exit')
+
+    // The watcher looks once a second; without it exiftool stays, parented to init.
+    await vi.waitFor(() => expect(isGone(pid)).toBe(true), { timeout: 10_000, interval: 100 })
   })
 })

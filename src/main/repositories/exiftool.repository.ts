@@ -1,4 +1,5 @@
 import type { ExifTool, Tags } from 'exiftool-vendored'
+import { guardedExiftool } from './exiftool-guard'
 
 /** Tags that are bookkeeping of exiftool itself, or binary blobs, not the file's metadata. */
 const DROP = new Set([
@@ -28,8 +29,9 @@ export class ExiftoolRepository {
 
   /** Loaded and started on first use: commands that read no metadata never pay for it. */
   private exiftool(): Promise<ExifTool> {
-    this.tool ??= import('exiftool-vendored').then(
-      ({ ExifTool }) => new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs }),
+    this.tool ??= Promise.all([import('exiftool-vendored'), guardedExiftool()]).then(
+      ([{ ExifTool }, guarded]) =>
+        new ExifTool({ maxProcs: 1, taskTimeoutMillis: this.taskTimeoutMs, ...guarded }),
       (error: unknown) => {
         this.tool = undefined
         throw error
