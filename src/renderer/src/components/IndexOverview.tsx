@@ -15,11 +15,12 @@ export interface IndexOverviewProps {
   scanned: boolean
 }
 
-/** What the index holds for a folder: honest numbers and a plain list, no gallery yet. */
+/** What the index holds for a folder: honest numbers and a plain list (the gallery browses them). */
 export function IndexOverview(props: IndexOverviewProps) {
   const lead = (counts: IndexCounts): string => {
     if (counts.present > 0) {
-      return `${plural(counts.present, 'file')} indexed; thumbnails and previews are made in the background, and the gallery to browse them is not built yet.`
+      const waiting = counts.waiting > 0 ? ` (${formatCount(counts.waiting)} waiting)` : ''
+      return `${plural(counts.present, 'file')} indexed; thumbnails and previews are made in the background${waiting}. “Show in gallery” browses them.`
     }
     if (!props.scanned) return 'Not scanned yet: the numbers appear once the first scan is done.'
     return props.total > 0
