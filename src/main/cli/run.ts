@@ -108,10 +108,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const load = COMMANDS[name]
     if (!load) throw new UsageError(`Unknown command "${name}".`)
     // An import's threads boot (~40-75 ms each) on the other core while this one loads the core.
+    // So does a scan's thread, which is sent its scan's data once the core knows it.
     const early =
       name === 'import'
         ? prestartWorkers(io.workers, 'import', IMPORT_THREADS, importWorkerData)
-        : undefined
+        : name === 'scan' || name === 'index'
+          ? prestartWorkers(io.workers, 'scan', 1, () => null)
+          : undefined
     close = async () => await early?.release()
     // The command's module loads while the library opens.
     const loading = load()

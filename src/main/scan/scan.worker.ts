@@ -173,5 +173,10 @@ function unpack(dir: string, names: string[], numbers: Float64Array): FoundFile[
 
 if (parentPort) {
   const port = parentPort
-  void scanOnWorker(workerData as ScanWorkerData, (message) => port.postMessage(message))
+  const post = (message: ScanWorkerMessage): void => port.postMessage(message)
+  // A thread the CLI started before its scan was known (prestartWorkers, workerData null) is
+  // sent its data as its first message.
+  if (workerData === null)
+    port.once('message', (data: ScanWorkerData) => void scanOnWorker(data, post))
+  else void scanOnWorker(workerData as ScanWorkerData, post)
 }
