@@ -108,12 +108,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const load = COMMANDS[name]
     if (!load) throw new UsageError(`Unknown command "${name}".`)
     // An import's threads boot (~40-75 ms each) on the other core while this one loads the core.
-    // So does a scan's thread, which is sent its scan's data once the core knows it.
+    // So do a scan's thread and its walker, sent their data once the core knows the scan.
     const early =
       name === 'import'
         ? prestartWorkers(io.workers, 'import', IMPORT_THREADS, importWorkerData)
         : name === 'scan' || name === 'index'
-          ? prestartWorkers(io.workers, 'scan', 1, () => null)
+          ? prestartWorkers(io.workers, 'scan', 1, () => ({ walker: io.workers('walk') }))
           : undefined
     close = async () => await early?.release()
     // The command's module loads while the library opens.
