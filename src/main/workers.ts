@@ -9,6 +9,8 @@ export interface WorkerSpec {
   eval: boolean
   /** For pooled workers started through a bootstrap file: what the bootstrap should load. */
   bootstrap?: { entry: string }
+  /** Threads of this spec already started, for the first code that would start one. */
+  prestarted?: Prestarted[]
 }
 
 /** Maps a worker name to its code; the entry points decide (built output, or sources). */
@@ -21,4 +23,63 @@ export function builtWorkers(dir: string): WorkerSpecs {
 
 export function startWorker(spec: WorkerSpec, workerData: unknown): Worker {
   return new Worker(spec.filename, { eval: spec.eval, workerData })
+}
+
+/** A thread started before the code that will use it had loaded (see prestartWorkers). */
+export interface Prestarted {
+  worker: Worker
+  /** The workerData it was started with. */
+  data: unknown
+  /** What it said before it was taken (its 'message' events; none are lost). */
+  messages: unknown[]
+  exited: boolean
+}
+
+/**
+ * Starts `count` threads of `name` at once, each with `data()`, and hands them out through
+ * `spec.prestarted` to the first code that would start one: a thread takes ~40–75 ms to boot,
+ * which then overlaps the loading of the core instead of following it (the CLI knows its command
+ * long before the core has loaded; docs/decisions.md, "CLI start-up"). They keep no process
+ * alive until taken; `release()` ends those nobody took.
+ */
+export function prestartWorkers(
+  specs: WorkerSpecs,
+  name: WorkerName,
+  count: number,
+  data: () => unknown,
+): { specs: WorkerSpecs; release(): Promise<void> } {
+  const base = specs(name)
+  const all: Prestarted[] = []
+  for (let i = 0; i < count; i++) {
+    const workerData = data()
+    const worker = startWorker(base, workerData)
+    const started: Prestarted = { worker, data: workerData, messages: [], exited: false }
+    const hear = (message: unknown): void => void started.messages.push(message)
+    worker.on('message', hear)
+    worker.once('exit', () => (started.exited = true))
+    worker.once('error', () => undefined)
+    worker.unref()
+    all.push(started)
+  }
+  const prestarted = [...all]
+  return {
+    specs: (n) => (n === name ? { ...base, prestarted } : specs(n)),
+    release: async () => {
+      await Promise.all(prestarted.splice(0).map(({ worker }) => worker.terminate()))
+    },
+  }
+}
+
+/**
+ * A prestarted thread of `spec`, if one is waiting: it is the caller's from now on (its early
+ * messages in `messages`, its listeners from the start removed, kept alive as a new one is).
+ */
+export function takePrestarted(spec: WorkerSpec): Prestarted | undefined {
+  for (let taken = spec.prestarted?.shift(); taken; taken = spec.prestarted?.shift()) {
+    if (taken.exited) continue
+    taken.worker.removeAllListeners('message')
+    taken.worker.ref()
+    return taken
+  }
+  return undefined
 }

@@ -6,7 +6,7 @@ import type {
   MethodName,
   MethodResult,
 } from '../../shared/contract'
-import { createCore, type Core } from '../app'
+import type { Core } from '../app'
 import { AppError, LibraryLockedError } from '../errors'
 import type { Logger } from '../logger'
 import { LibraryLockRepository, type LockHolder } from '../repositories/library-lock.repository'
@@ -54,6 +54,8 @@ export async function openLibrary(options: OpenOptions): Promise<Library> {
     const holder = locks.holder()
     if (!holder) {
       try {
+        // Loaded only here: a CLI that joins a running instance never compiles the core.
+        const { createCore } = await import('../app')
         const core = createCore({
           dataDir: options.dataDir,
           face: 'cli',

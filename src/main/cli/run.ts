@@ -1,63 +1,64 @@
-import { createCore } from '../app'
 import { AppError, LibraryLockedError } from '../errors'
 import { createLogger, teeLogger, type Logger } from '../logger'
 import { resolveDataDir } from '../paths'
 import { reportUnexpected } from '../process-handlers'
 import { LogFileRepository } from '../repositories/log-file.repository'
 import { parseCliArgs, stringOption, type ParsedArgs } from './args'
-import { lsCommand, showCommand } from './commands/assets.command'
-import { collectionCommand, removeAssetsCommand } from './commands/collections.command'
-import { bundleCommand, exportCommand, verifyBundleCommand } from './commands/export.command'
-import { dupesCommand, retryCommand, statusCommand } from './commands/jobs.command'
-import { importCommand } from './commands/import.command'
-import { rootsCommand } from './commands/roots.command'
-import { indexCommand, scanCommand } from './commands/scan.command'
-import { serveCommand } from './commands/serve.command'
-import { cacheCommand } from './commands/cache.command'
-import { integrationsCommand } from './commands/integrations.command'
-import { graphCommand, linkCommand, unlinkCommand } from './commands/graph.command'
-import { profilesCommand } from './commands/profiles.command'
-import { replaceCommand } from './commands/replace.command'
-import { folderTagCommand } from './commands/folder-tag.command'
-import { verifyCommand } from './commands/verify.command'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
-import { openLibrary, type Library } from './library'
+import type { Library } from './library'
+import { prestartWorkers } from '../workers'
+import { importWorkerData } from '../repositories/import-files.repository'
 import { storageSettingsFromEnv } from '../services/storage.service'
 
 /** A command resolves true on success, false when it reported a failure itself, or an exit code. */
 type Command = (lib: Library, args: ParsedArgs, io: CliIo) => Promise<CommandOutcome>
 
-const COMMANDS: Record<string, Command> = {
-  roots: rootsCommand,
-  index: indexCommand,
-  scan: scanCommand,
-  ls: lsCommand,
-  show: showCommand,
-  status: statusCommand,
-  retry: retryCommand,
-  dupes: dupesCommand,
-  playlist: collectionCommand('playlist'),
-  album: collectionCommand('album'),
-  export: exportCommand,
-  rm: removeAssetsCommand,
-  import: importCommand,
-  integrations: integrationsCommand,
-  cache: cacheCommand,
-  graph: graphCommand,
-  link: linkCommand,
-  unlink: unlinkCommand,
-  profiles: profilesCommand,
-  replace: replaceCommand,
-  'folder-tag': folderTagCommand,
-  verify: verifyCommand,
+/**
+ * Each command's module is loaded when it runs, and the core (app.ts and everything it wires)
+ * only by a command that opens the library here: `help`, `version`, the bundle commands and a
+ * CLI that joins a running instance never compile it (docs/decisions.md, "CLI start-up").
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  roots: async () => (await import('./commands/roots.command')).rootsCommand,
+  index: async () => (await import('./commands/scan.command')).indexCommand,
+  scan: async () => (await import('./commands/scan.command')).scanCommand,
+  ls: async () => (await import('./commands/assets.command')).lsCommand,
+  show: async () => (await import('./commands/assets.command')).showCommand,
+  status: async () => (await import('./commands/jobs.command')).statusCommand,
+  retry: async () => (await import('./commands/jobs.command')).retryCommand,
+  dupes: async () => (await import('./commands/jobs.command')).dupesCommand,
+  playlist: async () =>
+    (await import('./commands/collections.command')).collectionCommand('playlist'),
+  album: async () => (await import('./commands/collections.command')).collectionCommand('album'),
+  export: async () => (await import('./commands/export.command')).exportCommand,
+  rm: async () => (await import('./commands/collections.command')).removeAssetsCommand,
+  import: async () => (await import('./commands/import.command')).importCommand,
+  integrations: async () => (await import('./commands/integrations.command')).integrationsCommand,
+  cache: async () => (await import('./commands/cache.command')).cacheCommand,
+  graph: async () => (await import('./commands/graph.command')).graphCommand,
+  link: async () => (await import('./commands/graph.command')).linkCommand,
+  unlink: async () => (await import('./commands/graph.command')).unlinkCommand,
+  profiles: async () => (await import('./commands/profiles.command')).profilesCommand,
+  replace: async () => (await import('./commands/replace.command')).replaceCommand,
+  'folder-tag': async () => (await import('./commands/folder-tag.command')).folderTagCommand,
+  verify: async () => (await import('./commands/verify.command')).verifyCommand,
 }
 
 /** Commands that work on a bundle folder alone and need no library. */
-const STANDALONE: Record<string, (core: null, args: ParsedArgs, io: CliIo) => Promise<boolean>> = {
-  'verify-bundle': verifyBundleCommand,
-  bundle: bundleCommand,
+const STANDALONE: Record<
+  string,
+  () => Promise<(core: null, args: ParsedArgs, io: CliIo) => Promise<boolean>>
+> = {
+  'verify-bundle': async () => (await import('./commands/export.command')).verifyBundleCommand,
+  bundle: async () => (await import('./commands/export.command')).bundleCommand,
 }
+
+/**
+ * Threads an import starts at once: its two copy lanes (app.ts IMPORT_COPIES, which
+ * ImportService.start warms). Started by the CLI before the core loads (prestartWorkers).
+ */
+const IMPORT_THREADS = 2
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -82,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok
     }
     const standalone = STANDALONE[name]
-    if (standalone) return (await standalone(null, args, io)) ? EXIT.ok : EXIT.failure
+    if (standalone) return (await (await standalone())(null, args, io)) ? EXIT.ok : EXIT.failure
     const dataDir = resolveDataDir(stringOption(args, 'data-dir'), io.env)
     logFile = new LogFileRepository(dataDir)
     // serve goes on after an error nobody caught; a one-shot command ends with exit 1.
@@ -90,6 +91,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const logger = cliLogger(io.stderr, logFile, name === 'serve', debug)
     if (name === 'serve') {
       // serve owns the library for as long as it runs: it never joins another instance.
+      const [{ createCore }, { serveCommand }] = await Promise.all([
+        import('../app'),
+        import('./commands/serve.command'),
+      ])
       const core = createCore({
         dataDir,
         face: 'serve',
@@ -100,15 +105,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       close = () => core.close()
       return (await serveCommand(core, args, io)) ? EXIT.ok : EXIT.failure
     }
-    const command = COMMANDS[name]
-    if (!command) throw new UsageError(`Unknown command "${name}".`)
-    const lib = await openLibrary({
+    const load = COMMANDS[name]
+    if (!load) throw new UsageError(`Unknown command "${name}".`)
+    // An import's threads boot (~40-75 ms each) on the other core while this one loads the core.
+    // So do a scan's thread and its walker, sent their data once the core knows the scan.
+    const early =
+      name === 'import'
+        ? prestartWorkers(io.workers, 'import', IMPORT_THREADS, importWorkerData)
+        : name === 'scan' || name === 'index'
+          ? prestartWorkers(io.workers, 'scan', 1, () => ({ walker: io.workers('walk') }))
+          : undefined
+    close = async () => await early?.release()
+    // The command's module loads while the library opens.
+    const loading = load()
+    loading.catch(() => undefined)
+    const { openLibrary } = await import('./library')
+    const lib: Library = await openLibrary({
       dataDir,
-      workers: io.workers,
+      workers: early?.specs ?? io.workers,
       logger,
       storage: storageSettingsFromEnv(io.env),
     })
-    close = () => lib.close()
+    close = async () => {
+      await lib.close()
+      await early?.release()
+    }
+    const command = await loading
     // Ctrl+C stops the command cleanly: the core (if it runs here) closes, its children end,
     // the lock is released. Work handed to a running app goes on there.
     const stopped = io.untilShutdown.then(() => 'stopped' as const)

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { Worker } from 'node:worker_threads'
-import { startWorker, type WorkerSpec } from '../workers'
+import { startWorker, takePrestarted, type WorkerSpec } from '../workers'
 import type {
   ImportFsCommand,
   ImportFsMessage,
@@ -12,6 +12,11 @@ import type {
 
 export type { FinalFile, ListedFile } from './import.worker'
 export { suffixed } from './import.worker'
+
+/** What an import thread is started with: the flag its caller sets to stop a request. */
+export function importWorkerData(): ImportWorkerData {
+  return { stop: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) }
+}
 
 /** A share (source or target) left a call of an import unanswered for the whole time limit. */
 export class ImportStalled extends Error {
@@ -195,12 +200,14 @@ export class ImportFilesRepository {
   }
 
   private spawn(): Thread {
-    const stop = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
-    const worker = startWorker(this.spec, { stop } satisfies ImportWorkerData)
+    // A thread the CLI started while the core was loading (prestartWorkers), else a new one.
+    const early = takePrestarted(this.spec)
+    const data = (early?.data as ImportWorkerData | undefined) ?? importWorkerData()
+    const worker = early?.worker ?? startWorker(this.spec, data)
     const thread: Thread = {
       worker,
-      stop: new Int32Array(stop),
-      ready: false,
+      stop: new Int32Array(data.stop),
+      ready: early?.messages.some((m) => (m as ImportFsMessage).type === 'ready') ?? false,
       busy: false,
       idle: undefined,
     }

@@ -35,7 +35,9 @@ export class StorageRepository {
       for (let size = had; size < bytes;) {
         size += writeSync(fd, chunk, 0, Math.min(chunk.length, bytes - size))
       }
-      fsyncSync(fd)
+      // Only what was written now needs the disk: every start of the core (each CLI run) held a
+      // reserve already whole, and waited for an fsync of it (~1-8 ms, more while the disk is busy).
+      if (had < bytes) fsyncSync(fd)
       return true
     } catch {
       if (fd !== undefined) closeSync(fd)

@@ -16,6 +16,14 @@ export interface ScanWorkerData {
   walker: WorkerSpec
 }
 
+/**
+ * What a scan thread started ahead of its scan gets (prestartWorkers): the walker's code, to start
+ * that thread at once too. Its scan's data comes as its first message.
+ */
+export interface ScanWorkerEarly {
+  walker: WorkerSpec
+}
+
 export type ScanWorkerMessage =
   | { type: 'alive' }
   | ({ type: 'progress'; phase: 'checking' | 'walking' | 'reconciling' } & Omit<
@@ -31,11 +39,13 @@ const INTERVAL_MS = 200
 export async function scanOnWorker(
   data: ScanWorkerData,
   post: (message: ScanWorkerMessage) => void,
+  early?: Worker,
 ): Promise<void> {
   // The walker starts first: its thread and modules load while this one opens the database and
   // checks the root. Its messages wait in the port until `walk` listens (nothing here awaits
-  // before that), and flow control holds it 64 folders ahead at most.
-  const walker = startWalker(data)
+  // before that), and flow control holds it 64 folders ahead at most. A thread prestarted with
+  // this one (`early`, waiting for its data) is used instead.
+  const walker = startWalker(data, early)
   let db: ReturnType<typeof openDatabase>
   try {
     db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
@@ -104,7 +114,7 @@ interface Walker {
   flow: Int32Array
 }
 
-function startWalker(data: ScanWorkerData): Walker {
+function startWalker(data: ScanWorkerData, early?: Worker): Walker {
   const flow = new SharedArrayBuffer(8)
   const walkData: WalkWorkerData = {
     root: data.request.rootPath,
@@ -113,7 +123,11 @@ function startWalker(data: ScanWorkerData): Walker {
     statViaFolder: data.request.network,
     flow,
   }
-  return { worker: startWorker(data.walker, walkData), flow: new Int32Array(flow) }
+  if (early) {
+    early.ref()
+    early.postMessage(walkData)
+  }
+  return { worker: early ?? startWorker(data.walker, walkData), flow: new Int32Array(flow) }
 }
 
 function walk(
@@ -173,5 +187,14 @@ function unpack(dir: string, names: string[], numbers: Float64Array): FoundFile[
 
 if (parentPort) {
   const port = parentPort
-  void scanOnWorker(workerData as ScanWorkerData, (message) => port.postMessage(message))
+  const post = (message: ScanWorkerMessage): void => port.postMessage(message)
+  const data = workerData as ScanWorkerData | ScanWorkerEarly
+  if (!('request' in data)) {
+    // Started by the CLI before its scan was known (prestartWorkers): its walker boots now, and
+    // both are sent their data once the core knows the scan. Until then neither keeps this
+    // thread alive.
+    const walker = startWorker(data.walker, null)
+    walker.unref()
+    port.once('message', (scan: ScanWorkerData) => void scanOnWorker(scan, post, walker))
+  } else void scanOnWorker(data, post)
 }

@@ -78,7 +78,10 @@ export function walkOnWorker(
 
 if (parentPort) {
   const port = parentPort
-  walkOnWorker(workerData as WalkWorkerData, (message, transfer) =>
-    port.postMessage(message, transfer ?? []),
-  )
+  const post: Parameters<typeof walkOnWorker>[1] = (message, transfer) =>
+    port.postMessage(message, transfer ?? [])
+  // A walker started with its scan thread before the scan was known gets its data as its first
+  // message (scan.worker.ts, ScanWorkerEarly).
+  if (workerData === null) port.once('message', (data: WalkWorkerData) => walkOnWorker(data, post))
+  else walkOnWorker(workerData as WalkWorkerData, post)
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../logger'
 import type { RootsRepository } from '../repositories/roots.repository'
 import type { ScansRepository } from '../repositories/scans.repository'
 import type { ScanWorkerData, ScanWorkerMessage } from '../scan/scan.worker'
-import { startWorker, type WorkerSpecs } from '../workers'
+import { startWorker, takePrestarted, type WorkerSpecs } from '../workers'
 import { isOutOfSpace } from '../errors'
 import type { RootsService } from './roots.service'
 import type { StorageGate } from './storage.service'
@@ -268,7 +268,10 @@ export class ScanService {
   > {
     return new Promise((resolve) => {
       let settled = false
-      const worker = startWorker(this.specs('scan'), data)
+      // A thread the CLI started while the core loaded (prestartWorkers) waits for its data.
+      const early = takePrestarted(this.specs('scan'))
+      const worker = early?.worker ?? startWorker(this.specs('scan'), data)
+      if (early) worker.postMessage(data)
       this.workers.set(worker, rootId)
       const finish = (value: Parameters<typeof resolve>[0]): void => {
         if (settled) return
