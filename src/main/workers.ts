@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { Worker, type TransferListItem } from 'node:worker_threads'
 
 export type WorkerName = 'scan' | 'walk' | 'media' | 'watch' | 'originals' | 'import'
 
@@ -19,6 +19,11 @@ export function builtWorkers(dir: string): WorkerSpecs {
   return (name) => ({ filename: join(dir, `${name}.worker.js`), eval: false })
 }
 
-export function startWorker(spec: WorkerSpec, workerData: unknown): Worker {
-  return new Worker(spec.filename, { eval: spec.eval, workerData })
+/** `transfer` moves what workerData holds that cannot be copied (a MessagePort). */
+export function startWorker(
+  spec: WorkerSpec,
+  workerData: unknown,
+  transfer: readonly TransferListItem[] = [],
+): Worker {
+  return new Worker(spec.filename, { eval: spec.eval, workerData, transferList: [...transfer] })
 }

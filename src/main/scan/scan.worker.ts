@@ -1,10 +1,9 @@
-import { parentPort, workerData, type Worker } from 'node:worker_threads'
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
-import { startWorker, type WorkerSpec } from '../workers'
 import { ScanSession, type ScanOutcome, type ScanRequest } from './scan-engine'
 import type { FoundFile } from './walk'
-import type { WalkMessage, WalkWorkerData } from './walk.worker'
+import type { WalkMessage } from './walk.worker'
 
 export interface ScanWorkerData {
   databasePath: string
@@ -12,8 +11,16 @@ export interface ScanWorkerData {
   request: ScanRequest
   /** Files modified more recently than this are left for the next scan (still being written). */
   settleMs: number
-  /** The walker's code: the walk runs on its own thread, beside this one's database work. */
-  walker: WorkerSpec
+  /**
+   * The walker, on its own thread beside this one's database work (started with this one, see
+   * scan-threads.ts): its end of the channel, and the flow-control counter (WalkWorkerData.flow).
+   */
+  walker: Walker
+}
+
+interface Walker {
+  port: MessagePort
+  flow: SharedArrayBuffer
 }
 
 export type ScanWorkerMessage =
@@ -32,15 +39,15 @@ export async function scanOnWorker(
   data: ScanWorkerData,
   post: (message: ScanWorkerMessage) => void,
 ): Promise<void> {
-  // The walker starts first: its thread and modules load while this one opens the database and
+  // The walker was started with this thread: it walks while this one opens the database and
   // checks the root. Its messages wait in the port until `walk` listens (nothing here awaits
   // before that), and flow control holds it 64 folders ahead at most.
-  const walker = startWalker(data)
+  const walker = data.walker
   let db: ReturnType<typeof openDatabase>
   try {
     db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
   } catch (error) {
-    void walker.worker.terminate()
+    walker.port.close()
     throw error
   }
   // A scan reads and writes much of the index: give it a larger page cache than the default.
@@ -79,7 +86,8 @@ export async function scanOnWorker(
       data.settleMs,
     )
     const early = session.begin()
-    if (early) void walker.worker.terminate()
+    // The scan service stops the walker's thread once this one has reported.
+    if (early) walker.port.close()
     const outcome = early ?? (await walk(session, walker, () => due() && post({ type: 'alive' })))
     // Before 'done': a CLI ends as soon as it hears it, and the indexes must be whole by then.
     index.restoreIndexes()
@@ -98,36 +106,16 @@ export async function scanOnWorker(
   }
 }
 
-interface Walker {
-  worker: Worker
-  /** Folders sent by the walker, folders taken here (WalkWorkerData.flow). */
-  flow: Int32Array
-}
-
-function startWalker(data: ScanWorkerData): Walker {
-  const flow = new SharedArrayBuffer(8)
-  const walkData: WalkWorkerData = {
-    root: data.request.rootPath,
-    exclusions: data.request.exclusions,
-    indexAllFiles: data.request.indexAllFiles,
-    statViaFolder: data.request.network,
-    flow,
-  }
-  return { worker: startWorker(data.walker, walkData), flow: new Int32Array(flow) }
-}
-
-function walk(
-  session: ScanSession,
-  { worker: walker, flow: taken }: Walker,
-  alive: () => void,
-): Promise<ScanOutcome> {
+function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<ScanOutcome> {
+  const { port } = walker
+  const taken = new Int32Array(walker.flow)
   return new Promise((resolve, reject) => {
     const end = (settle: () => void): void => {
-      walker.removeAllListeners()
-      void walker.terminate()
+      port.removeAllListeners()
+      port.close()
       settle()
     }
-    walker.on('message', (message: WalkMessage) => {
+    port.on('message', (message: WalkMessage) => {
       try {
         switch (message.type) {
           case 'folder':
@@ -155,8 +143,8 @@ function walk(
         end(() => reject(error as Error))
       }
     })
-    walker.on('error', (error) => end(() => reject(error)))
-    walker.on('exit', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
+    // The walker's thread ended (or failed to start) without its last word.
+    port.on('close', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
   })
 }
 
