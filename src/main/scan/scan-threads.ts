@@ -1,6 +1,7 @@
 import { MessageChannel, type Worker } from 'node:worker_threads'
 import { startWorker, type WorkerSpecs } from '../workers'
 import type { ScanWorkerData } from './scan.worker'
+import { FLOW_COUNTERS } from './walk-flow'
 import type { WalkWorkerData } from './walk.worker'
 
 /** What a scan worker is started with, before its walker is joined to it. */
@@ -21,7 +22,7 @@ export interface ScanThreads {
  * it. The caller owns both threads: it stops the walker when the scan ends.
  */
 export function startScanThreads(specs: WorkerSpecs, data: ScanThreadsData): ScanThreads {
-  const flow = new SharedArrayBuffer(8)
+  const flow = new SharedArrayBuffer(FLOW_COUNTERS * Int32Array.BYTES_PER_ELEMENT)
   const { port1, port2 } = new MessageChannel()
   const { request } = data
   const walkData: WalkWorkerData = {

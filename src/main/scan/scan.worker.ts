@@ -3,6 +3,7 @@ import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
 import { ScanSession, type ScanOutcome, type ScanRequest } from './scan-engine'
 import type { FoundFile } from './walk'
+import { FLOW_FILES_TAKEN, FLOW_FOLDERS_TAKEN } from './walk-flow'
 import type { WalkMessage } from './walk.worker'
 
 export interface ScanWorkerData {
@@ -120,8 +121,9 @@ function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<
         switch (message.type) {
           case 'folder':
             session.folder(message.dir, unpack(message.dir, message.names, message.numbers))
-            Atomics.add(taken, 1, 1)
-            Atomics.notify(taken, 1)
+            Atomics.add(taken, FLOW_FILES_TAKEN, message.names.length)
+            Atomics.add(taken, FLOW_FOLDERS_TAKEN, 1)
+            Atomics.notify(taken, FLOW_FOLDERS_TAKEN)
             alive()
             break
           case 'unreadable':
