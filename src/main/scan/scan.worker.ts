@@ -42,7 +42,7 @@ export async function scanOnWorker(
 ): Promise<void> {
   // The walker was started with this thread: it walks while this one opens the database and
   // checks the root. Its messages wait in the port until `walk` listens (nothing here awaits
-  // before that), and flow control holds it 64 folders ahead at most.
+  // before that), and flow control bounds how far ahead it runs (walk.worker.ts).
   const walker = data.walker
   let db: ReturnType<typeof openDatabase>
   try {
