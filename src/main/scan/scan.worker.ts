@@ -111,10 +111,22 @@ function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<
   const { port } = walker
   const taken = new Int32Array(walker.flow)
   return new Promise((resolve, reject) => {
+    // Runs once the listings that had arrived are all handled (immediates run after the port's
+    // queued messages): the walker has nothing more for now.
+    let caughtUp: NodeJS.Immediate | undefined
     const end = (settle: () => void): void => {
+      if (caughtUp) clearImmediate(caughtUp)
       port.removeAllListeners()
       port.close()
       settle()
+    }
+    const idle = (): void => {
+      caughtUp = undefined
+      try {
+        session.idle()
+      } catch (error) {
+        end(() => reject(error as Error))
+      }
     }
     port.on('message', (message: WalkMessage) => {
       try {
@@ -125,6 +137,8 @@ function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<
             Atomics.add(taken, FLOW_FOLDERS_TAKEN, 1)
             Atomics.notify(taken, FLOW_FOLDERS_TAKEN)
             alive()
+            if (caughtUp) clearImmediate(caughtUp)
+            caughtUp = setImmediate(idle)
             break
           case 'unreadable':
             session.unreadable(message.relPath)
