@@ -287,7 +287,8 @@ export class ScanService {
         )
         // Either thread may be the one stuck: the walker in the walk, the scan worker in its
         // checks of the root. The root scans again once both have ended.
-        this.stuck.set(rootId, new Set([worker, walker].filter((w) => this.workers.has(w))))
+        const alive = [worker, walker].filter((w) => this.workers.has(w))
+        if (alive.length > 0) this.stuck.set(rootId, new Set(alive))
         void worker.terminate()
         finish({
           type: 'lost',
