@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { Worker, type TransferListItem } from 'node:worker_threads'
 
 export type WorkerName = 'scan' | 'walk' | 'media' | 'watch' | 'originals' | 'import'
 
@@ -21,8 +21,13 @@ export function builtWorkers(dir: string): WorkerSpecs {
   return (name) => ({ filename: join(dir, `${name}.worker.js`), eval: false })
 }
 
-export function startWorker(spec: WorkerSpec, workerData: unknown): Worker {
-  return new Worker(spec.filename, { eval: spec.eval, workerData })
+/** `transfer` moves what workerData holds that cannot be copied (a MessagePort). */
+export function startWorker(
+  spec: WorkerSpec,
+  workerData: unknown,
+  transfer: readonly TransferListItem[] = [],
+): Worker {
+  return new Worker(spec.filename, { eval: spec.eval, workerData, transferList: [...transfer] })
 }
 
 /** A thread started before the code that will use it had loaded (see prestartWorkers). */
@@ -33,6 +38,12 @@ export interface Prestarted {
   /** What it said before it was taken (its 'message' events; none are lost). */
   messages: unknown[]
   exited: boolean
+}
+
+/** Threads started ahead (prestartWorkers): specs that hand them out, and how to end the rest. */
+export interface Prestart {
+  specs: WorkerSpecs
+  release(): Promise<void>
 }
 
 /**
@@ -47,7 +58,7 @@ export function prestartWorkers(
   name: WorkerName,
   count: number,
   data: () => unknown,
-): { specs: WorkerSpecs; release(): Promise<void> } {
+): Prestart {
   const base = specs(name)
   const all: Prestarted[] = []
   for (let i = 0; i < count; i++) {

@@ -7,7 +7,7 @@ import { parseCliArgs, stringOption, type ParsedArgs } from './args'
 import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import type { Library } from './library'
-import { prestartWorkers } from '../workers'
+import { prestartWorkers, type Prestart, type WorkerSpecs } from '../workers'
 import { importWorkerData } from '../repositories/import-files.repository'
 import { storageSettingsFromEnv } from '../services/storage.service'
 
@@ -60,6 +60,21 @@ const STANDALONE: Record<
  */
 const IMPORT_THREADS = 2
 
+/**
+ * The threads a command will start first, started now so they boot while the core loads: an
+ * import's copy lanes, or a scan's two threads (scan-threads.ts), which wait for their data.
+ */
+function prestartFor(name: string, workers: WorkerSpecs): Prestart | undefined {
+  if (name === 'import') return prestartWorkers(workers, 'import', IMPORT_THREADS, importWorkerData)
+  if (name !== 'scan' && name !== 'index') return undefined
+  const scan = prestartWorkers(workers, 'scan', 1, () => null)
+  const walk = prestartWorkers(scan.specs, 'walk', 1, () => null)
+  return {
+    specs: walk.specs,
+    release: async () => void (await Promise.all([scan.release(), walk.release()])),
+  }
+}
+
 /** Runs one CLI invocation and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let close: (() => Promise<void>) | undefined
@@ -109,12 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!load) throw new UsageError(`Unknown command "${name}".`)
     // An import's threads boot (~40-75 ms each) on the other core while this one loads the core.
     // So do a scan's thread and its walker, sent their data once the core knows the scan.
-    const early =
-      name === 'import'
-        ? prestartWorkers(io.workers, 'import', IMPORT_THREADS, importWorkerData)
-        : name === 'scan' || name === 'index'
-          ? prestartWorkers(io.workers, 'scan', 1, () => ({ walker: io.workers('walk') }))
-          : undefined
+    const early = prestartFor(name, io.workers)
     close = async () => await early?.release()
     // The command's module loads while the library opens.
     const loading = load()

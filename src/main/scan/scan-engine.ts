@@ -46,6 +46,8 @@ const BULK_MIN = BATCH
  * the write lock for a fraction of a second only (the rows are gathered before it starts).
  */
 const BULK_BATCH = 10_000
+/** The fewest rows a first scan writes early when it would otherwise wait for the walker. */
+const IDLE_MIN = 1000
 
 /**
  * The database side of one scan of one root. A walker feeds it folder by folder (from another
@@ -123,6 +125,15 @@ export class ScanSession {
     }
     if (this.writes.length + this.inserts.length >= (this.bulk ? BULK_BATCH : BATCH)) this.flush()
     this.report({ phase: 'walking', ...counts })
+  }
+
+  /**
+   * The walker has sent nothing more yet. A first scan writes what it has gathered instead of
+   * waiting for a whole batch: while its first batches fill, the database side would otherwise
+   * sit idle (later it is the slower side, and batches fill while it commits the last one).
+   */
+  idle(): void {
+    if (this.indexed === 0 && this.inserts.length >= IDLE_MIN) this.flush()
   }
 
   /** An entry the walk could not read: what the index holds under it is not missing. */

@@ -1,10 +1,10 @@
-import { parentPort, workerData, type Worker } from 'node:worker_threads'
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
-import { startWorker, type WorkerSpec } from '../workers'
 import { ScanSession, type ScanOutcome, type ScanRequest } from './scan-engine'
 import type { FoundFile } from './walk'
-import type { WalkMessage, WalkWorkerData } from './walk.worker'
+import { FLOW_FILES_TAKEN, FLOW_FOLDERS_TAKEN } from './walk-flow'
+import type { WalkMessage } from './walk.worker'
 
 export interface ScanWorkerData {
   databasePath: string
@@ -12,16 +12,16 @@ export interface ScanWorkerData {
   request: ScanRequest
   /** Files modified more recently than this are left for the next scan (still being written). */
   settleMs: number
-  /** The walker's code: the walk runs on its own thread, beside this one's database work. */
-  walker: WorkerSpec
+  /**
+   * The walker, on its own thread beside this one's database work (started with this one, see
+   * scan-threads.ts): its end of the channel, and the flow-control counter (WalkWorkerData.flow).
+   */
+  walker: Walker
 }
 
-/**
- * What a scan thread started ahead of its scan gets (prestartWorkers): the walker's code, to start
- * that thread at once too. Its scan's data comes as its first message.
- */
-export interface ScanWorkerEarly {
-  walker: WorkerSpec
+interface Walker {
+  port: MessagePort
+  flow: SharedArrayBuffer
 }
 
 export type ScanWorkerMessage =
@@ -39,18 +39,16 @@ const INTERVAL_MS = 200
 export async function scanOnWorker(
   data: ScanWorkerData,
   post: (message: ScanWorkerMessage) => void,
-  early?: Worker,
 ): Promise<void> {
-  // The walker starts first: its thread and modules load while this one opens the database and
+  // The walker was started with this thread: it walks while this one opens the database and
   // checks the root. Its messages wait in the port until `walk` listens (nothing here awaits
-  // before that), and flow control holds it 64 folders ahead at most. A thread prestarted with
-  // this one (`early`, waiting for its data) is used instead.
-  const walker = startWalker(data, early)
+  // before that), and flow control bounds how far ahead it runs (walk.worker.ts).
+  const walker = data.walker
   let db: ReturnType<typeof openDatabase>
   try {
     db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
   } catch (error) {
-    void walker.worker.terminate()
+    walker.port.close()
     throw error
   }
   // A scan reads and writes much of the index: give it a larger page cache than the default.
@@ -89,7 +87,8 @@ export async function scanOnWorker(
       data.settleMs,
     )
     const early = session.begin()
-    if (early) void walker.worker.terminate()
+    // The scan service stops the walker's thread once this one has reported.
+    if (early) walker.port.close()
     const outcome = early ?? (await walk(session, walker, () => due() && post({ type: 'alive' })))
     // Before 'done': a CLI ends as soon as it hears it, and the indexes must be whole by then.
     index.restoreIndexes()
@@ -108,47 +107,38 @@ export async function scanOnWorker(
   }
 }
 
-interface Walker {
-  worker: Worker
-  /** Folders sent by the walker, folders taken here (WalkWorkerData.flow). */
-  flow: Int32Array
-}
-
-function startWalker(data: ScanWorkerData, early?: Worker): Walker {
-  const flow = new SharedArrayBuffer(8)
-  const walkData: WalkWorkerData = {
-    root: data.request.rootPath,
-    exclusions: data.request.exclusions,
-    indexAllFiles: data.request.indexAllFiles,
-    statViaFolder: data.request.network,
-    flow,
-  }
-  if (early) {
-    early.ref()
-    early.postMessage(walkData)
-  }
-  return { worker: early ?? startWorker(data.walker, walkData), flow: new Int32Array(flow) }
-}
-
-function walk(
-  session: ScanSession,
-  { worker: walker, flow: taken }: Walker,
-  alive: () => void,
-): Promise<ScanOutcome> {
+function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<ScanOutcome> {
+  const { port } = walker
+  const taken = new Int32Array(walker.flow)
   return new Promise((resolve, reject) => {
+    // Runs once the listings that had arrived are all handled (immediates run after the port's
+    // queued messages): the walker has nothing more for now.
+    let caughtUp: NodeJS.Immediate | undefined
     const end = (settle: () => void): void => {
-      walker.removeAllListeners()
-      void walker.terminate()
+      if (caughtUp) clearImmediate(caughtUp)
+      port.removeAllListeners()
+      port.close()
       settle()
     }
-    walker.on('message', (message: WalkMessage) => {
+    const idle = (): void => {
+      caughtUp = undefined
+      try {
+        session.idle()
+      } catch (error) {
+        end(() => reject(error as Error))
+      }
+    }
+    port.on('message', (message: WalkMessage) => {
       try {
         switch (message.type) {
           case 'folder':
             session.folder(message.dir, unpack(message.dir, message.names, message.numbers))
-            Atomics.add(taken, 1, 1)
-            Atomics.notify(taken, 1)
+            Atomics.add(taken, FLOW_FILES_TAKEN, message.names.length)
+            Atomics.add(taken, FLOW_FOLDERS_TAKEN, 1)
+            Atomics.notify(taken, FLOW_FOLDERS_TAKEN)
             alive()
+            if (caughtUp) clearImmediate(caughtUp)
+            caughtUp = setImmediate(idle)
             break
           case 'unreadable':
             session.unreadable(message.relPath)
@@ -169,8 +159,8 @@ function walk(
         end(() => reject(error as Error))
       }
     })
-    walker.on('error', (error) => end(() => reject(error)))
-    walker.on('exit', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
+    // The walker's thread ended (or failed to start) without its last word.
+    port.on('close', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
   })
 }
 
@@ -188,13 +178,9 @@ function unpack(dir: string, names: string[], numbers: Float64Array): FoundFile[
 if (parentPort) {
   const port = parentPort
   const post = (message: ScanWorkerMessage): void => port.postMessage(message)
-  const data = workerData as ScanWorkerData | ScanWorkerEarly
-  if (!('request' in data)) {
-    // Started by the CLI before its scan was known (prestartWorkers): its walker boots now, and
-    // both are sent their data once the core knows the scan. Until then neither keeps this
-    // thread alive.
-    const walker = startWorker(data.walker, null)
-    walker.unref()
-    port.once('message', (scan: ScanWorkerData) => void scanOnWorker(scan, post, walker))
-  } else void scanOnWorker(data, post)
+  // A thread the CLI started before its scan was known (prestartWorkers, null data) is sent its
+  // data as its first message, once the core knows the scan (scan-threads.ts).
+  if (workerData === null)
+    port.once('message', (data: ScanWorkerData) => void scanOnWorker(data, post))
+  else void scanOnWorker(workerData as ScanWorkerData, post)
 }

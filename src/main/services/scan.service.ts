@@ -4,8 +4,9 @@ import type { EventBus } from '../events'
 import type { Logger } from '../logger'
 import type { RootsRepository } from '../repositories/roots.repository'
 import type { ScansRepository } from '../repositories/scans.repository'
-import type { ScanWorkerData, ScanWorkerMessage } from '../scan/scan.worker'
-import { startWorker, takePrestarted, type WorkerSpecs } from '../workers'
+import { startScanThreads, type ScanThreadsData } from '../scan/scan-threads'
+import type { ScanWorkerMessage } from '../scan/scan.worker'
+import type { WorkerSpecs } from '../workers'
 import { isOutOfSpace } from '../errors'
 import type { RootsService } from './roots.service'
 import type { StorageGate } from './storage.service'
@@ -50,7 +51,8 @@ const ZERO: ScanCounts = { seen: 0, added: 0, changed: 0, moved: 0, missing: 0, 
  */
 export class ScanService {
   private readonly running = new Map<number, Promise<ScanResult>>()
-  private readonly stuck = new Map<number, Worker>()
+  /** A root's threads that were given up on while stuck in a call, until each has ended. */
+  private readonly stuck = new Map<number, Set<Worker>>()
   private readonly workers = new Map<Worker, number>()
   private readonly cancelled = new Set<number>()
   /** Rescans due once files a background scan left (still being written) have settled. */
@@ -202,11 +204,10 @@ export class ScanService {
     const identity = this.rootsRepository.identity(rootId)!
     const scanId = this.scans.start(rootId, started)
     this.roots.setStatus(rootId, 'scanning', before === 'offline' ? root.statusReason : null)
-    const data: ScanWorkerData = {
+    const data: ScanThreadsData = {
       databasePath: this.settings.databasePath,
       nativeBinding: this.settings.nativeBinding,
       settleMs: options.background ? this.settings.settleMs : 0,
-      walker: this.specs('walk'),
       request: {
         rootId,
         rootPath: root.path,
@@ -258,25 +259,25 @@ export class ScanService {
     return result
   }
 
-  /** Runs the worker under a watchdog; resolves with its last word, or why it had none. */
+  /** Runs the scan's threads under a watchdog; resolves with its last word, or why it had none. */
   private watch(
     rootId: number,
-    data: ScanWorkerData,
+    data: ScanThreadsData,
     started: number,
   ): Promise<
     Extract<ScanWorkerMessage, { type: 'done' | 'failed' }> | { type: 'lost'; reason: string }
   > {
     return new Promise((resolve) => {
       let settled = false
-      // A thread the CLI started while the core loaded (prestartWorkers) waits for its data.
-      const early = takePrestarted(this.specs('scan'))
-      const worker = early?.worker ?? startWorker(this.specs('scan'), data)
-      if (early) worker.postMessage(data)
+      const { scan: worker, walker } = startScanThreads(this.specs, data)
       this.workers.set(worker, rootId)
+      this.workers.set(walker, rootId)
       const finish = (value: Parameters<typeof resolve>[0]): void => {
         if (settled) return
         settled = true
         clearTimeout(timer)
+        // Done with it however the scan ended (an early end leaves it walking).
+        void walker.terminate()
         resolve(value)
       }
       const hung = (): void => {
@@ -284,7 +285,10 @@ export class ScanService {
         this.logger.warn(
           `scan: ${data.request.rootPath} did not answer for ${seconds} s; giving up on it`,
         )
-        this.stuck.set(rootId, worker)
+        // Either thread may be the one stuck: the walker in the walk, the scan worker in its
+        // checks of the root. The root scans again once both have ended.
+        const alive = [worker, walker].filter((w) => this.workers.has(w))
+        if (alive.length > 0) this.stuck.set(rootId, new Set(alive))
         void worker.terminate()
         finish({
           type: 'lost',
@@ -306,14 +310,22 @@ export class ScanService {
       })
       worker.on('error', (error) => finish({ type: 'failed', message: error.message }))
       worker.on('exit', () => {
-        this.workers.delete(worker)
-        if (this.stuck.get(rootId) === worker) this.stuck.delete(rootId)
+        this.ended(rootId, worker)
         finish({
           type: 'lost',
           reason: this.closing ? 'Marquee is closing.' : 'The scan stopped unexpectedly.',
         })
       })
+      // The scan worker hears of a walker that failed (its channel closes) and reports it.
+      walker.on('error', (error) => this.logger.warn('scan: the walker failed', error))
+      walker.on('exit', () => this.ended(rootId, walker))
     })
+  }
+
+  private ended(rootId: number, thread: Worker): void {
+    this.workers.delete(thread)
+    const stuck = this.stuck.get(rootId)
+    if (stuck?.delete(thread) && stuck.size === 0) this.stuck.delete(rootId)
   }
 
   /** A worker stopped from outside cannot build the indexes it dropped: build them here. */
