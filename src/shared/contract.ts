@@ -417,6 +417,8 @@ export interface ImportStatus extends Omit<ImportProgress, 'settled' | 'result'>
   outcomes: ImportFileOutcome[]
   /** Files still to copy or upload (each can be cancelled by its id). */
   pending: Array<{ fileId: number; source: string; name: string; size: number }>
+  /** Of those, files a page is to upload: a page that was reloaded can no longer send them. */
+  uploadsWaiting: number
 }
 
 export interface ImportMethods {
@@ -433,6 +435,8 @@ export interface ImportMethods {
   'import.status': { args: { importId: string }; result: ImportStatus }
   /** Resumes imports a stop or a crash interrupted; answers with their ids. */
   'import.resume': { args: void; result: { importIds: string[] } }
+  /** The imports running now (a reloaded page shows them again, and can cancel them). */
+  'import.running': { args: void; result: ImportStatus[] }
 }
 
 export interface IntegrationsMethods {
@@ -627,6 +631,7 @@ export const METHOD_NAMES = [
   'import.cancel',
   'import.status',
   'import.resume',
+  'import.running',
   'integrations.list',
   'integrations.status',
   'integrations.add',

@@ -172,4 +172,44 @@ test.describe('dropping files in a browser on serve mode', () => {
     await expect(page.locator('body')).toHaveAttribute('data-shown', String(existing.id))
     expect(readdirSync(inbox).sort()).toEqual(['clip.mp4', 'poster.jpg'])
   })
+
+  test('a reloaded page shows the drop still waiting for its uploads, and can cancel it', async ({
+    page,
+    marquee,
+  }) => {
+    expect((await marquee.cli('roots', 'add', library)).code).toBe(0)
+    const token = new URL(marquee.url).searchParams.get('token')
+    const harness = `${marquee.origin}/e2e-import/index.html?token=${token}`
+    await page.goto(harness)
+    await expect(page.getByTestId('gallery-stand-in')).toBeVisible()
+
+    // The clip's second chunk never gets through: the page is reloaded while it waits.
+    let arrived: () => void = () => undefined
+    const stuck = new Promise<void>((resolve) => (arrived = resolve))
+    await page.route('**/upload/**', async (route: Route) => {
+      const offset = route.request().headers()['upload-offset']
+      if (route.request().method() !== 'PATCH' || offset === '0') return route.continue()
+      arrived()
+    })
+    await dropFiles(page, [{ name: 'clip.mp4', clip: true }])
+    await stuck
+    await page.unrouteAll({ behavior: 'ignoreErrors' })
+    await page.reload()
+
+    // The reloaded page finds the import the core still runs, and says what it waits for.
+    const drop = page.getByTestId('import-drop')
+    await expect(drop).toHaveAttribute('data-phase', 'copying')
+    await expect(page.getByTestId('import-orphans')).toContainText(
+      'Waiting for 1 file from the page that started this drop',
+    )
+    await page.screenshot({ path: screenshotPath('import-reloaded-waiting') })
+    const inbox = join(library, inboxFolder('Inbox', new Date()))
+    expect(readdirSync(inbox).filter((n) => n.endsWith('.part'))).toHaveLength(1)
+
+    await drop.getByRole('button', { name: 'Cancel', exact: true }).click()
+    await expect(drop).toHaveAttribute('data-phase', 'cancelled')
+    await expect(page.getByTestId('import-orphans')).toBeHidden()
+    // Nothing of the clip is left behind: no part, no file.
+    expect(readdirSync(inbox)).toEqual([])
+  })
 })

@@ -70,6 +70,7 @@ describe('the contract', () => {
       'import.cancel': { importId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'import.status': { importId: '2f7c0c3e-9a51-4a47-bb0f-6a9d1b8f0f11' },
       'import.resume': undefined,
+      'import.running': undefined,
       'integrations.list': undefined,
       'integrations.status': undefined,
       'integrations.add': { kind: 'spotify', clientId: 'abc123' },

@@ -149,6 +149,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'import.cancel': ({ importId, fileId }) => imports.cancel(importId, fileId),
     'import.status': ({ importId }) => imports.status(importId),
     'import.resume': () => imports.resume(),
+    'import.running': () => imports.runningNow(),
     'integrations.list': () => integrations.list(),
     'integrations.status': () => ({
       ...integrations.secretsInfo(),

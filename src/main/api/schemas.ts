@@ -258,6 +258,7 @@ export const argSchemas: { [M in MethodName]: z.ZodType<MethodArgs<M>> } = {
   'import.cancel': z.strictObject({ importId: z.string().uuid(), fileId: id.optional() }),
   'import.status': z.strictObject({ importId: z.string().uuid() }),
   'import.resume': none,
+  'import.running': none,
   ...integrationSchemas,
   ...graphSchemas,
   ...profileSchemas,

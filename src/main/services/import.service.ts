@@ -142,10 +142,21 @@ export class ImportService {
       current: [],
     }
     const error = row.error ? { error: row.error, code: row.errorCode as ApiError['code'] } : {}
-    const pending = files
-      .filter((f) => !outcomeOf(f, rootPath))
-      .map((f) => ({ fileId: f.id, source: f.source, name: f.relPath, size: f.size }))
-    return { ...snapshot, ...error, result: resultOf(files, rootPath), outcomes, pending }
+    const waiting = files.filter((f) => !outcomeOf(f, rootPath))
+    const pending = waiting.map((f) => ({
+      fileId: f.id,
+      source: f.source,
+      name: f.relPath,
+      size: f.size,
+    }))
+    const uploadsWaiting = waiting.filter((f) => f.kind === 'upload').length
+    const result = resultOf(files, rootPath)
+    return { ...snapshot, ...error, result, outcomes, pending, uploadsWaiting }
+  }
+
+  /** Every import running in this process, as `status` tells each. */
+  runningNow(): ImportStatus[] {
+    return [...this.running.keys()].map((importId) => this.status(importId))
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   type ExistingCopy,
   type ImportFileOutcome,
   type ImportProgress,
+  type ImportStatus,
   type ImportTarget,
 } from '../../../shared/contract'
 import { call, face, messageOf, on, onReconnect } from '../lib/api'
@@ -46,6 +47,11 @@ export interface Drop {
   failed: SettledFile[]
   failedCount: number
   error: string | null
+  /**
+   * Files a page was uploading that no page sends now: this one was reloaded (or another page
+   * started the drop). They end as failed when the grace period runs out, or when cancelled.
+   */
+  orphanUploads: number
 }
 
 const LIST_MAX = 200
@@ -87,20 +93,24 @@ export function createImportStore(options: { chunkBytes?: number } = {}) {
     if (ended(p.phase)) uploads.delete(p.importId)
   }
   onCleanup(on('import.progress', follow))
+  /** A drop rebuilt from the core's status: every outcome so far, and uploads nobody sends. */
+  const adopt = (s: ImportStatus): void => {
+    const drop = apply(emptyDrop(s.importId, s.target), { ...s, settled: s.outcomes })
+    const orphanUploads = uploads.has(s.importId) ? 0 : s.uploadsWaiting
+    setDrops((before) => new Map(before).set(s.importId, { ...drop, orphanUploads }))
+  }
+  // A page opened (or reloaded) while imports run shows them, and can cancel them.
+  void call('import.running').then(
+    (running) => running.filter((s) => !untrack(drops).has(s.importId)).forEach(adopt),
+    () => undefined,
+  )
   // Events sent while the connection was down are lost: ask where the unfinished drops are.
   onCleanup(
     onReconnect(() => {
       for (const drop of untrack(drops).values()) {
         if (ended(drop.phase)) continue
-        void call('import.status', { importId: drop.importId }).then((s) => {
-          // Rebuilt from every outcome so far: those told while away are among them.
-          setDrops((before) =>
-            new Map(before).set(
-              s.importId,
-              apply(emptyDrop(s.importId, s.target), { ...s, settled: s.outcomes }),
-            ),
-          )
-        })
+        // Rebuilt from every outcome so far: those told while away are among them.
+        void call('import.status', { importId: drop.importId }).then(adopt)
       }
     }),
   )
@@ -255,6 +265,7 @@ function emptyDrop(importId: string, target: string): Drop {
     failed: [],
     failedCount: 0,
     error: null,
+    orphanUploads: 0,
   }
 }
 

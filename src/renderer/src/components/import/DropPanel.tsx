@@ -117,12 +117,22 @@ function DropCard(props: DropPanelProps & { drop: Drop }) {
       </div>
       <Show when={running()}>
         <progress class="drop-card__bar" max="1" value={share()} aria-label="Import progress" />
+        <Show when={drop().orphanUploads > 0}>
+          <p class="drop-card__orphans" role="status" data-testid="import-orphans">
+            Waiting for {plural(drop().orphanUploads, 'file')} from the page that started this drop,
+            which was reloaded or closed. Cancel it and drop the files here again to import them;
+            left alone, they are given up 15 minutes after their last byte arrived.
+          </p>
+        </Show>
         <p class="drop-card__numbers" data-testid="import-numbers">
           {drop().phase === 'checking'
             ? 'Looking for files already in the library…'
             : `${drop().files} of ${drop().totalFiles} files · ${formatBytes(drop().bytes)} of ${formatBytes(drop().totalBytes)}` +
-              (drop().rate > 0 ? ` · ${formatBytes(drop().rate)}/s` : '') +
-              (drop().etaMs !== null ? ` · ${formatDuration(drop().etaMs!)} left` : '')}
+              // Nothing arrives for uploads no page sends: no rate, no time left.
+              (drop().rate > 0 && !drop().orphanUploads ? ` · ${formatBytes(drop().rate)}/s` : '') +
+              (drop().etaMs !== null && !drop().orphanUploads
+                ? ` · ${formatDuration(drop().etaMs!)} left`
+                : '')}
         </p>
         <ul class="drop-card__files">
           <For each={drop().current}>
