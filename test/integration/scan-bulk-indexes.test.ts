@@ -36,15 +36,15 @@ describe('the indexes a bulk load defers', () => {
     })
     // Progress events alone can miss the window: the worker may restore the indexes before the
     // main thread reads its last message. So the schema is also read every millisecond or so.
-    let watching = true
+    let timer: NodeJS.Timeout | undefined
     const look = (): void => {
       dropped.push(indexesOf(watcher))
-      if (watching) setTimeout(look, 1)
+      timer = setTimeout(look, 1)
     }
     look()
     const root = await core.services.roots.add({ path: folder })
     const result = await core.services.scan.scan(root.id)
-    watching = false
+    clearTimeout(timer)
     stop()
     watcher.close()
     expect(result).toMatchObject({ status: 'completed', added: 3000 })
