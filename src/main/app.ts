@@ -96,7 +96,7 @@ import { ReplaceRepository } from './repositories/replace.repository'
 import { GraphNodesService } from './services/graph-nodes.service'
 import { GraphNodesRepository } from './repositories/graph-nodes.repository'
 import { ImportsRepository } from './repositories/imports.repository'
-import { ImportFilesRepository } from './repositories/import-files.repository'
+import { IMPORT_COPIES, ImportFilesRepository } from './repositories/import-files.repository'
 import { UploadPartsRepository } from './repositories/upload-parts.repository'
 import type { WorkerSpecs } from './workers'
 import {
@@ -110,7 +110,6 @@ import {
  * copy while two wait for the disk, so the cores never idle on an fsync (docs/decisions.md).
  */
 const IMPORT_LANES = 4
-const IMPORT_COPIES = 2
 /** Export objects copied at once, on threads of their own (BundleFilesRepository). */
 const EXPORT_COPIES = 2
 

@@ -1,5 +1,11 @@
 import { join } from 'node:path'
-import { Worker, type TransferListItem } from 'node:worker_threads'
+import {
+  parentPort,
+  Worker,
+  workerData,
+  type MessagePort,
+  type TransferListItem,
+} from 'node:worker_threads'
 
 export type WorkerName = 'scan' | 'walk' | 'media' | 'watch' | 'originals' | 'import'
 
@@ -28,6 +34,17 @@ export function startWorker(
   transfer: readonly TransferListItem[] = [],
 ): Worker {
   return new Worker(spec.filename, { eval: spec.eval, workerData, transferList: [...transfer] })
+}
+
+/**
+ * A worker's entry point: runs `start` with the thread's data — its workerData, or, for a thread
+ * prestarted with none (prestartWorkers with null data), the first message it is sent.
+ */
+export function onWorkerData<T>(start: (data: T, parent: MessagePort) => void): void {
+  const parent = parentPort
+  if (!parent) return
+  if (workerData === null) parent.once('message', (data: T) => start(data, parent))
+  else start(workerData as T, parent)
 }
 
 /** A thread started before the code that will use it had loaded (see prestartWorkers). */
@@ -60,7 +77,7 @@ export function prestartWorkers(
   data: () => unknown,
 ): Prestart {
   const base = specs(name)
-  const all: Prestarted[] = []
+  const prestarted: Prestarted[] = []
   for (let i = 0; i < count; i++) {
     const workerData = data()
     const worker = startWorker(base, workerData)
@@ -70,9 +87,8 @@ export function prestartWorkers(
     worker.once('exit', () => (started.exited = true))
     worker.once('error', () => undefined)
     worker.unref()
-    all.push(started)
+    prestarted.push(started)
   }
-  const prestarted = [...all]
   return {
     specs: (n) => (n === name ? { ...base, prestarted } : specs(n)),
     release: async () => {

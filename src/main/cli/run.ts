@@ -8,7 +8,7 @@ import { HELP } from './help'
 import { EXIT, UsageError, type CliIo, type CommandOutcome } from './io'
 import type { Library } from './library'
 import { prestartWorkers, type Prestart, type WorkerSpecs } from '../workers'
-import { importWorkerData } from '../repositories/import-files.repository'
+import { IMPORT_COPIES, importWorkerData } from '../repositories/import-files.repository'
 import { storageSettingsFromEnv } from '../services/storage.service'
 
 /** A command resolves true on success, false when it reported a failure itself, or an exit code. */
@@ -55,17 +55,11 @@ const STANDALONE: Record<
 }
 
 /**
- * Threads an import starts at once: its two copy lanes (app.ts IMPORT_COPIES, which
- * ImportService.start warms). Started by the CLI before the core loads (prestartWorkers).
- */
-const IMPORT_THREADS = 2
-
-/**
  * The threads a command will start first, started now so they boot while the core loads: an
  * import's copy lanes, or a scan's two threads (scan-threads.ts), which wait for their data.
  */
 function prestartFor(name: string, workers: WorkerSpecs): Prestart | undefined {
-  if (name === 'import') return prestartWorkers(workers, 'import', IMPORT_THREADS, importWorkerData)
+  if (name === 'import') return prestartWorkers(workers, 'import', IMPORT_COPIES, importWorkerData)
   if (name !== 'scan' && name !== 'index') return undefined
   const scan = prestartWorkers(workers, 'scan', 1, () => null)
   const walk = prestartWorkers(scan.specs, 'walk', 1, () => null)

@@ -13,6 +13,12 @@ import type {
 export type { FinalFile, ListedFile } from './import.worker'
 export { suffixed } from './import.worker'
 
+/**
+ * Files an import copies at once, each on a thread of its own (the composition root's lanes,
+ * and the threads the CLI starts for an import before the core loads).
+ */
+export const IMPORT_COPIES = 2
+
 /** What an import thread is started with: the flag its caller sets to stop a request. */
 export function importWorkerData(): ImportWorkerData {
   return { stop: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) }

@@ -1,4 +1,5 @@
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
+import type { MessagePort } from 'node:worker_threads'
+import { onWorkerData } from '../workers'
 import { openDatabase } from '../db/connection'
 import { AssetIndexRepository } from '../repositories/asset-index.repository'
 import { ScanSession, type ScanOutcome, type ScanRequest } from './scan-engine'
@@ -175,12 +176,7 @@ function unpack(dir: string, names: string[], numbers: Float64Array): FoundFile[
   }))
 }
 
-if (parentPort) {
-  const port = parentPort
-  const post = (message: ScanWorkerMessage): void => port.postMessage(message)
-  // A thread the CLI started before its scan was known (prestartWorkers, null data) is sent its
-  // data as its first message, once the core knows the scan (scan-threads.ts).
-  if (workerData === null)
-    port.once('message', (data: ScanWorkerData) => void scanOnWorker(data, post))
-  else void scanOnWorker(workerData as ScanWorkerData, post)
-}
+// Prestarted by the CLI before its scan was known, it is sent its data once the core knows it.
+onWorkerData<ScanWorkerData>(
+  (data, parent) => void scanOnWorker(data, (message) => parent.postMessage(message)),
+)

@@ -1,4 +1,5 @@
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
+import type { MessagePort } from 'node:worker_threads'
+import { onWorkerData } from '../workers'
 import { VolumeError, walkTree } from './walk'
 import {
   FLOW_FILES_SENT,
@@ -99,10 +100,7 @@ export function walkOnWorker(
   }
 }
 
-if (parentPort) {
-  const start = (data: WalkWorkerData): void =>
-    walkOnWorker(data, (message, transfer) => data.port.postMessage(message, transfer ?? []))
-  // Prestarted (null data): its data, with its end of the channel, comes as its first message.
-  if (workerData === null) parentPort.once('message', start)
-  else start(workerData as WalkWorkerData)
-}
+// Prestarted, its data (with its end of the channel) comes as its first message.
+onWorkerData<WalkWorkerData>((data) =>
+  walkOnWorker(data, (message, transfer) => data.port.postMessage(message, transfer ?? [])),
+)
