@@ -258,6 +258,7 @@ export function createCore(options: CoreOptions): Core {
       nativeBinding: options.nativeBinding,
       fsTimeoutMs: options.fsTimeoutMs ?? 10_000,
       settleMs: options.settleMs ?? 2_000,
+      checkpointEveryMs: options.face === 'cli' ? 100 : undefined,
     },
     logger,
     now,

@@ -8,7 +8,7 @@ export class ScansRepository {
 
   private readonly deferred: DeferredIndexesRepository
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.deferred = new DeferredIndexesRepository(db)
     this.s = {
       start: db.prepare<[number, number]>(
@@ -45,5 +45,13 @@ export class ScansRepository {
    */
   restoreIndexes(): void {
     this.deferred.restore()
+  }
+
+  /**
+   * Copies what the WAL holds into the database file as far as no reader needs it, without
+   * waiting for any lock (a scan worker writing meanwhile goes on appending).
+   */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)')
   }
 }

@@ -18,6 +18,13 @@ export interface ScanSettings {
   fsTimeoutMs: number
   /** Files modified more recently than this are left for the next scan. */
   settleMs: number
+  /**
+   * Checkpoints the WAL from this thread while a scan writes, this often (ms): a first scan
+   * then ends with little left to copy instead of ~50 MB per 100k files. For the CLI, whose main
+   * thread has nothing else to do meanwhile; not in the app, whose main thread answers the UI
+   * (a checkpoint fsyncs). See docs/indexing.md, "Speed", round 6.
+   */
+  checkpointEveryMs?: number | undefined
 }
 
 export interface ScanOptions {
@@ -276,6 +283,7 @@ export class ScanService {
         if (settled) return
         settled = true
         clearTimeout(timer)
+        clearInterval(checkpoints)
         // Done with it however the scan ended (an early end leaves it walking).
         void walker.terminate()
         resolve(value)
@@ -296,6 +304,8 @@ export class ScanService {
         })
       }
       let timer = setTimeout(hung, this.settings.fsTimeoutMs)
+      const every = this.settings.checkpointEveryMs
+      const checkpoints = every ? setInterval(() => this.checkpoint(), every) : undefined
       worker.on('message', (message: ScanWorkerMessage) => {
         clearTimeout(timer)
         timer = setTimeout(hung, this.settings.fsTimeoutMs)
@@ -326,6 +336,15 @@ export class ScanService {
     this.workers.delete(thread)
     const stuck = this.stuck.get(rootId)
     if (stuck?.delete(thread) && stuck.size === 0) this.stuck.delete(rootId)
+  }
+
+  private checkpoint(): void {
+    try {
+      this.scans.checkpoint()
+    } catch (error) {
+      // Only an earlier copy of the WAL is lost: the scan worker checkpoints at its end.
+      this.logger.warn('scan: could not checkpoint the database while scanning', error)
+    }
   }
 
   /** A worker stopped from outside cannot build the indexes it dropped: build them here. */
