@@ -55,6 +55,11 @@ export interface Prestarted {
   /** What it said before it was taken (its 'message' events; none are lost). */
   messages: unknown[]
   exited: boolean
+  /**
+   * Work it was given before it was taken, for the taker to check against its own (a rescan's
+   * walk started while the core loaded: scan/scan-threads.ts, EarlyWalk).
+   */
+  early?: unknown
 }
 
 /** Threads started ahead (prestartWorkers): specs that hand them out, and how to end the rest. */

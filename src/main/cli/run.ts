@@ -10,6 +10,7 @@ import type { Library } from './library'
 import { prestartWorkers, type Prestart, type WorkerSpecs } from '../workers'
 import { IMPORT_COPIES, importWorkerData } from '../repositories/import-files.repository'
 import { storageSettingsFromEnv } from '../services/storage.service'
+import { startRescanWalk } from './early-walk'
 
 /** A command resolves true on success, false when it reported a failure itself, or an exit code. */
 type Command = (lib: Library, args: ParsedArgs, io: CliIo) => Promise<CommandOutcome>
@@ -58,11 +59,17 @@ const STANDALONE: Record<
  * The threads a command will start first, started now so they boot while the core loads: an
  * import's copy lanes, or a scan's two threads (scan-threads.ts), which wait for their data.
  */
-function prestartFor(name: string, workers: WorkerSpecs): Prestart | undefined {
+function prestartFor(
+  name: string,
+  workers: WorkerSpecs,
+  args: ParsedArgs,
+  dataDir: string,
+): Prestart | undefined {
   if (name === 'import') return prestartWorkers(workers, 'import', IMPORT_COPIES, importWorkerData)
   if (name !== 'scan' && name !== 'index') return undefined
   const scan = prestartWorkers(workers, 'scan', 1, () => null)
   const walk = prestartWorkers(scan.specs, 'walk', 1, () => null)
+  if (name === 'scan' && args.positionals.length === 1) startRescanWalk(walk.specs, dataDir)
   return {
     specs: walk.specs,
     release: async () => void (await Promise.all([scan.release(), walk.release()])),
@@ -118,7 +125,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!load) throw new UsageError(`Unknown command "${name}".`)
     // An import's threads boot (~40-75 ms each) on the other core while this one loads the core.
     // So do a scan's thread and its walker, sent their data once the core knows the scan.
-    const early = prestartFor(name, io.workers)
+    const early = prestartFor(name, io.workers, args, dataDir)
     close = async () => await early?.release()
     // The command's module loads while the library opens.
     const loading = load()

@@ -1,5 +1,6 @@
 import type { Root, RootKind, RootStatus } from '../../shared/domain'
 import type { Db } from '../db/connection'
+import { openReadonly } from '../db/readonly'
 
 interface RootRow {
   id: number
@@ -22,6 +23,8 @@ interface RootRow {
   updated_at: number
 }
 
+const LIST_SQL = 'SELECT * FROM roots ORDER BY label COLLATE NOCASE, id'
+
 const toRoot = (row: RootRow): Root => ({
   id: row.id,
   path: row.path,
@@ -40,6 +43,24 @@ const toRoot = (row: RootRow): Root => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 })
+
+/**
+ * The roots as a read-only look at the library file finds them, or none when it cannot (no
+ * library yet, an older schema, a lock): for a CLI that starts a rescan's walker while the core
+ * loads (cli/early-walk.ts). Nothing here is trusted: the scan takes that walker only if it
+ * walks the very root, with the very options, that the scan was started with.
+ */
+export function peekRoots(databasePath: string): Root[] {
+  let db: Db | undefined
+  try {
+    db = openReadonly(databasePath)
+    return db.prepare<[], RootRow>(LIST_SQL).all().map(toRoot)
+  } catch {
+    return []
+  } finally {
+    db?.close()
+  }
+}
 
 /** What the scanner remembers of the volume at the last good scan. */
 export interface VolumeIdentity {
@@ -73,7 +94,7 @@ export class RootsRepository {
 
   constructor(db: Db) {
     this.statements = {
-      list: db.prepare<[], RootRow>('SELECT * FROM roots ORDER BY label COLLATE NOCASE, id'),
+      list: db.prepare<[], RootRow>(LIST_SQL),
       get: db.prepare<[number], RootRow>('SELECT * FROM roots WHERE id = ?'),
       insert: db.prepare<
         [string, string, RootKind, string, RootStatus, string | null, number, number]
