@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MethodArgs, MethodName, MethodResult } from '../../src/shared/contract'
 import { testCore } from '../support/core'
+import { importAndWait, randomContent } from '../support/imports'
 import { writeTree } from '../support/library'
 import { tempDir } from '../support/temp'
 
@@ -78,6 +79,28 @@ describe('tags propagated down contains', () => {
       'Menus/Summer/b.jpg': ['menu'],
       'Menus/Summer/new.jpg': ['menu'],
       'Menus/d.jpg': ['menu'],
+    })
+  })
+
+  it('tags files imported into the folder, and not those imported beside it', async () => {
+    const { core, media, root, tagsByPath } = await library()
+    await call(core, 'tags.folder', { rootId: root.id, folder: 'Menus', add: ['menu'] })
+    const drop = tempDir('marquee-drop-')
+    writeTree(drop, { 'new.jpg': randomContent(64), 'other.jpg': randomContent(64) })
+
+    await importAndWait(core, {
+      sources: [join(drop, 'new.jpg')],
+      into: { path: join(media, 'Menus', 'Summer') },
+    })
+    await importAndWait(core, {
+      sources: [join(drop, 'other.jpg')],
+      into: { path: join(media, 'Lobby') },
+    })
+
+    expect(tagsByPath()).toMatchObject({
+      'Menus/Summer/new.jpg': ['menu'],
+      'Lobby/other.jpg': [],
+      'Menus/a.jpg': ['menu'],
     })
   })
 

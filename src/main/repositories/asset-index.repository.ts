@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import { DeferredIndexesRepository } from './deferred-indexes.repository'
 import { DiscoveredQueue } from './discovered-queue'
+import { FolderTagArrivals } from './folder-tag-arrivals'
 import type { FoundFile } from '../scan/walk'
 
 /** What a scan needs to know of an indexed file. */
@@ -71,8 +72,11 @@ export class AssetIndexRepository {
 
   private readonly deferred: DeferredIndexesRepository
 
+  private readonly folderTags: FolderTagArrivals
+
   constructor(private readonly db: Db) {
     this.discovered = new DiscoveredQueue(db)
+    this.folderTags = new FolderTagArrivals(db)
     this.deferred = new DeferredIndexesRepository(db)
     const inserts = (status: 'discovered' | 'queued'): { one: Statement; many: Statement } => ({
       one: db.prepare(`${INSERT_HEAD} VALUES ${insertRow(status)} ${ON_CONFLICT}`),
@@ -225,7 +229,7 @@ export class AssetIndexRepository {
     const { one, many } = this.inserts[queue ? 'queued' : 'discovered']
     // A new row's id is above every id there was (no AUTOINCREMENT: max(id) + 1), so the rows
     // this call adds are exactly those above it; the caller's transaction keeps others out.
-    const after = queue ? this.s.lastId.get()!.id : 0
+    const after = this.s.lastId.get()!.id
     // One parameter array reused for every statement: no array per row to collect.
     const params: unknown[] = new Array<unknown>(INSERT_CHUNK * ROW_PARAMS)
     const fill = (at: number, f: NewFile): void => {
@@ -251,6 +255,7 @@ export class AssetIndexRepository {
       fill(0, files[i]!)
       one.run(params.slice(0, ROW_PARAMS))
     }
+    this.folderTags.arrivedAfter(rootId, after)
     if (queue) this.discovered.queueAdded(after, scanId, now)
   }
 

@@ -2,6 +2,7 @@ import { transaction } from '../db/transaction'
 import type { AssetType } from '../../shared/domain'
 import type { ExistingCopy } from '../../shared/contract'
 import type { Db } from '../db/connection'
+import { FolderTagArrivals } from './folder-tag-arrivals'
 
 export type ImportState = 'planning' | 'copying' | 'done' | 'cancelled' | 'failed'
 export type ImportFileState =
@@ -77,7 +78,10 @@ const FILE_COLUMNS = `id, import_id AS importId, kind, source, rel_path AS relPa
 export class ImportsRepository {
   private readonly s
 
+  private readonly folderTags: FolderTagArrivals
+
   constructor(private readonly db: Db) {
+    this.folderTags = new FolderTagArrivals(db)
     this.s = {
       insert: db.prepare(
         `INSERT INTO imports (id, root_id, target_dir, sources, on_duplicate, status, created_at, updated_at)
@@ -285,7 +289,9 @@ export class ImportsRepository {
    */
   addAsset(asset: ImportedAsset, now: number): number {
     const scanId = this.runningScan(asset.rootId)
-    return this.s.upsertAsset.get({ ...asset, scanId, now })!.id
+    const id = this.s.upsertAsset.get({ ...asset, scanId, now })!.id
+    this.folderTags.arrived(asset.rootId, id)
+    return id
   }
 }
 
