@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MethodResult } from '../../src/shared/contract'
+import { FolderTagArrivals } from '../../src/main/repositories/folder-tag-arrivals'
 import { testCore } from '../support/core'
 import { insertAssets, insertRoot } from '../support/library-rows'
 
@@ -72,6 +73,7 @@ describe('graph rebuild', () => {
   it('finds nothing to repair after a long random sequence of library changes', async () => {
     const core = testCore()
     const db = core.db
+    const arrivals = new FolderTagArrivals(db)
     const rnd = random(20_261_130)
     insertRoot(db, '/lib/one', 'One')
     insertRoot(db, '/lib/two', 'Two')
@@ -91,17 +93,20 @@ describe('graph rebuild', () => {
     const done = new Map<string, number>()
     const largest = { assets: 0, handedDown: 0, links: 0 }
     const changes: Record<string, () => Promise<unknown> | unknown> = {
-      // The scanner's writes, as rows: a new file (triggers hand down folder tags), a move.
+      // The scanner's writes, as rows: a new file (handed its folders' tags as the scanner and
+      // imports do, FolderTagArrivals), a move (a trigger hands them down).
       add: () => {
         const ids = rootIds()
-        if (ids.length)
-          insertAssets(db, rnd.pick(ids), [
-            {
-              dir: rnd.pick(DIRS),
-              name: `f${serial++}.jpg`,
-              sha256: rnd.pick(['a', 'b', 'c', null])?.repeat(64) ?? null,
-            },
-          ])
+        if (!ids.length) return
+        const rootId = rnd.pick(ids)
+        const [id] = insertAssets(db, rootId, [
+          {
+            dir: rnd.pick(DIRS),
+            name: `f${serial++}.jpg`,
+            sha256: rnd.pick(['a', 'b', 'c', null])?.repeat(64) ?? null,
+          },
+        ])
+        arrivals.arrived(rootId, id!)
       },
       move: () => {
         const ids = assetIds()

@@ -122,6 +122,7 @@ export class AssetIndexRepository {
         `SELECT ${INDEXED_COLUMNS} FROM assets WHERE status = 'missing' AND size = ?`,
       ),
       lastId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM assets'),
+      rootExists: db.prepare<[number], { one: number }>('SELECT 1 AS one FROM roots WHERE id = ?'),
       changed: db.prepare(
         `UPDATE assets SET size = @size, mtime_ms = @mtimeMs, inode = @inode, device = @device,
            status = 'discovered', prior_status = NULL, missing_since = NULL, error = NULL,
@@ -154,6 +155,29 @@ export class AssetIndexRepository {
 
   transaction<T>(work: () => T): T {
     return transaction(this.db, work)
+  }
+
+  /**
+   * A batch of a root's first scan, with foreign keys unchecked: its rows reference the root it
+   * scans, its job rows the rows it just inserted, and checking each (a parent lookup per row
+   * and per job, and a statement journal for every multi-row insert) cost ~60 ms per 100k files
+   * (docs/indexing.md, "Speed", round 6). The one reference that could fail, the root, is
+   * checked once per batch instead: a root removed meanwhile fails the batch, as the constraint
+   * would have. Such a batch inserts and updates, never deletes, so no cascade is skipped.
+   * (The pragma is a no-op inside a transaction, hence around it.)
+   */
+  firstScanTransaction(rootId: number, work: () => void): void {
+    this.db.pragma('foreign_keys = OFF')
+    try {
+      transaction(this.db, () => {
+        if (!this.s.rootExists.get(rootId)) {
+          throw new Error('its library folder was removed while it ran.')
+        }
+        work()
+      })
+    } finally {
+      this.db.pragma('foreign_keys = ON')
+    }
   }
 
   inFolder(rootId: number, dir: string): FolderEntry[] {

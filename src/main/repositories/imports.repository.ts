@@ -78,10 +78,10 @@ const FILE_COLUMNS = `id, import_id AS importId, kind, source, rel_path AS relPa
 export class ImportsRepository {
   private readonly s
 
-  private readonly folderTags: FolderTagArrivals
+  /** Prepared when first needed: migration tests use this repository on older schemas. */
+  private folderTags: FolderTagArrivals | undefined
 
   constructor(private readonly db: Db) {
-    this.folderTags = new FolderTagArrivals(db)
     this.s = {
       insert: db.prepare(
         `INSERT INTO imports (id, root_id, target_dir, sources, on_duplicate, status, created_at, updated_at)
@@ -290,6 +290,7 @@ export class ImportsRepository {
   addAsset(asset: ImportedAsset, now: number): number {
     const scanId = this.runningScan(asset.rootId)
     const id = this.s.upsertAsset.get({ ...asset, scanId, now })!.id
+    this.folderTags ??= new FolderTagArrivals(this.db)
     this.folderTags.arrived(asset.rootId, id)
     return id
   }

@@ -198,13 +198,16 @@ export class ScanSession {
       // The caller builds them again (AssetIndexRepository.restoreIndexes) however the scan ends.
       this.bulk = this.repo.deferIndexes(now)
     }
-    this.repo.transaction(() => {
+    const first = this.indexed === 0
+    const batch = (): void => {
       writes.forEach((write) => write())
       // A first scan of a root queues what it adds as it adds it: updating every row's status
       // after the walk cost a cold index a third of its database time. Later scans keep
       // queueing after the walk, since a scan of the wrong drive drops what it added.
-      this.repo.insertAll(rootId, inserts, scanId, now, this.indexed === 0)
-    })
+      this.repo.insertAll(rootId, inserts, scanId, now, first)
+    }
+    if (first) this.repo.firstScanTransaction(rootId, batch)
+    else this.repo.transaction(batch)
   }
 
   /** Queues the write one found file needs, given what the index knew of its path. */
