@@ -94,18 +94,19 @@ export class AssetIndexRepository {
            FROM assets WHERE root_id = ? AND dir = ?`,
         )
         .raw(true),
-      countAll: db.prepare<[number], { n: number }>(
-        'SELECT count(*) AS n FROM assets WHERE root_id = ?',
+      // One pass over the root's index entries for both figures.
+      rootCounts: db.prepare<[number], { all: number; present: number | null }>(
+        'SELECT count(*) AS "all", sum(status != \'missing\') AS present FROM assets WHERE root_id = ?',
       ),
       countEverything: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM assets'),
+      // `+root_id`: through the created_scan index (the few rows of recent scans), not the root's
+      // (every row of the root, each looked up: ~8 ms per 100k files on every rescan).
       countUnconfirmed: db.prepare<[number, number], { n: number }>(
         `SELECT count(*) AS n FROM assets
          WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
-           AND root_id = ?`,
+           AND +root_id = ?`,
       ),
-      countPresent: db.prepare<[number], { n: number }>(
-        "SELECT count(*) AS n FROM assets WHERE root_id = ? AND status != 'missing'",
-      ),
+
       presentIds: db.prepare<[number], { id: number }>(
         "SELECT id FROM assets WHERE root_id = ? AND status != 'missing'",
       ),
@@ -113,7 +114,7 @@ export class AssetIndexRepository {
       unconfirmed: db.prepare<[number, number], IndexedFile>(
         `SELECT ${INDEXED_COLUMNS} FROM assets
          WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
-           AND root_id = ?`,
+           AND +root_id = ?`,
       ),
       anyMissing: db.prepare<[], { one: number }>(
         "SELECT 1 AS one FROM assets WHERE status = 'missing' LIMIT 1",
@@ -194,9 +195,10 @@ export class AssetIndexRepository {
       }))
   }
 
-  /** Every row of the root, missing ones included. */
-  countAll(rootId: number): number {
-    return this.s.countAll.get(rootId)!.n
+  /** The root's rows: all of them, missing ones included, and those present. */
+  rootCounts(rootId: number): { all: number; present: number } {
+    const { all, present } = this.s.rootCounts.get(rootId)!
+    return { all, present: present ?? 0 }
   }
 
   /** Every row of every root: what rebuilding an index of the table would go through. */
@@ -216,10 +218,6 @@ export class AssetIndexRepository {
 
   countUnconfirmed(rootId: number): number {
     return this.s.countUnconfirmed.get(rootId, rootId)!.n
-  }
-
-  countPresent(rootId: number): number {
-    return this.s.countPresent.get(rootId)!.n
   }
 
   *presentIds(rootId: number): Generator<number> {

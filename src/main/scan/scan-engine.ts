@@ -84,7 +84,8 @@ export class ScanSession {
     this.report({ phase: 'checking', ...this.counts })
     const probe = probeRoot(rootPath, this.request.identity)
     if (!probe.ok) return this.aborted(probe.reason)
-    this.present = this.repo.countPresent(rootId)
+    const rows = this.repo.rootCounts(rootId)
+    this.present = rows.present
     if (probe.empty && this.present > 0 && !this.request.confirmEmpty) {
       return this.aborted(
         `${rootPath} is empty, but the library holds ${this.present} files from it. Nothing was ` +
@@ -92,7 +93,7 @@ export class ScanSession {
       )
     }
     // A root with no rows at all (a first scan) has nothing to compare against.
-    this.indexed = this.repo.countAll(rootId)
+    this.indexed = rows.all
     if (this.indexed === 0) this.rowsBefore = this.repo.countEverything()
     this.before = probe.identity
     this.report({ phase: 'walking', ...this.counts })
