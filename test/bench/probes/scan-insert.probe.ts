@@ -2,9 +2,10 @@
 // Where a cold index's database time goes, without the walk: walks the tree once (untimed),
 // then replays its folders into a fresh library the way the scan worker does (ScanSession:
 // batches, inserts, reconcile, queueing the discovered files, rebuilding deferred indexes).
-// A variant is `current`, or `+`-joined `pragma:<pragma>` / `drop:<index>` changes tried on
-// top of it; a dropped index is built again at the end (phase `rebuild`), as a bulk load that
-// deferred it would. Wall and CPU time (ms) per phase, one line per variant.
+// A variant is `current`, or `+`-joined `pragma:<pragma>` / `exec:<sql>` / `drop:<index>`
+// changes tried on top of it (`exec:` runs on the fresh library first, e.g. a DROP TRIGGER);
+// a dropped index is built again at the end (phase `rebuild`), as a bulk load that deferred it
+// would. Wall and CPU time (ms) per phase, one line per variant.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -42,6 +43,7 @@ for (const variant of variants.length ? variants : ['current']) {
   db.pragma('wal_autocheckpoint = 10000')
   db.pragma('temp_store = MEMORY')
   for (const c of changes) if (c.startsWith('pragma:')) db.pragma(c.slice(7))
+  for (const c of changes) if (c.startsWith('exec:')) db.exec(c.slice(5))
   const dropped: string[] = []
   for (const c of changes.filter((c) => c.startsWith('drop:'))) {
     const name = c.slice(5)
