@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MethodResult } from '../../src/shared/contract'
-import { FolderTagArrivals } from '../../src/main/repositories/folder-tag-arrivals'
+import { FolderTagsRepository } from '../../src/main/repositories/folder-tags.repository'
 import { testCore } from '../support/core'
 import { insertAssets, insertRoot } from '../support/library-rows'
 
@@ -73,7 +73,7 @@ describe('graph rebuild', () => {
   it('finds nothing to repair after a long random sequence of library changes', async () => {
     const core = testCore()
     const db = core.db
-    const arrivals = new FolderTagArrivals(db)
+    const arrivals = new FolderTagsRepository(db)
     const rnd = random(20_261_130)
     insertRoot(db, '/lib/one', 'One')
     insertRoot(db, '/lib/two', 'Two')
@@ -94,7 +94,7 @@ describe('graph rebuild', () => {
     const largest = { assets: 0, handedDown: 0, links: 0 }
     const changes: Record<string, () => Promise<unknown> | unknown> = {
       // The scanner's writes, as rows: a new file (handed its folders' tags as the scanner and
-      // imports do, FolderTagArrivals), a move (a trigger hands them down).
+      // imports do, FolderTagsRepository.arrived), a move (a trigger hands them down).
       add: () => {
         const ids = rootIds()
         if (!ids.length) return

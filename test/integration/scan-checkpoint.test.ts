@@ -15,20 +15,25 @@ function folderOf(n: number): string {
 }
 
 describe('checkpointing the WAL while a scan writes', () => {
-  // A scan here lasts well over the 100 ms between checkpoints: its threads alone boot from
-  // the TypeScript sources in a few hundred ms.
   it('is done by the CLI, whose main thread has nothing else to do, and the scan is whole', async () => {
     const checkpoint = vi.spyOn(ScansRepository.prototype, 'checkpoint')
+    const started = vi.spyOn(globalThis, 'setInterval')
+    const cleared = vi.spyOn(globalThis, 'clearInterval')
     const core = testCore(undefined, { face: 'cli' })
     const root = await core.services.roots.add({ path: folderOf(200) })
 
     const result = await core.services.scan.scan(root.id)
 
     expect(result).toMatchObject({ status: 'completed', seen: 200, added: 200 })
-    expect(checkpoint).toHaveBeenCalled()
-    const calls = checkpoint.mock.calls.length
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    expect(checkpoint.mock.calls.length).toBe(calls) // stopped with the scan
+    // One timer every 100 ms while the scan ran, stopped with it, and what it runs checkpoints.
+    const timers = started.mock.calls.flatMap(([run, ms], i) =>
+      ms === 100 ? [{ run, handle: started.mock.results[i]!.value as unknown }] : [],
+    )
+    expect(timers).toHaveLength(1)
+    expect(cleared).toHaveBeenCalledWith(timers[0]!.handle)
+    checkpoint.mockClear()
+    ;(timers[0]!.run as () => void)()
+    expect(checkpoint).toHaveBeenCalledTimes(1)
   })
 
   it('is not done by the app or serve, whose main thread answers the UI', async () => {

@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import { DeferredIndexesRepository } from './deferred-indexes.repository'
 import { DiscoveredQueue } from './discovered-queue'
-import { FolderTagArrivals } from './folder-tag-arrivals'
+import { FolderTagsRepository } from './folder-tags.repository'
 import type { FoundFile } from '../scan/walk'
 
 /** What a scan needs to know of an indexed file. */
@@ -72,11 +72,11 @@ export class AssetIndexRepository {
 
   private readonly deferred: DeferredIndexesRepository
 
-  private readonly folderTags: FolderTagArrivals
+  private readonly folderTags: FolderTagsRepository
 
   constructor(private readonly db: Db) {
     this.discovered = new DiscoveredQueue(db)
-    this.folderTags = new FolderTagArrivals(db)
+    this.folderTags = new FolderTagsRepository(db)
     this.deferred = new DeferredIndexesRepository(db)
     const inserts = (status: 'discovered' | 'queued'): { one: Statement; many: Statement } => ({
       one: db.prepare(`${INSERT_HEAD} VALUES ${insertRow(status)} ${ON_CONFLICT}`),

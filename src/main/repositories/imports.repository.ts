@@ -2,7 +2,7 @@ import { transaction } from '../db/transaction'
 import type { AssetType } from '../../shared/domain'
 import type { ExistingCopy } from '../../shared/contract'
 import type { Db } from '../db/connection'
-import { FolderTagArrivals } from './folder-tag-arrivals'
+import { FolderTagsRepository } from './folder-tags.repository'
 
 export type ImportState = 'planning' | 'copying' | 'done' | 'cancelled' | 'failed'
 export type ImportFileState =
@@ -79,7 +79,7 @@ export class ImportsRepository {
   private readonly s
 
   /** Prepared when first needed: migration tests use this repository on older schemas. */
-  private folderTags: FolderTagArrivals | undefined
+  private folderTags: FolderTagsRepository | undefined
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -290,7 +290,7 @@ export class ImportsRepository {
   addAsset(asset: ImportedAsset, now: number): number {
     const scanId = this.runningScan(asset.rootId)
     const id = this.s.upsertAsset.get({ ...asset, scanId, now })!.id
-    this.folderTags ??= new FolderTagArrivals(this.db)
+    this.folderTags ??= new FolderTagsRepository(this.db)
     this.folderTags.arrived(asset.rootId, id)
     return id
   }
