@@ -1,6 +1,7 @@
 /**
  * The SQL of the gallery's queries, built from a GalleryQuery. Every filter is a named
  * parameter or a validated enum literal; every order is backed by an index of migration 0006
+ * (the name orders: 0018)
  * (test/unit/gallery-plans.test.ts proves the plans).
  */
 import {
@@ -25,11 +26,12 @@ export interface Order {
 }
 
 const SORT_KEYS: Record<GallerySortKey, string[]> = {
-  name: ['a.name COLLATE NOCASE', 'a.id'],
+  // lower(): the order of COLLATE NOCASE, as the indexes are built (migration 0018).
+  name: ['lower(a.name)', 'a.id'],
   date: ['coalesce(a.taken_ms, a.mtime_ms)', 'a.id'],
   size: ['a.size', 'a.id'],
   duration: ['coalesce(a.duration_ms, -1)', 'a.id'],
-  type: ['a.type', 'a.name COLLATE NOCASE', 'a.id'],
+  type: ['a.type', 'lower(a.name)', 'a.id'],
   rating: ['coalesce(a.rating, -1)', 'a.id'],
   added: ['a.id'],
 }
