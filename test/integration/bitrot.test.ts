@@ -127,6 +127,16 @@ describe('the bitrot check', () => {
     await working.services.integrity.backgroundRound()
     expect(assetAt(working, join(folder, 'a.png')).integrity).toBeNull()
     working.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.lastInsertRowid)
+    // Nor while a first scan's files wait in the job backlog (no job row of their own yet).
+    working.db
+      .prepare(
+        `INSERT INTO job_backlog (root_id, scan_id, after_id, last_id, priority, created_at)
+         SELECT root_id, created_scan, id - 1, id, 0, 1 FROM assets WHERE id = 2`,
+      )
+      .run()
+    await working.services.integrity.backgroundRound()
+    expect(assetAt(working, join(folder, 'a.png')).integrity).toBeNull()
+    working.db.prepare('DELETE FROM job_backlog').run()
     await working.close()
 
     const quiet = testCore(dataDir, { integrity: { everyMs: 0, quietMs: 0 } })

@@ -3,7 +3,11 @@ import type { Core } from '../../src/main/app'
 import { silentLogger } from '../../src/main/logger'
 import type { JobContext, JobHandler } from '../../src/main/jobs/job-context'
 import { PermanentFailure } from '../../src/main/jobs/job-context'
-import { JobName } from '../../src/main/jobs/job-names'
+import { JobName, PRIORITY } from '../../src/main/jobs/job-names'
+import {
+  AssetIndexRepository,
+  type NewFile,
+} from '../../src/main/repositories/asset-index.repository'
 import { JobsRepository } from '../../src/main/repositories/jobs.repository'
 import { ProcessingRepository } from '../../src/main/repositories/processing.repository'
 import { JobsService, type HandlerTable } from '../../src/main/services/jobs.service'
@@ -58,6 +62,14 @@ async function setup(
 }
 
 const statuses = (core: Core) => core.services.assets.list({}).items.map((a) => a.status)
+
+const count = (core: Core, sql: string): number =>
+  (core.db.prepare(`SELECT count(*) AS n FROM ${sql}`).get() as { n: number }).n
+
+/** The first scan's backlog made into job rows, as the queue does when it picks jobs. */
+const jobRows = (core: Core): void => {
+  new JobsRepository(core.db).next(Date.now(), 10_000)
+}
 
 describe('the job queue', () => {
   it('retries a failing step with backoff, then succeeds', async () => {
@@ -179,7 +191,8 @@ describe('the job queue', () => {
   it('requeues jobs a crash left running', async () => {
     const { core, queue } = await setup(2, {})
     queue().queueDiscovered()
-    core.db.prepare("UPDATE jobs SET status = 'running'").run()
+    jobRows(core)
+    expect(core.db.prepare("UPDATE jobs SET status = 'running'").run().changes).toBe(2)
     const jobs = queue()
     expect(jobs.status()).toMatchObject({ queued: 2, running: 0 })
     jobs.start()
@@ -204,6 +217,9 @@ describe('the job queue', () => {
       .prepare("SELECT count(*) AS n FROM jobs WHERE status = 'queued' AND run_after > ?")
       .get(Date.now()) as { n: number }
     expect(waiting.n).toBe(300)
+    // The first scan's backlog waits with them, as job rows (not a chunk failing at a time).
+    expect(count(core, 'job_backlog')).toBe(0)
+    expect(jobs.status()).toMatchObject({ queued: 300, failed: 0 })
     expect(statuses(core).every((s) => s === 'queued')).toBe(true)
     await jobs.close()
   })
@@ -243,5 +259,134 @@ describe('the job queue', () => {
           silentLogger,
         ),
     ).toThrow(/No handler for job AssetIdentify/)
+  })
+})
+
+describe("a first scan's backlog (its files queued as id ranges, not a job row each)", () => {
+  it('is counted as queued, and the queue processes every file of it', async () => {
+    const seen = new Set<number>()
+    // More files than the queue turns into job rows at once.
+    const { core, queue } = await setup(2100, {
+      [JobName.AssetIdentify]: async (asset) => {
+        seen.add(asset.id)
+        return []
+      },
+    })
+    expect(count(core, 'jobs')).toBe(0)
+    expect(count(core, 'job_backlog')).toBeGreaterThan(0)
+    const jobs = queue()
+    expect(jobs.status()).toMatchObject({ queued: 2100, running: 0 })
+
+    await jobs.drain()
+
+    expect(seen.size).toBe(2100)
+    expect(count(core, "assets WHERE status = 'ready'")).toBe(2100)
+    expect(jobs.status()).toMatchObject({ queued: 0, running: 0, failed: 0 })
+    expect(count(core, 'job_backlog')).toBe(0)
+    expect(count(core, 'jobs')).toBe(0)
+  }, 60_000)
+
+  it('gives a prioritized file of it a job that runs next', async () => {
+    const seen: number[] = []
+    const { core, queue, ids } = await setup(20, {
+      [JobName.AssetIdentify]: async (asset) => {
+        seen.push(asset.id)
+        return []
+      },
+    })
+    const last = Math.max(...ids)
+    const jobs = queue()
+    jobs.prioritize([last])
+    expect(core.db.prepare('SELECT asset_id, priority FROM jobs').all()).toEqual([
+      { asset_id: last, priority: PRIORITY.visible },
+    ])
+    jobs.start()
+    await jobs.idle()
+    expect(seen[0]).toBe(last)
+    expect(new Set(seen).size).toBe(20)
+    expect(seen).toHaveLength(20)
+  })
+
+  it('is dropped by cancelling everything, and its files go back to discovered', async () => {
+    const { core, queue } = await setup(3, {})
+    const jobs = queue()
+    expect(jobs.cancel()).toBe(3)
+    expect(count(core, 'job_backlog')).toBe(0)
+    expect(statuses(core)).toEqual(['discovered', 'discovered', 'discovered'])
+    expect(jobs.status()).toMatchObject({ queued: 0 })
+  })
+
+  it('never processes a file of it that was cancelled', async () => {
+    const seen: number[] = []
+    const { core, queue, ids } = await setup(3, {
+      [JobName.AssetIdentify]: async (asset) => {
+        seen.push(asset.id)
+        return []
+      },
+    })
+    const [first, cancelled, third] = [...ids].sort((a, b) => a - b)
+    const jobs = queue()
+    expect(jobs.cancel([cancelled!])).toBe(0)
+    expect(jobs.status()).toMatchObject({ queued: 2 })
+    jobs.start()
+    await jobs.idle()
+    expect(seen.sort((a, b) => a - b)).toEqual([first, third])
+    const status = (id: number) => core.services.assets.get(id).status
+    expect([first, cancelled, third].map((id) => status(id!))).toEqual([
+      'ready',
+      'discovered',
+      'ready',
+    ])
+    expect(count(core, 'job_backlog')).toBe(0)
+  })
+
+  it('survives a stop in the middle of a first scan: the next run processes what it wrote', async () => {
+    const dataDir = tempDir('marquee-data-')
+    const media = tempDir()
+    writeTree(
+      media,
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}.jpg`, `${i}`])),
+    )
+    let core = testCore(dataDir)
+    const root = await core.services.roots.add({ path: media })
+    // What the scan worker commits for its first batch; then the process is gone (the scan
+    // never finishes and never queues anything after its walk).
+    const scanId = Number(
+      core.db
+        .prepare("INSERT INTO scans (root_id, status, started_at) VALUES (?, 'running', 1)")
+        .run(root.id).lastInsertRowid,
+    )
+    const index = new AssetIndexRepository(core.db)
+    const batch: NewFile[] = ['f0.jpg', 'f1.jpg', 'f2.jpg'].map((name) => ({
+      dir: '',
+      name,
+      size: 1,
+      mtimeMs: 1,
+      inode: '1',
+      device: '2',
+      ext: 'jpg',
+      type: 'image',
+    }))
+    index.firstScanTransaction(root.id, () => index.insertAll(root.id, batch, scanId, 1, true))
+    await core.close()
+
+    core = testCore(dataDir)
+    const runner = new JobsService(
+      new JobsRepository(core.db),
+      new ProcessingRepository(core.db),
+      Object.fromEntries(
+        Object.values(JobName).map((name) => [name, { run: ok, lane: 'io', timeoutMs: 5000 }]),
+      ) as HandlerTable,
+      { io: 1, cpu: 1, ffmpeg: 1, scan: 1 },
+      {} as JobContext,
+      core.events,
+      silentLogger,
+    )
+    runners.push(runner)
+    expect(runner.status()).toMatchObject({ queued: 3 })
+    runner.start()
+    await runner.idle()
+    expect(statuses(core)).toEqual(['ready', 'ready', 'ready'])
+    expect(count(core, 'job_backlog')).toBe(0)
   })
 })

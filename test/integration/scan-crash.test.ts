@@ -75,8 +75,24 @@ describe('a scan killed with SIGKILL', () => {
     expect(await killMidScan(dataDir, folder)).toBeNull()
     const inspect = new Database(join(dataDir, 'library.db'), { readonly: true })
     const written = (inspect.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n
+    // What it committed is queued through the job backlog, which covers exactly those rows.
+    const backlog = inspect
+      .prepare(
+        `SELECT min(after_id) AS first, max(last_id) AS last, sum(last_id - after_id) AS n
+         FROM job_backlog`,
+      )
+      .get()
+    const rows = inspect
+      .prepare(
+        "SELECT min(id) - 1 AS first, max(id) AS last, count(*) AS n FROM assets WHERE status = 'queued'",
+      )
+      .get()
+    const jobRows = inspect.prepare('SELECT count(*) AS n FROM jobs').get()
     inspect.close()
     expect(written).toBeLessThan(60_000)
+    expect(rows).toEqual({ first: 0, last: written, n: written })
+    expect(backlog).toEqual(rows)
+    expect(jobRows).toEqual({ n: 0 })
 
     const core = testCore(dataDir)
     const result = await core.services.scan.scan(core.services.roots.list()[0]!.id)
@@ -91,6 +107,8 @@ describe('a scan killed with SIGKILL', () => {
       .all()
     expect(duplicates).toEqual([])
     expect(core.services.assets.list({}).total).toBe(60_000)
+    // The killed scan's backlog and the next scan's queued files: every file, once.
+    expect(core.services.jobs.status()).toMatchObject({ queued: 60_000 })
     expect(
       core.db.prepare("SELECT count(*) AS n FROM scans WHERE status = 'running'").get(),
     ).toEqual({ n: 0 })

@@ -5,6 +5,7 @@ import {
   AssetIndexRepository,
   type NewFile,
 } from '../../src/main/repositories/asset-index.repository'
+import { JobsRepository } from '../../src/main/repositories/jobs.repository'
 import { tempDir } from '../support/temp'
 
 let db: Db | undefined
@@ -43,7 +44,7 @@ const files = (names: string[]): NewFile[] =>
 const foreignKeys = (db: Db): unknown => db.pragma('foreign_keys', { simple: true })
 
 describe("a first scan's batch (foreign keys checked once per batch, not per row)", () => {
-  it('inserts the rows queued with their jobs, and turns foreign keys back on', () => {
+  it('inserts the rows queued with their backlog entry, and turns foreign keys back on', () => {
     const { db, repo, rootId, scanId } = library()
 
     repo.firstScanTransaction(rootId, () =>
@@ -53,7 +54,12 @@ describe("a first scan's batch (foreign keys checked once per batch, not per row
     expect(db.prepare("SELECT count(*) AS n FROM assets WHERE status = 'queued'").get()).toEqual({
       n: 2,
     })
-    expect(db.prepare('SELECT count(*) AS n FROM jobs').get()).toEqual({ n: 2 })
+    // No job row per file: one backlog entry for the batch, which the queue counts as two jobs.
+    expect(db.prepare('SELECT count(*) AS n FROM jobs').get()).toEqual({ n: 0 })
+    expect(
+      db.prepare('SELECT root_id, scan_id, after_id, last_id, priority FROM job_backlog').all(),
+    ).toEqual([{ root_id: rootId, scan_id: scanId, after_id: 0, last_id: 2, priority: 0 }])
+    expect(new JobsRepository(db).counts()).toEqual({ queued: 2, running: 0, failed: 0 })
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(foreignKeys(db)).toBe(1)
   })
@@ -71,6 +77,7 @@ describe("a first scan's batch (foreign keys checked once per batch, not per row
       ),
     ).toThrow(/removed/)
     expect(db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM job_backlog').get()).toEqual({ n: 0 })
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(foreignKeys(db)).toBe(1)
   })

@@ -469,6 +469,51 @@ describe('migration 0005 due-jobs-index', () => {
   })
 })
 
+describe('migration 0019 job-backlog', () => {
+  it('creates a STRICT job_backlog whose entries go with their root', () => {
+    const db = atVersion(19)
+    expect(columns(db, 'job_backlog')).toEqual([
+      'id',
+      'root_id',
+      'scan_id',
+      'after_id',
+      'last_id',
+      'priority',
+      'created_at',
+    ])
+    const root = addRoot(db)
+    db.prepare(
+      `INSERT INTO job_backlog (root_id, scan_id, after_id, last_id, priority, created_at)
+       VALUES (?, 1, 0, 5, 0, 1)`,
+    ).run(root)
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO job_backlog (root_id, scan_id, after_id, last_id, priority, created_at)
+         VALUES (?, 1, 'x', 5, 0, 1)`,
+        )
+        .run(root),
+    ).toThrow()
+    db.prepare('DELETE FROM roots WHERE id = ?').run(root)
+    expect(db.prepare('SELECT count(*) AS n FROM job_backlog').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('upgrades a version 18 library and keeps its queue', () => {
+    const db = atVersion(18)
+    const root = addRoot(db)
+    db.prepare(
+      "INSERT INTO jobs (kind, asset_id, status, created_at, updated_at) VALUES ('AssetIdentify', ?, 'queued', 1, 1)",
+    ).run(addAsset(db, root, 'a.jpg'))
+    migrate(db, MIGRATIONS.slice(0, 19))
+    expect(schemaVersion(db)).toBe(19)
+    expect(db.prepare('SELECT kind, status FROM jobs').all()).toEqual([
+      { kind: 'AssetIdentify', status: 'queued' },
+    ])
+    db.close()
+  })
+})
+
 describe('the job queue’s statements', () => {
   it('look one asset’s jobs up by asset, and never sort the queue', () => {
     const db = openDatabase(join(tempDir(), 'library.db'))
@@ -481,6 +526,8 @@ describe('the job queue’s statements', () => {
       if (/asset_id = \?/.test(sql) && !sql.startsWith('INSERT'))
         expect(plan, sql).toMatch(/INDEX jobs_one_per_step \(asset_id=\?/)
       expect(plan, sql).not.toMatch(/TEMP B-TREE/)
+      // The backlog is read by id ranges (and the root's virus scans by root): never every asset.
+      expect(plan, sql).not.toMatch(/^SCAN (a|assets)\b/m)
     }
     db.close()
   })

@@ -160,8 +160,8 @@ export class AssetIndexRepository {
 
   /**
    * A batch of a root's first scan, with foreign keys unchecked: its rows reference the root it
-   * scans, its job rows the rows it just inserted, and checking each (a parent lookup per row
-   * and per job, and a statement journal for every multi-row insert) cost ~60 ms per 100k files
+   * scans (so does its job backlog entry), and checking each (a parent lookup per row and a
+   * statement journal for every multi-row insert) cost ~60 ms per 100k files
    * (docs/indexing.md, "Speed", round 6). The one reference that could fail, the root, is
    * checked once per batch instead: a root removed meanwhile fails the batch, as the constraint
    * would have. Such a batch inserts and updates, never deletes, so no cascade is skipped.
@@ -244,8 +244,9 @@ export class AssetIndexRepository {
 
   /**
    * Inserts new files, many rows per statement (the scanner's hottest path). With `queue`, each
-   * row starts `queued` and gets its first job in the caller's transaction, instead of being
-   * queued by an UPDATE of every row after the walk (see docs/indexing.md, "Speed").
+   * row starts `queued` and the batch's rows join the job backlog in the caller's transaction,
+   * instead of being queued by an UPDATE of every row after the walk and a job row each (see
+   * docs/indexing.md, "Speed").
    */
   insertAll(rootId: number, files: NewFile[], scanId: number, now: number, queue = false): void {
     const { one, many } = this.inserts[queue ? 'queued' : 'discovered']
@@ -278,7 +279,7 @@ export class AssetIndexRepository {
       one.run(params.slice(0, ROW_PARAMS))
     }
     this.folderTags.arrivedAfter(rootId, after)
-    if (queue) this.discovered.queueAdded(after, scanId, now)
+    if (queue) this.discovered.queueAdded(rootId, after, scanId, now)
   }
 
   changed(id: number, file: FoundFile, now: number): void {

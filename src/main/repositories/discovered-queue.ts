@@ -29,11 +29,10 @@ export class DiscoveredQueue {
            last_error = NULL, run_after = 0, priority = max(priority, excluded.priority),
            updated_at = excluded.updated_at`,
       ),
-      added: db.prepare<[string, number, number, number, number]>(
-        `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
-         SELECT ?, id, 0, 'queued', ?, ? FROM assets
-         WHERE id > ? AND created_scan = ? AND status = 'queued'
-         ON CONFLICT (asset_id, kind) DO NOTHING`,
+      // The batch's rows are the ids above `after` (see AssetIndexRepository.insertAll).
+      backlog: db.prepare<[number, number, number, number, number]>(
+        `INSERT INTO job_backlog (root_id, scan_id, after_id, last_id, priority, created_at)
+         SELECT ?, ?, ?, max(id), 0, ? FROM assets HAVING max(id) > ?`,
       ),
       mark: db.prepare<[number, number, number, number]>(
         `UPDATE assets SET status = 'queued', error = NULL, updated_at = ?
@@ -43,12 +42,13 @@ export class DiscoveredQueue {
   }
 
   /**
-   * Gives the rows a scan just inserted as `queued` (ids above `after`) their first job, in the
-   * caller's transaction: rows and jobs are committed together, so a crash never leaves a
-   * queued asset without its job.
+   * Queues the rows a scan just inserted as `queued` (ids above `after`) in the caller's
+   * transaction, as one backlog entry rather than a job row each: rows and entry are committed
+   * together, so a crash never leaves a queued asset the queue does not know of. The queue turns
+   * the entry into job rows when it needs work (JobsRepository.next).
    */
-  queueAdded(after: number, scanId: number, now: number): void {
-    this.s.added.run(JobName.AssetIdentify, now, now, after, scanId)
+  queueAdded(rootId: number, after: number, scanId: number, now: number): void {
+    this.s.backlog.run(rootId, scanId, after, now, after)
   }
 
   /** Queues the discovered assets of one root (or of every root); returns how many. */

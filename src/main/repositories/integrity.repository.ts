@@ -53,8 +53,10 @@ export class IntegrityRepository {
            sha256 = NULL, fingerprint = NULL, phash = NULL, mime = NULL, updated_at = ?
          WHERE id = ? AND integrity = 'changed'`,
       ),
+      // The job backlog is queued work too (a first scan's files: migration 0019).
       busy: db.prepare<[], { busy: number }>(
-        "SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'running')) AS busy",
+        `SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'running'))
+           OR EXISTS (SELECT 1 FROM job_backlog) AS busy`,
       ),
     }
   }

@@ -12,10 +12,30 @@ export interface JobRow {
 
 const JOB_COLUMNS = 'id, kind, asset_id AS assetId, priority, attempts'
 
+/** Backlog rows turned into job rows at a time: a few ms of writing, hours of processing. */
+const BACKLOG_CHUNK = 2000
+
+/**
+ * The assets of backlog entry `b` that still wait for their implicit first job (migration 0019):
+ * queued, of the entry's scan, and with no job row of any kind — one that has one (given it by
+ * `prioritize`, or a rescan) is on its way through the pipeline already.
+ */
+const BACKLOG_WAITING = `a.created_scan = b.scan_id AND a.status = 'queued'
+  AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.asset_id = a.id)`
+/** Job rows for backlog entries `b`' assets `a` (the caller adds ON and WHERE). */
+const fromBacklog = (priority = 'b.priority'): string =>
+  `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
+   SELECT '${JobName.AssetIdentify}', a.id, ${priority}, 'queued', ?, ? FROM job_backlog b JOIN assets a`
+
 /**
  * The persistent queue. Every statement is prepared once. Statements about one asset write
  * `+status` so SQLite looks the asset up by jobs_one_per_step instead of walking every job of a
  * status (a million queued jobs made each such call a full index scan).
+ *
+ * The queue includes the job backlog (a first scan's files, recorded as id ranges: migration
+ * 0019): `next` turns it into job rows a chunk at a time when fewer jobs are due than asked for,
+ * and every other operation here counts, cancels, prioritizes or defers its files as it does
+ * those of job rows.
  */
 export class JobsRepository {
   private readonly s
@@ -88,6 +108,38 @@ export class JobsRepository {
       pendingFor: db.prepare<[number], { n: number }>(
         "SELECT count(*) AS n FROM jobs WHERE asset_id = ? AND +status IN ('queued', 'running')",
       ),
+      backlogHead: db.prepare<[], { id: number; afterId: number; lastId: number }>(
+        'SELECT id, after_id AS afterId, last_id AS lastId FROM job_backlog ORDER BY id LIMIT 1',
+      ),
+      // Through the rowid: the next BACKLOG_CHUNK rows of the range, whatever their status.
+      backlogChunkEnd: db.prepare<[number, number, number], { end: number | null }>(
+        `SELECT max(id) AS end FROM (SELECT id FROM assets WHERE id > ? AND id <= ?
+           ORDER BY id LIMIT ?)`,
+      ),
+      backlogChunk: db.prepare<[number, number, number, number]>(
+        `${fromBacklog()} ON a.id > b.after_id AND a.id <= ?
+         WHERE b.id = ? AND ${BACKLOG_WAITING}`,
+      ),
+      backlogAdvance: db.prepare<[number, number]>(
+        'UPDATE job_backlog SET after_id = ? WHERE id = ?',
+      ),
+      backlogDrop: db.prepare<[number]>('DELETE FROM job_backlog WHERE id = ?'),
+      backlogOfRoot: db.prepare<[number, number, number]>(
+        `${fromBacklog()} ON a.id > b.after_id AND a.id <= b.last_id
+         WHERE b.root_id = ? AND ${BACKLOG_WAITING}`,
+      ),
+      backlogDropRoot: db.prepare<[number]>('DELETE FROM job_backlog WHERE root_id = ?'),
+      backlogAsset: db.prepare<[number, number, number, number]>(
+        `${fromBacklog('?')} ON a.id > b.after_id AND a.id <= b.last_id
+         WHERE a.id = ? AND ${BACKLOG_WAITING}`,
+      ),
+      // The index on (status, id) alone answers it (no row is read), so it neither checks
+      // created_scan nor skips files that also have a job row (see counts()).
+      backlogQueued: db.prepare<[], { n: number }>(
+        `SELECT count(*) AS n FROM job_backlog b JOIN assets a INDEXED BY assets_status
+           ON a.status = 'queued' AND a.id > b.after_id AND a.id <= b.last_id`,
+      ),
+      backlogClear: db.prepare('DELETE FROM job_backlog'),
     }
   }
 
@@ -104,10 +156,34 @@ export class JobsRepository {
     return this.s.enqueueVirusScans.run(priority, now, now, rootId).changes
   }
 
-  /** Queued jobs due now, most urgent first. */
+  /** Queued jobs due now, most urgent first; the backlog's when fewer are due than asked for. */
   next(now: number, limit: number): JobRow[] {
     this.s.release.run(now)
+    const due = this.s.next.all(limit)
+    if (due.length >= limit || !this.materialize(now)) return due
     return this.s.next.all(limit)
+  }
+
+  /**
+   * Turns the oldest backlog entry's next chunk into job rows (its start moves past the chunk;
+   * it goes once done). A chunk with nothing waiting (cancelled, removed or rescanned files)
+   * moves on to the next, so this returns false only once the backlog is empty: the queue never
+   * looks idle, or waits, while a backlog remains.
+   */
+  private materialize(now: number): boolean {
+    // Most picks find no backlog: a read, without taking the write lock a scan may be holding.
+    if (!this.s.backlogHead.get()) return false
+    return this.transaction(() => {
+      for (;;) {
+        const head = this.s.backlogHead.get()
+        if (!head) return false
+        const end = this.s.backlogChunkEnd.get(head.afterId, head.lastId, BACKLOG_CHUNK)!.end
+        const added = end === null ? 0 : this.s.backlogChunk.run(now, now, end, head.id).changes
+        if (end === null || end >= head.lastId) this.s.backlogDrop.run(head.id)
+        else this.s.backlogAdvance.run(end, head.id)
+        if (added > 0) return true
+      }
+    })
   }
 
   /** The SQL that picks the next jobs (for EXPLAIN QUERY PLAN in tests). */
@@ -130,9 +206,17 @@ export class JobsRepository {
     this.s.fail.run(error, now, id)
   }
 
-  /** Every queued job of a root waits until `runAfter` (the root is offline). */
+  /**
+   * Every queued job of a root waits until `runAfter` (the root is offline). Its backlog becomes
+   * job rows first, so they wait too: otherwise each chunk of it would meet the offline root
+   * again, one at a time.
+   */
   deferRoot(rootId: number, reason: string, runAfter: number, now: number): number {
-    return this.s.deferRoot.run(reason, runAfter, now, rootId).changes
+    return this.transaction(() => {
+      this.s.backlogOfRoot.run(now, now, rootId)
+      this.s.backlogDropRoot.run(rootId)
+      return this.s.deferRoot.run(reason, runAfter, now, rootId).changes
+    })
   }
 
   /** Jobs a crashed process left running go back to the queue. */
@@ -145,18 +229,42 @@ export class JobsRepository {
     return this.s.earliest.get()!.at
   }
 
+  /**
+   * Jobs by status; `queued` includes the backlog's queued files. Those are counted from the
+   * (status, id) index alone (~5 ms per 100k waiting, on every progress report), so a backlog file
+   * that also has a job row (prioritized, retrying after its first attempt, or queued again by a
+   * rescan that found it changed) is counted twice until the queue reaches its chunk. Such files
+   * are few (what is on screen, what was edited meanwhile), and the excess never keeps the queue
+   * from looking idle: `next` goes through the whole backlog before it finds nothing to do.
+   */
   counts(): Record<'queued' | 'running' | 'failed', number> {
     const counts = { queued: 0, running: 0, failed: 0 }
     for (const row of this.s.counts.all()) counts[row.status as keyof typeof counts] = row.n
+    counts.queued += this.s.backlogQueued.get()!.n
     return counts
   }
 
+  /** Queued jobs of these assets go first; an asset still in the backlog gets its job row now. */
   prioritize(assetIds: number[], priority: number, now: number): void {
-    this.transaction(() => assetIds.forEach((id) => this.s.prioritize.run(priority, now, id)))
+    this.transaction(() =>
+      assetIds.forEach((id) => {
+        this.s.prioritize.run(priority, now, id)
+        this.s.backlogAsset.run(priority, now, now, id)
+      }),
+    )
   }
 
+  /**
+   * Drops queued jobs (of these assets, or all of them with the backlog); how many. The caller
+   * moves the assets back to discovered, which takes a cancelled asset out of the backlog too.
+   */
   cancel(assetIds?: number[]): number {
-    if (!assetIds) return this.s.cancelAll.run().changes
+    if (!assetIds)
+      return this.transaction(() => {
+        const backlog = this.s.backlogQueued.get()!.n
+        this.s.backlogClear.run()
+        return backlog + this.s.cancelAll.run().changes
+      })
     return this.transaction(() =>
       assetIds.reduce((n, id) => n + this.s.cancelAsset.run(id).changes, 0),
     )
@@ -166,6 +274,11 @@ export class JobsRepository {
     this.s.clearFailed.run(assetId)
   }
 
+  /**
+   * Whether the asset has a job row queued or running. The backlog is left out on purpose: its
+   * callers ask it of an asset being processed (never in the backlog, which holds queued ones)
+   * or of one just cancelled, which must then go back to discovered, out of the backlog.
+   */
   hasPending(assetId: number): boolean {
     return this.s.pendingFor.get(assetId)!.n > 0
   }

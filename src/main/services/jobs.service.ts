@@ -124,7 +124,8 @@ export class JobsService {
   /**
    * Queues the first job of every discovered asset, and starts whatever is queued — including
    * jobs another thread or process wrote (the scan worker queues its root's new files itself,
-   * so "nothing newly queued here" never means "nothing to do").
+   * as job rows or a first scan's backlog, so "nothing newly queued here" never means "nothing
+   * to do").
    */
   queueDiscovered(priority: number = PRIORITY.background): number {
     const queued = this.assets.queueDiscovered(priority, this.now())
