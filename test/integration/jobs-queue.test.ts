@@ -340,6 +340,29 @@ describe("a first scan's backlog (its files queued as id ranges, not a job row e
     expect(count(core, 'job_backlog')).toBe(0)
   })
 
+  it('gives a file one job even when two entries of its scan cover it', async () => {
+    const seen: number[] = []
+    const { core, queue, ids } = await setup(3, {
+      [JobName.AssetIdentify]: async (asset) => {
+        seen.push(asset.id)
+        return []
+      },
+    })
+    // Ids are reused when the newest rows are removed between two batches of a scan.
+    core.db
+      .prepare(
+        `INSERT INTO job_backlog (root_id, scan_id, after_id, last_id, priority, created_at)
+         SELECT root_id, scan_id, after_id, last_id, priority, created_at FROM job_backlog`,
+      )
+      .run()
+    const jobs = queue()
+    jobs.prioritize(ids)
+    jobs.start()
+    await jobs.idle()
+    expect(seen.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b))
+    expect(statuses(core)).toEqual(['ready', 'ready', 'ready'])
+  })
+
   it('survives a stop in the middle of a first scan: the next run processes what it wrote', async () => {
     const dataDir = tempDir('marquee-data-')
     const media = tempDir()

@@ -16,16 +16,18 @@ const JOB_COLUMNS = 'id, kind, asset_id AS assetId, priority, attempts'
 const BACKLOG_CHUNK = 2000
 
 /**
- * The assets of backlog entry `b` that still wait for their implicit first job (migration 0019):
- * queued, of the entry's scan, and with no job row of any kind — one that has one (given it by
- * `prioritize`, or a rescan) is on its way through the pipeline already.
+ * Job rows for the assets `a` of backlog entries `b` (those `where` picks, up to id `upTo`) that
+ * still wait for their implicit first job (migration 0019): queued, of the entry's scan, and with
+ * no job row of any kind — one that has one (given it by `prioritize`, or a rescan) is on its way
+ * through the pipeline already. Parameters in the order the `?` appear. The upsert covers entries whose ranges overlap (ids reused after the newest rows were removed).
  */
-const BACKLOG_WAITING = `a.created_scan = b.scan_id AND a.status = 'queued'
-  AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.asset_id = a.id)`
-/** Job rows for backlog entries `b`' assets `a` (the caller adds ON and WHERE). */
-const fromBacklog = (priority = 'b.priority'): string =>
+const fromBacklog = (upTo: string, where: string, priority = 'b.priority'): string =>
   `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)
-   SELECT '${JobName.AssetIdentify}', a.id, ${priority}, 'queued', ?, ? FROM job_backlog b JOIN assets a`
+   SELECT '${JobName.AssetIdentify}', a.id, ${priority}, 'queued', ?, ?
+   FROM job_backlog b JOIN assets a ON a.id > b.after_id AND a.id <= ${upTo}
+   WHERE ${where} AND a.created_scan = b.scan_id AND a.status = 'queued'
+     AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.asset_id = a.id)
+   ON CONFLICT (asset_id, kind) DO NOTHING`
 
 /**
  * The persistent queue. Every statement is prepared once. Statements about one asset write
@@ -116,22 +118,17 @@ export class JobsRepository {
         `SELECT max(id) AS end FROM (SELECT id FROM assets WHERE id > ? AND id <= ?
            ORDER BY id LIMIT ?)`,
       ),
-      backlogChunk: db.prepare<[number, number, number, number]>(
-        `${fromBacklog()} ON a.id > b.after_id AND a.id <= ?
-         WHERE b.id = ? AND ${BACKLOG_WAITING}`,
-      ),
+      backlogChunk: db.prepare<[number, number, number, number]>(fromBacklog('?', 'b.id = ?')),
       backlogAdvance: db.prepare<[number, number]>(
         'UPDATE job_backlog SET after_id = ? WHERE id = ?',
       ),
       backlogDrop: db.prepare<[number]>('DELETE FROM job_backlog WHERE id = ?'),
       backlogOfRoot: db.prepare<[number, number, number]>(
-        `${fromBacklog()} ON a.id > b.after_id AND a.id <= b.last_id
-         WHERE b.root_id = ? AND ${BACKLOG_WAITING}`,
+        fromBacklog('b.last_id', 'b.root_id = ?'),
       ),
       backlogDropRoot: db.prepare<[number]>('DELETE FROM job_backlog WHERE root_id = ?'),
       backlogAsset: db.prepare<[number, number, number, number]>(
-        `${fromBacklog('?')} ON a.id > b.after_id AND a.id <= b.last_id
-         WHERE a.id = ? AND ${BACKLOG_WAITING}`,
+        fromBacklog('b.last_id', 'a.id = ?', '?'),
       ),
       // The index on (status, id) alone answers it (no row is read), so it neither checks
       // created_scan nor skips files that also have a job row (see counts()).
@@ -231,7 +228,7 @@ export class JobsRepository {
 
   /**
    * Jobs by status; `queued` includes the backlog's queued files. Those are counted from the
-   * (status, id) index alone (~5 ms per 100k waiting, on every progress report), so a backlog file
+   * (status, id) index alone (~2 ms per 100k waiting, on every progress report), so a backlog file
    * that also has a job row (prioritized, retrying after its first attempt, or queued again by a
    * rescan that found it changed) is counted twice until the queue reaches its chunk. Such files
    * are few (what is on screen, what was edited meanwhile), and the excess never keeps the queue
