@@ -15,10 +15,13 @@ afterEach(async () => {
   for (const release of releases.splice(0)) await release()
 })
 
-/** A scan's two threads started before the core, as `marquee scan` and `index` start them. */
-function prestartScan() {
+/**
+ * A scan's threads started before the core, as `marquee index` (one walker) and `scan` (two)
+ * start them.
+ */
+function prestartScan(walkers = 1) {
   const scan = prestartWorkers(sourceWorkers, 'scan', 1, () => null)
-  const walk = prestartWorkers(scan.specs, 'walk', 1, () => null)
+  const walk = prestartWorkers(scan.specs, 'walk', walkers, () => null)
   releases.push(
     () => scan.release(),
     () => walk.release(),
@@ -82,7 +85,7 @@ describe("a rescan's walker given its root while the core loads (the CLI's `scan
   it('lists before the scan starts, and the scan counts what it listed meanwhile', async () => {
     const folder = filesFolder(40)
     const dataDir = await indexedLibrary(folder)
-    const specs = prestartScan()
+    const specs = prestartScan(2)
 
     startRescanWalk(specs, dataDir)
     const early = earlyWalkOf(specs)!
@@ -92,7 +95,9 @@ describe("a rescan's walker given its root while the core loads (the CLI's `scan
     const [result] = await core.services.scan.scanMany(undefined)
 
     expect(result).toMatchObject({ status: 'completed', seen: 40, added: 0, missing: 0 })
-    // The scan worker took the listings from the early walk's channel, not from a new walker.
+    // The scan worker took the listings from the early walk's channels, not from new walkers:
+    // both prestarted walkers (a rescan of a local root has two).
+    expect(early.ports).toHaveLength(2)
     expect(Atomics.load(new Int32Array(early.flow), FLOW_FILES_TAKEN)).toBe(40)
     expect(specs('walk').prestarted).toHaveLength(0)
   })
@@ -103,7 +108,7 @@ describe("a rescan's walker given its root while the core loads (the CLI's `scan
     const specs = prestartScan()
     const walker = specs('walk').prestarted![0]!
     const other = filesFolder(9)
-    startEarlyWalk(walker, {
+    startEarlyWalk([walker], {
       root: other,
       exclusions: [],
       indexAllFiles: false,

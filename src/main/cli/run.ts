@@ -68,7 +68,8 @@ function prestartFor(
   if (name === 'import') return prestartWorkers(workers, 'import', IMPORT_COPIES, importWorkerData)
   if (name !== 'scan' && name !== 'index') return undefined
   const scan = prestartWorkers(workers, 'scan', 1, () => null)
-  const walk = prestartWorkers(scan.specs, 'walk', 1, () => null)
+  // A rescan of a local root has two walkers (walkerCount); `index` is most often a first scan.
+  const walk = prestartWorkers(scan.specs, 'walk', name === 'scan' ? 2 : 1, () => null)
   if (name === 'scan' && args.positionals.length === 1) startRescanWalk(walk.specs, dataDir)
   return {
     specs: walk.specs,

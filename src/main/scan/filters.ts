@@ -24,13 +24,15 @@ export const IGNORE_FILE = '.marqueeignore'
 export interface RuleSet {
   base: string
   rules: Ignore
+  /** What `rules` was made from: another walker rebuilds the set from it (walk-share.ts). */
+  patterns: string[]
 }
 
 export function ruleSet(base: string, patterns: string | readonly string[]): RuleSet | null {
   const list = typeof patterns === 'string' ? patterns.split(/\r?\n/) : [...patterns]
   const meaningful = list.filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
   if (meaningful.length === 0) return null
-  return { base, rules: ignore().add(list) }
+  return { base, rules: ignore().add(list), patterns: list }
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../workers'
 import type { ScanWorkerData } from './scan.worker'
 import { FLOW_COUNTERS } from './walk-flow'
+import { WALK_SHARE_SLOTS } from './walk-share'
 import type { WalkWorkerData } from './walk.worker'
 
 /** What a scan worker is started with, before its walker is joined to it. */
@@ -22,33 +23,47 @@ export interface ScanThreads {
   /** The database side: compares, writes, reports. */
   scan: Worker
   /** The filesystem side: every call on the root, listings streamed to `scan`. */
-  walker: Worker
+  walkers: Worker[]
 }
 
-/** What a walk lists: everything in WalkWorkerData but its channel. */
+/** What a walk lists: everything in WalkWorkerData but its channels. */
 export type WalkTarget = Pick<
   WalkWorkerData,
   'root' | 'exclusions' | 'indexAllFiles' | 'statViaFolder'
 >
 
 /**
- * A walker given its root before the scan was started (a CLI rescan, while the core loads):
- * what it walks, and the scan worker's end of its channel, where its listings wait.
+ * Walkers given their root before the scan was started (a CLI rescan, while the core loads):
+ * what they walk, and the scan worker's end of their channels, where their listings wait.
  */
 export interface EarlyWalk {
   target: WalkTarget
-  port: MessagePort
+  ports: MessagePort[]
   flow: SharedArrayBuffer
 }
 
 /**
- * Starts a scan's two threads at once, joined by a channel (the walker's listings) and a shared
- * flow-control counter. Started by the scan worker, the walker booted only once that thread had
- * booted and loaded its code: its first listing came ~60 ms later, and both a rescan (which
- * waits on the walker) and a first scan (whose inserts wait for the first listings) waited for
- * it. The caller owns both threads: it stops the walker when the scan ends.
+ * How many walkers list a root. A rescan of a local root waits for its walk (the database side
+ * only compares), so two walkers share it and use both cores (walk-share.ts; docs/indexing.md,
+ * "Speed", round 7). A first scan waits for its inserts instead, and a second walker would only
+ * take the core they need; a share keeps one walker, so a NAS that hangs holds one thread.
  */
-export function startScanThreads(specs: WorkerSpecs, data: ScanThreadsData): ScanThreads {
+export function walkerCount(target: WalkTarget, rescan: boolean): number {
+  return rescan && !target.statViaFolder ? 2 : 1
+}
+
+/**
+ * Starts a scan's threads at once, joined by channels (the walkers' listings) and shared
+ * flow-control counters. Started by the scan worker, a walker booted only once that thread had
+ * booted and loaded its code: its first listing came ~60 ms later, and both a rescan (which
+ * waits on the walk) and a first scan (whose inserts wait for the first listings) waited for
+ * it. The caller owns the threads: it stops the walkers when the scan ends.
+ */
+export function startScanThreads(
+  specs: WorkerSpecs,
+  data: ScanThreadsData,
+  rescan: boolean,
+): ScanThreads {
   const { request } = data
   const target: WalkTarget = {
     root: request.rootPath,
@@ -56,55 +71,85 @@ export function startScanThreads(specs: WorkerSpecs, data: ScanThreadsData): Sca
     indexAllFiles: request.indexAllFiles,
     statViaFolder: request.network,
   }
-  const { walker, port, flow } = walkerFor(specs('walk'), target)
-  const scanData: ScanWorkerData = { ...data, walker: { port, flow } }
-  const scan = launch(specs('scan'), scanData, [port])
-  return { scan, walker }
+  const { walkers, ports, flow } = walkersFor(specs('walk'), target, walkerCount(target, rescan))
+  const scanData: ScanWorkerData = { ...data, walker: { ports, flow } }
+  const scan = launch(specs('scan'), scanData, ports)
+  return { scan, walkers }
 }
 
 /**
- * Gives a prestarted walker its root at once (docs/indexing.md, "Speed", round 6): it lists
- * while the core loads, as far ahead as flow control lets it, and its listings wait in the
- * channel for the scan worker. The scan takes it only if it walks what the scan asks for.
+ * Gives prestarted walkers their root at once (docs/indexing.md, "Speed", round 6): they list
+ * while the core loads, as far ahead as flow control lets them, and their listings wait in the
+ * channels for the scan worker. The scan takes them only if they walk what the scan asks for.
  */
-export function startEarlyWalk(walker: Prestarted, target: WalkTarget): void {
-  const { data, scanEnd } = channel(target)
-  walker.worker.postMessage(data, [data.port])
+export function startEarlyWalk(walkers: Prestarted[], target: WalkTarget): void {
+  const { data, scanEnd } = walkChannels(target, walkers.length)
   const early: EarlyWalk = { target, ...scanEnd }
-  walker.early = early
+  walkers.forEach((walker, i) => {
+    post(walker.worker, data[i]!, transfers(data[i]!))
+    walker.early = early
+  })
 }
 
-/** The walker for `target`: one that already walks it, or a new one. */
-function walkerFor(
+/** `count` walkers for `target`: those that already walk it, or new ones. */
+function walkersFor(
   spec: WorkerSpec,
   target: WalkTarget,
-): { walker: Worker } & ScanWorkerData['walker'] {
-  const prestarted = takePrestarted(spec)
-  const early = prestarted?.early as EarlyWalk | undefined
-  if (prestarted && early && sameWalk(early.target, target)) {
-    return { walker: prestarted.worker, port: early.port, flow: early.flow }
+  count: number,
+): { walkers: Worker[] } & ScanWorkerData['walker'] {
+  const first = takePrestarted(spec)
+  const early = first?.early as EarlyWalk | undefined
+  if (first && early) {
+    const rest = Array.from({ length: early.ports.length - 1 }, () => takePrestarted(spec))
+    const all = [first, ...rest]
+    if (
+      sameWalk(early.target, target) &&
+      early.ports.length === count &&
+      all.every((walker) => walker?.early === early)
+    ) {
+      return { walkers: all.map((walker) => walker!.worker), ports: early.ports, flow: early.flow }
+    }
+    // They walk something else: end them, and their listings with them.
+    for (const port of early.ports) port.close()
+    for (const walker of all) void walker?.worker.terminate()
   }
-  if (prestarted && early) {
-    // It walks something else: end it, and its listings with it.
-    early.port.close()
-    void prestarted.worker.terminate()
-  }
-  const { data, scanEnd } = channel(target)
-  const walker =
-    prestarted && !early
-      ? post(prestarted.worker, data, [data.port])
-      : startWorker(spec, data, [data.port])
-  return { walker, ...scanEnd }
+  const { data, scanEnd } = walkChannels(target, count)
+  const idle = first && !early ? first : undefined
+  const walkers = data.map((walkData, i) => {
+    const prestarted = i === 0 ? idle : takePrestarted(spec)
+    return prestarted
+      ? post(prestarted.worker, walkData, transfers(walkData))
+      : startWorker(spec, walkData, transfers(walkData))
+  })
+  return { walkers, ...scanEnd }
 }
 
-/** A walk's data, and the scan worker's end of its channel and flow-control counters. */
-function channel(target: WalkTarget): {
-  data: WalkWorkerData
-  scanEnd: ScanWorkerData['walker']
-} {
+/**
+ * Each walker's data, and the scan worker's end of their channels and the flow-control counters
+ * they share; two walkers also get a channel between them and their shared state.
+ */
+export function walkChannels(
+  target: WalkTarget,
+  count: number,
+): { data: WalkWorkerData[]; scanEnd: ScanWorkerData['walker'] } {
   const flow = new SharedArrayBuffer(FLOW_COUNTERS * Int32Array.BYTES_PER_ELEMENT)
-  const { port1, port2 } = new MessageChannel()
-  return { data: { ...target, flow, port: port1 }, scanEnd: { port: port2, flow } }
+  const scanChannels = Array.from({ length: count }, () => new MessageChannel())
+  const between = count === 2 ? new MessageChannel() : undefined
+  const state = new SharedArrayBuffer(WALK_SHARE_SLOTS * Int32Array.BYTES_PER_ELEMENT)
+  const data = scanChannels.map(({ port1 }, i): WalkWorkerData => ({
+    ...target,
+    flow,
+    port: port1,
+    ...(between && {
+      share: { port: i === 0 ? between.port1 : between.port2, state, self: i === 0 ? 0 : 1 },
+    }),
+  }))
+  return { data, scanEnd: { ports: scanChannels.map(({ port2 }) => port2), flow } }
+}
+
+/** What a walker's data holds that must be moved, not copied: its ports. */
+export function transfers(data: WalkWorkerData): MessagePort[] {
+  return data.share ? [data.port, data.share.port] : [data.port]
 }
 
 function sameWalk(a: WalkTarget, b: WalkTarget): boolean {

@@ -14,14 +14,15 @@ export interface ScanWorkerData {
   /** Files modified more recently than this are left for the next scan (still being written). */
   settleMs: number
   /**
-   * The walker, on its own thread beside this one's database work (started with this one, see
-   * scan-threads.ts): its end of the channel, and the flow-control counter (WalkWorkerData.flow).
+   * The walkers, each on its own thread beside this one's database work (started with this one,
+   * see scan-threads.ts): this end of each one's channel, and the flow-control counters they
+   * share (WalkWorkerData.flow). One walker, or two that share a local root on a rescan.
    */
-  walker: Walker
+  walker: Walkers
 }
 
-interface Walker {
-  port: MessagePort
+interface Walkers {
+  ports: MessagePort[]
   flow: SharedArrayBuffer
 }
 
@@ -49,7 +50,7 @@ export async function scanOnWorker(
   try {
     db = openDatabase(data.databasePath, { nativeBinding: data.nativeBinding })
   } catch (error) {
-    walker.port.close()
+    for (const port of walker.ports) port.close()
     throw error
   }
   // A scan reads and writes much of the index: give it a larger page cache than the default.
@@ -89,7 +90,7 @@ export async function scanOnWorker(
     )
     const early = session.begin()
     // The scan service stops the walker's thread once this one has reported.
-    if (early) walker.port.close()
+    if (early) for (const port of walker.ports) port.close()
     const outcome = early ?? (await walk(session, walker, () => due() && post({ type: 'alive' })))
     // Before 'done': a CLI ends as soon as it hears it, and the indexes must be whole by then.
     index.restoreIndexes()
@@ -108,17 +109,20 @@ export async function scanOnWorker(
   }
 }
 
-function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<ScanOutcome> {
-  const { port } = walker
-  const taken = new Int32Array(walker.flow)
+function walk(session: ScanSession, walkers: Walkers, alive: () => void): Promise<ScanOutcome> {
+  const { ports } = walkers
+  const taken = new Int32Array(walkers.flow)
+  let walking = ports.length
   return new Promise((resolve, reject) => {
-    // Runs once the listings that had arrived are all handled (immediates run after the port's
-    // queued messages): the walker has nothing more for now.
+    // Runs once the listings that had arrived are all handled (immediates run after the ports'
+    // queued messages): the walkers have nothing more for now.
     let caughtUp: NodeJS.Immediate | undefined
     const end = (settle: () => void): void => {
       if (caughtUp) clearImmediate(caughtUp)
-      port.removeAllListeners()
-      port.close()
+      for (const port of ports) {
+        port.removeAllListeners()
+        port.close()
+      }
       settle()
     }
     const idle = (): void => {
@@ -129,7 +133,7 @@ function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<
         end(() => reject(error as Error))
       }
     }
-    port.on('message', (message: WalkMessage) => {
+    const hear = (port: MessagePort, message: WalkMessage): void => {
       try {
         switch (message.type) {
           case 'folder':
@@ -148,7 +152,11 @@ function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<
             alive()
             break
           case 'done':
-            end(() => resolve(session.finish()))
+            // A walker's listings all came before its 'done' (one channel keeps their order);
+            // its thread may end now, and the channel close with it.
+            port.removeAllListeners()
+            port.close()
+            if (--walking === 0) end(() => resolve(session.finish()))
             break
           case 'volume-error':
             end(() => resolve(session.volumeError(message.code)))
@@ -159,9 +167,12 @@ function walk(session: ScanSession, walker: Walker, alive: () => void): Promise<
       } catch (error) {
         end(() => reject(error as Error))
       }
-    })
-    // The walker's thread ended (or failed to start) without its last word.
-    port.on('close', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
+    }
+    for (const port of ports) {
+      port.on('message', (message: WalkMessage) => hear(port, message))
+      // A walker's thread ended (or failed to start) without its last word.
+      port.on('close', () => end(() => reject(new Error('The walker stopped unexpectedly.'))))
+    }
   })
 }
 

@@ -72,6 +72,29 @@ export interface WalkOptions {
    * so a huge folder on a slow share shows it is alive while it is listed.
    */
   listInOneCall?: boolean
+  /** Another walker lists the same root: they hand each other folders (walk-share.ts). */
+  share?: WalkShare
+}
+
+/** A folder waiting to be listed, with the ignore rules that apply in it. */
+export interface PendingFolder {
+  dir: string
+  rules: RuleSet[]
+  depth: number
+}
+
+/**
+ * How walkers of one root share its folders. Each walks depth-first from its own stack of
+ * pending folders; `offer` is called before each folder is listed, and may take the oldest
+ * pending folders (the shallowest: the biggest subtrees) for the other walker; `wait` is called
+ * when the stack is empty, and returns a folder given by the other walker, or null when neither
+ * has any left (the walk is done).
+ */
+export interface WalkShare {
+  /** One of the walkers starts at the root; the others start with what it hands them. */
+  listsRoot: boolean
+  offer(pending: PendingFolder[]): void
+  wait(): PendingFolder | null
 }
 
 const MAX_DEPTH = 512
@@ -89,12 +112,18 @@ export function walkTree({
   indexAllFiles,
   statViaFolder = false,
   listInOneCall = false,
+  share,
 }: WalkOptions): void {
   const rootRules = ruleSet('', exclusions)
-  const stack: { dir: string; rules: RuleSet[]; depth: number }[] = [
-    { dir: '', rules: rootRules ? [rootRules] : [], depth: 0 },
-  ]
-  while (stack.length > 0) {
+  const stack: PendingFolder[] =
+    share && !share.listsRoot ? [] : [{ dir: '', rules: rootRules ? [rootRules] : [], depth: 0 }]
+  for (;;) {
+    if (stack.length === 0) {
+      const given = share?.wait()
+      if (!given) return
+      stack.push(given)
+    }
+    share?.offer(stack)
     const { dir, rules: inherited, depth } = stack.pop()!
     const absDir = dir === '' ? root : join(root, dir)
     const entries = readFolder(absDir, dir, sink, listInOneCall)

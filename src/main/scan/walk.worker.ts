@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads'
 import { onWorkerData } from '../workers'
 import { VolumeError, walkTree } from './walk'
+import { walkShare, type WalkShareData } from './walk-share'
 import {
   FLOW_FILES_SENT,
   FLOW_FILES_TAKEN,
@@ -23,6 +24,8 @@ export interface WalkWorkerData {
    * boot at once (~50 ms sooner to the first listing).
    */
   port: MessagePort
+  /** Another walker lists the same root (a rescan of a local root; scan-threads.ts). */
+  share?: WalkShareData
 }
 
 /** Folder listings travel packed: names, and size/mtime/inode/device in one transferred buffer. */
@@ -51,9 +54,11 @@ export function walkOnWorker(
   post: (m: WalkMessage, transfer?: ArrayBuffer[]) => void,
 ): void {
   const flow = new Int32Array(data.flow)
+  const share = data.share && walkShare(data.share)
   let lastAlive = 0
   try {
     walkTree({
+      share,
       root: data.root,
       exclusions: data.exclusions,
       indexAllFiles: data.indexAllFiles,
@@ -95,6 +100,7 @@ export function walkOnWorker(
     })
     post({ type: 'done' })
   } catch (error) {
+    share?.leave()
     if (error instanceof VolumeError) post({ type: 'volume-error', code: error.code })
     else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
   }

@@ -226,7 +226,8 @@ export class ScanService {
         confirmEmpty: options.confirmEmpty === true,
       },
     }
-    const message = await this.watch(rootId, data, started)
+    // A root scanned before is rescanned: its walk is what the scan waits for (walkerCount).
+    const message = await this.watch(rootId, data, started, root.lastScanAt !== null)
     if (message.type === 'lost') this.restoreIndexes()
     let result: ScanResult
     if (message.type === 'done' && message.outcome.status === 'completed') {
@@ -271,21 +272,22 @@ export class ScanService {
     rootId: number,
     data: ScanThreadsData,
     started: number,
+    rescan: boolean,
   ): Promise<
     Extract<ScanWorkerMessage, { type: 'done' | 'failed' }> | { type: 'lost'; reason: string }
   > {
     return new Promise((resolve) => {
       let settled = false
-      const { scan: worker, walker } = startScanThreads(this.specs, data)
-      this.workers.set(worker, rootId)
-      this.workers.set(walker, rootId)
+      const { scan: worker, walkers } = startScanThreads(this.specs, data, rescan)
+      const threads = [worker, ...walkers]
+      for (const thread of threads) this.workers.set(thread, rootId)
       const finish = (value: Parameters<typeof resolve>[0]): void => {
         if (settled) return
         settled = true
         clearTimeout(timer)
         clearInterval(checkpoints)
         // Done with it however the scan ended (an early end leaves it walking).
-        void walker.terminate()
+        for (const walker of walkers) void walker.terminate()
         resolve(value)
       }
       const hung = (): void => {
@@ -295,7 +297,7 @@ export class ScanService {
         )
         // Either thread may be the one stuck: the walker in the walk, the scan worker in its
         // checks of the root. The root scans again once both have ended.
-        const alive = [worker, walker].filter((w) => this.workers.has(w))
+        const alive = threads.filter((w) => this.workers.has(w))
         if (alive.length > 0) this.stuck.set(rootId, new Set(alive))
         void worker.terminate()
         finish({
@@ -327,8 +329,10 @@ export class ScanService {
         })
       })
       // The scan worker hears of a walker that failed (its channel closes) and reports it.
-      walker.on('error', (error) => this.logger.warn('scan: the walker failed', error))
-      walker.on('exit', () => this.ended(rootId, walker))
+      for (const walker of walkers) {
+        walker.on('error', (error) => this.logger.warn('scan: the walker failed', error))
+        walker.on('exit', () => this.ended(rootId, walker))
+      }
     })
   }
 
