@@ -72,10 +72,14 @@ describe('two walkers sharing a root (a rescan of a local root)', () => {
     for (const walkData of data)
       started.push(startWorker(sourceWorkers('walk'), walkData, transfers(walkData)))
 
-    // Nothing is taken yet, so the walker that lists the root stops ~1,024 folders ahead, while
-    // the other boots and waits for a folder: once the database side takes, the first hands
-    // the second its oldest pending folders.
-    await until(() => Atomics.load(flow, FLOW_FOLDERS_SENT) > 1000 && Atomics.load(state, 1) === 1)
+    // Nothing is taken yet, so the walkers stop ~1,024 folders ahead. If the second had not
+    // booted by then, it waits for a folder: once the database side takes, the first hands it
+    // its oldest pending folders. (If it had, it is listing folders it was handed already.)
+    await until(
+      () =>
+        Atomics.load(flow, FLOW_FOLDERS_SENT) > 1000 &&
+        (Atomics.load(state, 1) === 1 || byWalker[1]! > 0),
+    )
     Atomics.store(flow, FLOW_FILES_TAKEN, 1_000_000)
     Atomics.store(flow, FLOW_FOLDERS_TAKEN, 1_000_000)
     Atomics.notify(flow, FLOW_FOLDERS_TAKEN)
