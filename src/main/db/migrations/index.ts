@@ -16,7 +16,7 @@ import { up as folderTags } from './0014-folder-tags'
 import { up as analysisScanIntegrity } from './0015-analysis-scan-integrity'
 import { up as paletteBackfill } from './0016-palette-backfill'
 import { up as folderTagsOnArrival } from './0017-folder-tags-on-arrival'
-import { up as nameOrdersLower } from './0018-name-orders-lower'
+import { up as galleryOrdersLean } from './0018-gallery-orders-lean'
 import { up as jobBacklog } from './0019-job-backlog'
 
 /** Ordered: the position is the schema version (PRAGMA user_version). */
@@ -38,6 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'analysis-scan-integrity', up: analysisScanIntegrity },
   { version: 16, name: 'palette-backfill', up: paletteBackfill },
   { version: 17, name: 'folder-tags-on-arrival', up: folderTagsOnArrival },
-  { version: 18, name: 'name-orders-lower', up: nameOrdersLower },
+  { version: 18, name: 'gallery-orders-lean', up: galleryOrdersLean },
   { version: 19, name: 'job-backlog', up: jobBacklog },
 ]
