@@ -106,7 +106,6 @@ export class AssetIndexRepository {
          WHERE created_scan > (SELECT coalesce(max(id), 0) FROM scans WHERE root_id = ? AND status = 'completed')
            AND +root_id = ?`,
       ),
-
       presentIds: db.prepare<[number], { id: number }>(
         "SELECT id FROM assets WHERE root_id = ? AND status != 'missing'",
       ),
@@ -279,7 +278,7 @@ export class AssetIndexRepository {
       one.run(params.slice(0, ROW_PARAMS))
     }
     this.folderTags.arrivedAfter(rootId, after)
-    if (queue) this.discovered.queueAdded(rootId, after, scanId, now)
+    if (queue) this.discovered.queueAdded(rootId, after, this.s.lastId.get()!.id, scanId, now)
   }
 
   changed(id: number, file: FoundFile, now: number): void {

@@ -34,13 +34,9 @@ export class DiscoveredQueue {
            last_error = NULL, run_after = 0, priority = max(priority, excluded.priority),
            updated_at = excluded.updated_at`,
       ),
-      // The batch's rows are the ids above `after` (see AssetIndexRepository.insertAll). max(id)
-      // on its own, in a scalar subquery: in the SELECT list beside other columns (with HAVING),
-      // SQLite read every row's id for it (~2 ms per 100k rows, on every batch of a first scan).
       backlog: db.prepare<[number, number, number, number, number]>(
         `INSERT INTO job_backlog (root_id, scan_id, after_id, last_id, priority, created_at)
-         SELECT ?, ?, ?, last, 0, ? FROM (SELECT (SELECT max(id) FROM assets) AS last)
-         WHERE last > ?`,
+         VALUES (?, ?, ?, ?, 0, ?)`,
       ),
       mark: db.prepare<[number, number, number, number]>(
         `UPDATE assets SET status = 'queued', error = NULL, updated_at = ?
@@ -50,13 +46,14 @@ export class DiscoveredQueue {
   }
 
   /**
-   * Queues the rows a scan just inserted as `queued` (ids above `after`) in the caller's
-   * transaction, as one backlog entry rather than a job row each: rows and entry are committed
-   * together, so a crash never leaves a queued asset the queue does not know of. The queue turns
-   * the entry into job rows when it needs work (JobsRepository.next).
+   * Queues the rows a scan just inserted as `queued` (ids `after` < id <= `last`, see
+   * AssetIndexRepository.insertAll) in the caller's transaction, as one backlog entry rather
+   * than a job row each: rows and entry are committed together, so a crash never leaves a queued
+   * asset the queue does not know of. The queue turns the entry into job rows when it needs work
+   * (JobsRepository.next).
    */
-  queueAdded(rootId: number, after: number, scanId: number, now: number): void {
-    this.s.backlog.run(rootId, scanId, after, now, after)
+  queueAdded(rootId: number, after: number, last: number, scanId: number, now: number): void {
+    if (last > after) this.s.backlog.run(rootId, scanId, after, last, now)
   }
 
   /** Queues the discovered assets of one root (or of every root); returns how many. */

@@ -1,7 +1,7 @@
 /**
  * The SQL of the gallery's queries, built from a GalleryQuery. Every filter is a named
  * parameter or a validated enum literal; every order is backed by an index of migration 0006
- * (the name orders: 0018)
+ * (as migration 0018 left them: the name orders on lower(name), none naming the id)
  * (test/unit/gallery-plans.test.ts proves the plans).
  */
 import {

@@ -19,7 +19,8 @@ const BACKLOG_CHUNK = 2000
  * Job rows for the assets `a` of backlog entries `b` (those `where` picks, up to id `upTo`) that
  * still wait for their implicit first job (migration 0019): queued, of the entry's scan, and with
  * no job row of any kind — one that has one (given it by `prioritize`, or a rescan) is on its way
- * through the pipeline already. Parameters in the order the `?` appear. The upsert covers entries whose ranges overlap (ids reused after the newest rows were removed).
+ * through the pipeline already. Parameters in the order the `?` appear. The upsert covers
+ * entries whose ranges overlap (ids reused after the newest rows were removed).
  */
 const fromBacklog = (upTo: string, where: string, priority = 'b.priority'): string =>
   `INSERT INTO jobs (kind, asset_id, priority, status, created_at, updated_at)

@@ -134,14 +134,23 @@ export function walkChannels(
 ): { data: WalkWorkerData[]; scanEnd: ScanWorkerData['walker'] } {
   const flow = new SharedArrayBuffer(FLOW_COUNTERS * Int32Array.BYTES_PER_ELEMENT)
   const scanChannels = Array.from({ length: count }, () => new MessageChannel())
-  const between = count === 2 ? new MessageChannel() : undefined
-  const state = new SharedArrayBuffer(WALK_SHARE_SLOTS * Int32Array.BYTES_PER_ELEMENT)
+  const between =
+    count === 2
+      ? {
+          channel: new MessageChannel(),
+          state: new SharedArrayBuffer(WALK_SHARE_SLOTS * Int32Array.BYTES_PER_ELEMENT),
+        }
+      : undefined
   const data = scanChannels.map(({ port1 }, i): WalkWorkerData => ({
     ...target,
     flow,
     port: port1,
     ...(between && {
-      share: { port: i === 0 ? between.port1 : between.port2, state, self: i === 0 ? 0 : 1 },
+      share: {
+        port: i === 0 ? between.channel.port1 : between.channel.port2,
+        state: between.state,
+        self: i === 0 ? 0 : 1,
+      },
     }),
   }))
   return { data, scanEnd: { ports: scanChannels.map(({ port2 }) => port2), flow } }

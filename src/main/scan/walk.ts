@@ -86,7 +86,7 @@ export interface PendingFolder {
 /**
  * How walkers of one root share its folders. Each walks depth-first from its own stack of
  * pending folders; `offer` is called before each folder is listed, and may take the oldest
- * pending folders (the shallowest: the biggest subtrees) for the other walker; `wait` is called
+ * pending folder (the shallowest: the biggest subtree) for the other walker; `wait` is called
  * when the stack is empty, and returns a folder given by the other walker, or null when neither
  * has any left (the walk is done).
  */
